@@ -1,0 +1,101 @@
+package dev.hamiltorch.api;
+
+import java.util.Arrays;
+
+/**
+ * The inverse mass matrix M⁻¹ of a Euclidean metric (hamiltorch's {@code inv_mass}): momentum is
+ * drawn from N(0, M) and K(p) = ½ pᵀ M⁻¹ p. Shapes and positive-definiteness are checked by the
+ * metric that uses it, against the target's dimension.
+ */
+public sealed interface InverseMass {
+
+    /** M⁻¹ = I. */
+    record Identity() implements InverseMass {
+    }
+
+    /** M⁻¹ = diag(values). */
+    record Diagonal(double[] values) implements InverseMass {
+        public Diagonal {
+            values = values.clone();
+        }
+
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "Diagonal" + Arrays.toString(values);
+        }
+    }
+
+    /** A full symmetric positive-definite M⁻¹. */
+    record Dense(double[][] matrix) implements InverseMass {
+        public Dense {
+            matrix = copy(matrix);
+        }
+
+        @Override
+        public double[][] matrix() {
+            return copy(matrix);
+        }
+
+        @Override
+        public String toString() {
+            return "Dense" + Arrays.deepToString(matrix);
+        }
+    }
+
+    /**
+     * M⁻¹ made of dense symmetric positive-definite blocks along the diagonal, covering the
+     * parameters in order (e.g. one block per layer of a network).
+     */
+    record BlockDiagonal(double[][][] blocks) implements InverseMass {
+        public BlockDiagonal {
+            double[][][] c = new double[blocks.length][][];
+            for (int b = 0; b < blocks.length; b++) {
+                c[b] = copy(blocks[b]);
+            }
+            blocks = c;
+        }
+
+        @Override
+        public double[][][] blocks() {
+            double[][][] c = new double[blocks.length][][];
+            for (int b = 0; b < blocks.length; b++) {
+                c[b] = copy(blocks[b]);
+            }
+            return c;
+        }
+
+        @Override
+        public String toString() {
+            return "BlockDiagonal" + Arrays.deepToString(blocks);
+        }
+    }
+
+    static InverseMass identity() {
+        return new Identity();
+    }
+
+    static InverseMass diagonal(double... values) {
+        return new Diagonal(values);
+    }
+
+    static InverseMass dense(double[][] matrix) {
+        return new Dense(matrix);
+    }
+
+    static InverseMass blockDiagonal(double[][]... blocks) {
+        return new BlockDiagonal(blocks);
+    }
+
+    private static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.hamiltorch.api;
+
+/**
+ * The derivative oracle that samplers, integrators and metrics see: a log density on ℝᴰ and its
+ * derivatives. The engine builds one from a {@link LogDensity} by automatic differentiation; a
+ * user may implement it directly with analytic derivatives (hamiltorch's {@code pass_grad}).
+ *
+ * <p>Implementations must be safe to call from one thread at a time per instance; parallel chains
+ * each get their own target via {@link #copy()}.
+ */
+public interface Target {
+
+    /** Number of parameters D. */
+    int dimension();
+
+    /** log π(θ). May be non-finite; callers treat that as an invalid proposal. */
+    double logDensity(double[] theta);
+
+    /**
+     * log π(θ), writing ∇ log π(θ) into {@code gradient} (length D).
+     *
+     * @return the log density
+     */
+    double logDensityAndGradient(double[] theta, double[] gradient);
+
+    /**
+     * ∇² log π(θ), a D×D symmetric matrix.
+     *
+     * @throws UnsupportedOperationException if this target has first derivatives only
+     */
+    default double[][] hessian(double[] theta) {
+        throw new UnsupportedOperationException(getClass().getName() + " provides no Hessian");
+    }
+
+    /**
+     * The third-order contraction c(S)ᵢ = Σⱼₖ Sⱼₖ ∂ᵢ∂ⱼ∂ₖ log π(θ) = ∂ᵢ tr(S ∇² log π(θ)) for a
+     * symmetric S.
+     *
+     * @throws UnsupportedOperationException if this target has no third derivatives
+     */
+    default double[] thirdOrderContraction(double[] theta, double[][] s) {
+        throw new UnsupportedOperationException(getClass().getName() + " provides no third derivatives");
+    }
+
+    /**
+     * A target that computes the same function and can be used from another thread. Stateless
+     * targets may return themselves.
+     */
+    default Target copy() {
+        return this;
+    }
+}

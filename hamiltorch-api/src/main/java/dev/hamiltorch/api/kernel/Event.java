@@ -1,0 +1,24 @@
+package dev.hamiltorch.api.kernel;
+
+/** Why a proposal was rejected or flagged; counted per chain. */
+public enum Event {
+    /** The log density or the Hamiltonian was NaN or infinite. */
+    INVALID_LOG_PROB("invalid_log_prob"),
+    /** A Riemannian metric was not symmetric positive-definite even after jitter. */
+    NON_SPD_METRIC("non_spd_metric"),
+    /** An implicit integrator's fixed point did not converge. */
+    FIXED_POINT_NOT_CONVERGED("fixed_point_not_converged"),
+    /** The energy error exceeded the divergence threshold (1000). */
+    DIVERGENT("divergent");
+
+    private final String key;
+
+    Event(String key) {
+        this.key = key;
+    }
+
+    /** The snake-case name used in JSON output. */
+    public String key() {
+        return key;
+    }
+}
