@@ -1,0 +1,347 @@
+package dev.hamiltorch.engine.autodiff;
+
+import java.util.Arrays;
+
+/** Elementwise operations with broadcasting, and their differentiable backward rules. */
+final class Elementwise {
+
+    private static final int ADD = 0;
+    private static final int SUB = 1;
+    private static final int MUL = 2;
+    private static final int DIV = 3;
+
+    private Elementwise() {
+    }
+
+    // ---- binary ----------------------------------------------------------------------------------------
+
+    /** Applies {@code op} with broadcasting; fast paths for equal shapes and a scalar operand. */
+    private static double[] combine(JvmTensor a, JvmTensor b, int[] shape, int op) {
+        double[] x = a.data;
+        double[] y = b.data;
+        int n = Broadcasting.size(shape);
+        double[] out = new double[n];
+        if (x.length == n && y.length == n) {
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) out[i] = x[i] + y[i]; }
+                case SUB -> { for (int i = 0; i < n; i++) out[i] = x[i] - y[i]; }
+                case MUL -> { for (int i = 0; i < n; i++) out[i] = x[i] * y[i]; }
+                default -> { for (int i = 0; i < n; i++) out[i] = x[i] / y[i]; }
+            }
+        } else if (y.length == 1 && x.length == n) {
+            double c = y[0];
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) out[i] = x[i] + c; }
+                case SUB -> { for (int i = 0; i < n; i++) out[i] = x[i] - c; }
+                case MUL -> { for (int i = 0; i < n; i++) out[i] = x[i] * c; }
+                default -> { for (int i = 0; i < n; i++) out[i] = x[i] / c; }
+            }
+        } else if (x.length == 1 && y.length == n) {
+            double c = x[0];
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) out[i] = c + y[i]; }
+                case SUB -> { for (int i = 0; i < n; i++) out[i] = c - y[i]; }
+                case MUL -> { for (int i = 0; i < n; i++) out[i] = c * y[i]; }
+                default -> { for (int i = 0; i < n; i++) out[i] = c / y[i]; }
+            }
+        } else {
+            int[] ia = Broadcasting.sourceIndex(a.shape, shape);
+            int[] ib = Broadcasting.sourceIndex(b.shape, shape);
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] + y[ib[i]]; }
+                case SUB -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] - y[ib[i]]; }
+                case MUL -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] * y[ib[i]]; }
+                default -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] / y[ib[i]]; }
+            }
+        }
+        return out;
+    }
+
+    private static int[] resultShape(JvmTensor a, JvmTensor b) {
+        return Arrays.equals(a.shape, b.shape) ? a.shape : Broadcasting.broadcastShape(a.shape, b.shape);
+    }
+
+    static JvmTensor add(JvmTensor a, JvmTensor b) {
+        int[] shape = resultShape(a, b);
+        return JvmTensor.op(combine(a, b, shape, ADD), shape,
+                g -> new JvmTensor[] {a.requiresGrad ? g.sumTo(a.shape) : null,
+                                      b.requiresGrad ? g.sumTo(b.shape) : null}, a, b);
+    }
+
+    static JvmTensor sub(JvmTensor a, JvmTensor b) {
+        int[] shape = resultShape(a, b);
+        return JvmTensor.op(combine(a, b, shape, SUB), shape,
+                g -> new JvmTensor[] {a.requiresGrad ? g.sumTo(a.shape) : null,
+                                      b.requiresGrad ? g.neg().sumTo(b.shape) : null}, a, b);
+    }
+
+    static JvmTensor mul(JvmTensor a, JvmTensor b) {
+        int[] shape = resultShape(a, b);
+        return JvmTensor.op(combine(a, b, shape, MUL), shape,
+                g -> new JvmTensor[] {a.requiresGrad ? mul(g, b).sumTo(a.shape) : null,
+                                      b.requiresGrad ? mul(g, a).sumTo(b.shape) : null}, a, b);
+    }
+
+    static JvmTensor div(JvmTensor a, JvmTensor b) {
+        int[] shape = resultShape(a, b);
+        double[] data = combine(a, b, shape, DIV);
+        // d(a/b)/db = −(a/b)/b: written with a and b, not the output, so the rule stays differentiable
+        return JvmTensor.op(data, shape,
+                g -> new JvmTensor[] {a.requiresGrad ? div(g, b).sumTo(a.shape) : null,
+                                      b.requiresGrad ? div(mul(g, a), mul(b, b)).neg().sumTo(b.shape) : null},
+                a, b);
+    }
+
+    /** a^e with a tensor exponent; ∂/∂e = a^e log a. */
+    static JvmTensor pow(JvmTensor a, JvmTensor e) {
+        if (!e.requiresGrad && e.data.length == 1) {
+            return powScalar(a, e.data[0]);
+        }
+        int[] shape = resultShape(a, e);
+        int n = Broadcasting.size(shape);
+        int[] ia = Broadcasting.sourceIndex(a.shape, shape);
+        int[] ie = Broadcasting.sourceIndex(e.shape, shape);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.pow(a.data[ia[i]], e.data[ie[i]]);
+        }
+        return JvmTensor.op(out, shape, g -> {
+            JvmTensor self = pow(a, e);
+            return new JvmTensor[] {
+                a.requiresGrad ? mul(g, mul(e, pow(a, e.sub(1.0)))).sumTo(a.shape) : null,
+                e.requiresGrad ? mul(g, mul(self, log(a))).sumTo(e.shape) : null};
+        }, a, e);
+    }
+
+    // ---- with a constant ---------------------------------------------------------------------------------
+
+    static JvmTensor addScalar(JvmTensor a, double c) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] + c;
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {g}, a);
+    }
+
+    static JvmTensor mulScalar(JvmTensor a, double c) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * c;
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mulScalar(g, c)}, a);
+    }
+
+    static JvmTensor powScalar(JvmTensor a, double p) {
+        if (p == 2.0) {
+            return square(a);
+        }
+        if (p == 1.0) {
+            return a;
+        }
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = p == 0.5 ? Math.sqrt(x[i]) : Math.pow(x[i], p);
+        }
+        return JvmTensor.op(out, a.shape,
+                g -> new JvmTensor[] {p == 0.0 ? mulScalar(g, 0.0) : mul(g, mulScalar(powScalar(a, p - 1.0), p))}, a);
+    }
+
+    // ---- unary -----------------------------------------------------------------------------------------------
+
+    static JvmTensor exp(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.exp(x[i]);
+        }
+        JvmTensor[] self = new JvmTensor[1];
+        self[0] = JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, self[0])}, a);
+        return self[0];
+    }
+
+    static JvmTensor log(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.log(x[i]);
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {div(g, a)}, a);
+    }
+
+    static JvmTensor log1p(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.log1p(x[i]);
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {div(g, addScalar(a, 1.0))}, a);
+    }
+
+    static JvmTensor expm1(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.expm1(x[i]);
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, exp(a))}, a);
+    }
+
+    static JvmTensor sqrt(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.sqrt(x[i]);
+        }
+        JvmTensor[] self = new JvmTensor[1];
+        self[0] = JvmTensor.op(out, a.shape, g -> new JvmTensor[] {div(mulScalar(g, 0.5), self[0])}, a);
+        return self[0];
+    }
+
+    static JvmTensor abs(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        double[] sign = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.abs(x[i]);
+            sign[i] = Math.signum(x[i]);
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, JvmTensor.wrap(sign, a.shape))}, a);
+    }
+
+    static JvmTensor square(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * x[i];
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, mulScalar(a, 2.0))}, a);
+    }
+
+    static JvmTensor sin(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.sin(x[i]);
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, cos(a))}, a);
+    }
+
+    static JvmTensor cos(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.cos(x[i]);
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, sin(a)).neg()}, a);
+    }
+
+    static JvmTensor tanh(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.tanh(x[i]);
+        }
+        JvmTensor[] self = new JvmTensor[1];
+        self[0] = JvmTensor.op(out, a.shape,
+                g -> new JvmTensor[] {mul(g, addScalar(square(self[0]).neg(), 1.0))}, a);
+        return self[0];
+    }
+
+    static JvmTensor sigmoid(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = sigmoid(x[i]);
+        }
+        JvmTensor[] self = new JvmTensor[1];
+        self[0] = JvmTensor.op(out, a.shape,
+                g -> new JvmTensor[] {mul(g, mul(self[0], addScalar(self[0].neg(), 1.0)))}, a);
+        return self[0];
+    }
+
+    static double sigmoid(double x) {
+        // branch keeps exp's argument non-positive, so neither side overflows
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    static JvmTensor softplus(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = softplus(x[i]);
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, sigmoid(a))}, a);
+    }
+
+    static double softplus(double x) {
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    static JvmTensor relu(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        double[] step = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            boolean on = x[i] > 0;
+            out[i] = on ? x[i] : 0.0;
+            step[i] = on ? 1.0 : 0.0;
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, JvmTensor.wrap(step, a.shape))}, a);
+    }
+
+    static JvmTensor clamp(JvmTensor a, double lo, double hi) {
+        if (!(lo <= hi)) {
+            throw new IllegalArgumentException("clamp bounds lo = " + lo + ", hi = " + hi + ": need lo <= hi");
+        }
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        double[] inside = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            out[i] = v < lo ? lo : Math.min(v, hi);
+            inside[i] = v >= lo && v <= hi ? 1.0 : 0.0;
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, JvmTensor.wrap(inside, a.shape))}, a);
+    }
+
+    static JvmTensor lgamma(JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = SpecialFunctions.lgamma(x[i]);
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, polygamma(0, a))}, a);
+    }
+
+    /** ψ⁽ⁿ⁾(x): digamma for n = 0, trigamma for n = 1, … */
+    static JvmTensor polygamma(int n, JvmTensor a) {
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = SpecialFunctions.polygamma(n, x[i]);
+        }
+        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, polygamma(n + 1, a))}, a);
+    }
+
+    /** 1 where a &gt; b (or a &lt; b), else 0: a constant. */
+    static JvmTensor compare(JvmTensor a, JvmTensor b, boolean greater) {
+        int[] shape = resultShape(a, b);
+        int n = Broadcasting.size(shape);
+        int[] ia = Broadcasting.sourceIndex(a.shape, shape);
+        int[] ib = Broadcasting.sourceIndex(b.shape, shape);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = a.data[ia[i]];
+            double y = b.data[ib[i]];
+            out[i] = (greater ? x > y : x < y) ? 1.0 : 0.0;
+        }
+        return JvmTensor.wrap(out, shape);
+    }
+}

@@ -1,0 +1,439 @@
+package dev.hamiltorch.engine.autodiff;
+
+import dev.hamiltorch.api.tensor.Tensor;
+import java.util.Arrays;
+
+/**
+ * A {@link Tensor} stored in a JVM {@code double[]} (row-major), the engine's storage for the small
+ * tensors of log densities, where a native call would cost more than the arithmetic.
+ *
+ * <p>A tensor produced by an operation on inputs that require gradients remembers those inputs and
+ * the operation's {@link Backward} rule; {@link Autodiff} walks these links. The data array is never
+ * modified after construction.
+ */
+public final class JvmTensor implements Tensor {
+
+    static final int[] SCALAR = new int[0];
+
+    final double[] data;
+    final int[] shape;
+    final JvmTensor[] parents;
+    final Backward backward;
+    final boolean requiresGrad;
+
+    private JvmTensor(double[] data, int[] shape, JvmTensor[] parents, Backward backward, boolean requiresGrad) {
+        this.data = data;
+        this.shape = shape;
+        this.parents = parents;
+        this.backward = backward;
+        this.requiresGrad = requiresGrad;
+    }
+
+    // ---- construction ----------------------------------------------------------------------------
+
+    /** A constant over {@code data} (not copied: the caller gives up the array). */
+    static JvmTensor wrap(double[] data, int[] shape) {
+        return new JvmTensor(data, shape, null, null, false);
+    }
+
+    static JvmTensor scalarConstant(double v) {
+        return new JvmTensor(new double[] {v}, SCALAR, null, null, false);
+    }
+
+    /** A leaf whose gradient is tracked: the variable a derivative is taken with respect to. */
+    public static JvmTensor variable(double[] values, int... shape) {
+        checkShape(values.length, shape);
+        return new JvmTensor(values.clone(), shape.clone(), null, null, true);
+    }
+
+    /** A vector leaf whose gradient is tracked. */
+    public static JvmTensor variable(double[] values) {
+        return new JvmTensor(values.clone(), new int[] {values.length}, null, null, true);
+    }
+
+    /** A constant tensor (copied). */
+    public static JvmTensor constant(double[] values, int... shape) {
+        checkShape(values.length, shape);
+        return new JvmTensor(values.clone(), shape.clone(), null, null, false);
+    }
+
+    /**
+     * The result of an operation: it records {@code parents} and {@code backward} only if some parent
+     * requires gradients and recording is on.
+     */
+    static JvmTensor op(double[] data, int[] shape, Backward backward, JvmTensor... parents) {
+        for (JvmTensor p : parents) {
+            if (p.requiresGrad) {
+                return GradMode.recording()
+                        ? new JvmTensor(data, shape, parents, backward, true)
+                        : new JvmTensor(data, shape, null, null, false);
+            }
+        }
+        return new JvmTensor(data, shape, null, null, false);
+    }
+
+    /** The engine's view of a tensor. */
+    static JvmTensor of(Tensor t) {
+        if (t instanceof JvmTensor j) {
+            return j;
+        }
+        if (t == null) {
+            throw new NullPointerException("tensor");
+        }
+        throw new IllegalArgumentException("tensor of class " + t.getClass().getName()
+                + " does not belong to this engine");
+    }
+
+    private static void checkShape(int length, int[] shape) {
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("shape = " + Arrays.toString(shape) + ": negative length");
+            }
+        }
+        if (Broadcasting.size(shape) != length) {
+            throw new IllegalArgumentException("shape = " + Arrays.toString(shape) + " needs "
+                    + Broadcasting.size(shape) + " values, got " + length);
+        }
+    }
+
+    /** Direct read access for engine code that must not copy (never modify the array). */
+    double[] data() {
+        return data;
+    }
+
+    boolean isScalarShaped() {
+        return data.length == 1;
+    }
+
+    // ---- shape and values --------------------------------------------------------------------------
+
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    @Override
+    public int rank() {
+        return shape.length;
+    }
+
+    @Override
+    public int size() {
+        return data.length;
+    }
+
+    @Override
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalStateException("item() needs one element, shape is " + Arrays.toString(shape));
+        }
+        return data[0];
+    }
+
+    @Override
+    public double get(int... index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("index = " + Arrays.toString(index) + " for shape "
+                    + Arrays.toString(shape));
+        }
+        int flat = 0;
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] < 0 || index[i] >= shape[i]) {
+                throw new IndexOutOfBoundsException("index = " + Arrays.toString(index) + " for shape "
+                        + Arrays.toString(shape));
+            }
+            flat = flat * shape[i] + index[i];
+        }
+        return data[flat];
+    }
+
+    @Override
+    public double[] toArray() {
+        return data.clone();
+    }
+
+    @Override
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    @Override
+    public JvmTensor detach() {
+        return requiresGrad ? wrap(data, shape) : this;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("tensor(");
+        if (shape.length == 0) {
+            sb.append(data[0]);
+        } else if (shape.length == 1) {
+            sb.append(Arrays.toString(data));
+        } else {
+            sb.append("shape=").append(Arrays.toString(shape)).append(", ");
+            sb.append(Arrays.toString(Arrays.copyOf(data, Math.min(data.length, 12))));
+            if (data.length > 12) {
+                sb.setLength(sb.length() - 1);
+                sb.append(", ...]");
+            }
+        }
+        if (requiresGrad) {
+            sb.append(", requiresGrad");
+        }
+        return sb.append(')').toString();
+    }
+
+    // ---- elementwise arithmetic ----------------------------------------------------------------------
+
+    @Override
+    public JvmTensor add(Tensor other) {
+        return Elementwise.add(this, of(other));
+    }
+
+    @Override
+    public JvmTensor add(double c) {
+        return Elementwise.addScalar(this, c);
+    }
+
+    @Override
+    public JvmTensor sub(Tensor other) {
+        return Elementwise.sub(this, of(other));
+    }
+
+    @Override
+    public JvmTensor sub(double c) {
+        return Elementwise.addScalar(this, -c);
+    }
+
+    @Override
+    public JvmTensor mul(Tensor other) {
+        return Elementwise.mul(this, of(other));
+    }
+
+    @Override
+    public JvmTensor mul(double c) {
+        return Elementwise.mulScalar(this, c);
+    }
+
+    @Override
+    public JvmTensor div(Tensor other) {
+        return Elementwise.div(this, of(other));
+    }
+
+    @Override
+    public JvmTensor div(double c) {
+        return Elementwise.mulScalar(this, 1.0 / c);
+    }
+
+    @Override
+    public JvmTensor pow(Tensor exponent) {
+        return Elementwise.pow(this, of(exponent));
+    }
+
+    @Override
+    public JvmTensor pow(double exponent) {
+        return Elementwise.powScalar(this, exponent);
+    }
+
+    @Override
+    public JvmTensor neg() {
+        return Elementwise.mulScalar(this, -1.0);
+    }
+
+    @Override
+    public JvmTensor exp() {
+        return Elementwise.exp(this);
+    }
+
+    @Override
+    public JvmTensor log() {
+        return Elementwise.log(this);
+    }
+
+    @Override
+    public JvmTensor log1p() {
+        return Elementwise.log1p(this);
+    }
+
+    @Override
+    public JvmTensor expm1() {
+        return Elementwise.expm1(this);
+    }
+
+    @Override
+    public JvmTensor sqrt() {
+        return Elementwise.sqrt(this);
+    }
+
+    @Override
+    public JvmTensor abs() {
+        return Elementwise.abs(this);
+    }
+
+    @Override
+    public JvmTensor square() {
+        return Elementwise.square(this);
+    }
+
+    @Override
+    public JvmTensor sin() {
+        return Elementwise.sin(this);
+    }
+
+    @Override
+    public JvmTensor cos() {
+        return Elementwise.cos(this);
+    }
+
+    @Override
+    public JvmTensor tanh() {
+        return Elementwise.tanh(this);
+    }
+
+    @Override
+    public JvmTensor sigmoid() {
+        return Elementwise.sigmoid(this);
+    }
+
+    @Override
+    public JvmTensor softplus() {
+        return Elementwise.softplus(this);
+    }
+
+    @Override
+    public JvmTensor relu() {
+        return Elementwise.relu(this);
+    }
+
+    @Override
+    public JvmTensor lgamma() {
+        return Elementwise.lgamma(this);
+    }
+
+    @Override
+    public JvmTensor digamma() {
+        return Elementwise.polygamma(0, this);
+    }
+
+    @Override
+    public JvmTensor clamp(double lo, double hi) {
+        return Elementwise.clamp(this, lo, hi);
+    }
+
+    @Override
+    public JvmTensor gt(Tensor other) {
+        return Elementwise.compare(this, of(other), true);
+    }
+
+    @Override
+    public JvmTensor lt(Tensor other) {
+        return Elementwise.compare(this, of(other), false);
+    }
+
+    // ---- reductions ----------------------------------------------------------------------------------
+
+    @Override
+    public JvmTensor sum() {
+        return Reductions.sum(this);
+    }
+
+    @Override
+    public JvmTensor sum(int axis) {
+        return Reductions.sum(this, axis);
+    }
+
+    @Override
+    public JvmTensor mean() {
+        return Reductions.sum(this).mul(1.0 / data.length);
+    }
+
+    @Override
+    public JvmTensor mean(int axis) {
+        int a = Broadcasting.normaliseAxis(axis, shape.length);
+        return Reductions.sum(this, a).mul(1.0 / shape[a]);
+    }
+
+    @Override
+    public JvmTensor max() {
+        return Reductions.max(this);
+    }
+
+    @Override
+    public JvmTensor max(int axis) {
+        return Reductions.max(this, axis);
+    }
+
+    @Override
+    public JvmTensor logSumExp() {
+        return Reductions.logSumExp(this);
+    }
+
+    @Override
+    public JvmTensor logSumExp(int axis) {
+        return Reductions.logSumExp(this, axis);
+    }
+
+    // ---- linear algebra ------------------------------------------------------------------------------
+
+    @Override
+    public JvmTensor dot(Tensor other) {
+        return LinearAlgebra.dot(this, of(other));
+    }
+
+    @Override
+    public JvmTensor matvec(Tensor vector) {
+        return LinearAlgebra.matvec(this, of(vector));
+    }
+
+    @Override
+    public JvmTensor matmul(Tensor other) {
+        return LinearAlgebra.matmul(this, of(other));
+    }
+
+    @Override
+    public JvmTensor transpose() {
+        return LinearAlgebra.transpose(this);
+    }
+
+    @Override
+    public JvmTensor cholesky() {
+        return LinearAlgebra.cholesky(this);
+    }
+
+    @Override
+    public JvmTensor solve(Tensor b) {
+        return LinearAlgebra.solve(this, of(b));
+    }
+
+    @Override
+    public JvmTensor logdet() {
+        return LinearAlgebra.logdet(this);
+    }
+
+    // ---- shape operations ----------------------------------------------------------------------------
+
+    @Override
+    public JvmTensor reshape(int... newShape) {
+        return ShapeOps.reshape(this, newShape);
+    }
+
+    @Override
+    public JvmTensor slice(int axis, int from, int to) {
+        return ShapeOps.slice(this, axis, from, to);
+    }
+
+    @Override
+    public JvmTensor index(int i) {
+        return ShapeOps.index(this, i);
+    }
+
+    /** This tensor stretched to {@code target} by broadcasting. */
+    JvmTensor broadcastTo(int[] target) {
+        return ShapeOps.broadcastTo(this, target);
+    }
+
+    /** The sum of this tensor over the axes along which {@code target} was broadcast to its shape. */
+    JvmTensor sumTo(int[] target) {
+        return ShapeOps.sumTo(this, target);
+    }
+}

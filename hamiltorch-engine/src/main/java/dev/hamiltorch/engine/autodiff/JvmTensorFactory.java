@@ -1,0 +1,61 @@
+package dev.hamiltorch.engine.autodiff;
+
+import com.google.auto.service.AutoService;
+import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.api.tensor.TensorFactory;
+
+/** Creates {@link JvmTensor}s; the engine's {@link TensorFactory}. */
+@AutoService(TensorFactory.class)
+public final class JvmTensorFactory implements TensorFactory {
+
+    @Override
+    public Tensor vector(double[] values) {
+        return JvmTensor.constant(values, values.length);
+    }
+
+    @Override
+    public Tensor matrix(double[][] rows) {
+        int m = rows.length;
+        int n = m == 0 ? 0 : rows[0].length;
+        double[] data = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            if (rows[i].length != n) {
+                throw new IllegalArgumentException("rows[" + i + "] has length " + rows[i].length + ", expected " + n);
+            }
+            System.arraycopy(rows[i], 0, data, i * n, n);
+        }
+        return JvmTensor.wrap(data, new int[] {m, n});
+    }
+
+    @Override
+    public Tensor array(double[] data, int[] shape) {
+        return JvmTensor.constant(data, shape);
+    }
+
+    @Override
+    public Tensor scalar(double value) {
+        return JvmTensor.scalarConstant(value);
+    }
+
+    @Override
+    public Tensor full(double value, int[] shape) {
+        double[] data = new double[Broadcasting.size(shape)];
+        java.util.Arrays.fill(data, value);
+        return JvmTensor.constant(data, shape);
+    }
+
+    @Override
+    public Tensor concat(int axis, Tensor[] parts) {
+        throw new UnsupportedOperationException("concat");
+    }
+
+    @Override
+    public Tensor stack(int axis, Tensor[] parts) {
+        throw new UnsupportedOperationException("stack");
+    }
+
+    @Override
+    public Tensor where(Tensor condition, Tensor a, Tensor b) {
+        throw new UnsupportedOperationException("where");
+    }
+}
