@@ -11,6 +11,8 @@ module dev.hamiltorch.engine {
     requires commons.math3;
 
     exports dev.hamiltorch.engine.autodiff;
+    exports dev.hamiltorch.engine.nd4j;
+    exports dev.hamiltorch.engine.progress;
 
     uses dev.hamiltorch.api.spi.Metric;
     uses dev.hamiltorch.api.spi.Integrator;
