@@ -1,0 +1,26 @@
+/**
+ * The hamiltorch engine: automatic differentiation, derivative oracles, samplers, and the discovery
+ * of plugins ({@link dev.hamiltorch.api.spi.Metric}, {@link dev.hamiltorch.api.spi.Integrator},
+ * {@link dev.hamiltorch.api.spi.Sampler}, {@link dev.hamiltorch.api.spi.Likelihood}) with
+ * {@link java.util.ServiceLoader}, wired by Guice.
+ *
+ * <p>Runs on the class path for now, because ND4J's module descriptor is broken; this descriptor
+ * keeps the module's boundaries honest until it can run on the module path.
+ */
+module dev.hamiltorch.engine {
+    requires transitive dev.hamiltorch.api;
+    // not transitive (Guice is an automatic module): code that installs PluginModule requires Guice itself
+    requires com.google.guice;
+    requires org.slf4j;
+    requires static com.google.auto.service;
+
+    exports dev.hamiltorch.engine.plugin;
+
+    // Guice constructs PluginRegistry reflectively
+    opens dev.hamiltorch.engine.plugin to com.google.guice;
+
+    uses dev.hamiltorch.api.spi.Metric;
+    uses dev.hamiltorch.api.spi.Integrator;
+    uses dev.hamiltorch.api.spi.Sampler;
+    uses dev.hamiltorch.api.spi.Likelihood;
+}
