@@ -1,10 +1,16 @@
 /**
  * The engine: the autodiff {@link dev.hamiltorch.api.tensor.Tensor}, derivative oracles, Euclidean
- * metrics, sampling drivers, plugin discovery and the {@code Hamiltorch} facade. ND4J is used from the
- * class path (its module descriptor is broken), so this module is run on the class path.
+ * metrics, sampling drivers, the progress display, and the discovery of plugins
+ * ({@link dev.hamiltorch.api.spi.Metric}, {@link dev.hamiltorch.api.spi.Integrator},
+ * {@link dev.hamiltorch.api.spi.Sampler}, {@link dev.hamiltorch.api.spi.Likelihood}) with
+ * {@link java.util.ServiceLoader}, wired by Guice.
+ *
+ * <p>Runs on the class path for now, because ND4J's module descriptor is broken; this descriptor
+ * keeps the module's boundaries honest until it can run on the module path.
  */
 module dev.hamiltorch.engine {
     requires transitive dev.hamiltorch.api;
+    // not transitive (Guice is an automatic module): code that installs PluginModule requires Guice itself
     requires com.google.guice;
     requires org.slf4j;
     requires static com.google.auto.service;
@@ -12,7 +18,11 @@ module dev.hamiltorch.engine {
 
     exports dev.hamiltorch.engine.autodiff;
     exports dev.hamiltorch.engine.nd4j;
+    exports dev.hamiltorch.engine.plugin;
     exports dev.hamiltorch.engine.progress;
+
+    // Guice constructs PluginRegistry reflectively
+    opens dev.hamiltorch.engine.plugin to com.google.guice;
 
     uses dev.hamiltorch.api.spi.Metric;
     uses dev.hamiltorch.api.spi.Integrator;

@@ -28,6 +28,17 @@ public sealed interface InverseMass {
         public String toString() {
             return "Diagonal" + Arrays.toString(values);
         }
+
+        // records compare arrays by reference; a mass matrix is a value
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Diagonal d && Arrays.equals(values, d.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
     }
 
     /** A full symmetric positive-definite M⁻¹. */
@@ -44,6 +55,16 @@ public sealed interface InverseMass {
         @Override
         public String toString() {
             return "Dense" + Arrays.deepToString(matrix);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Dense d && Arrays.deepEquals(matrix, d.matrix);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(matrix);
         }
     }
 
@@ -72,6 +93,16 @@ public sealed interface InverseMass {
         @Override
         public String toString() {
             return "BlockDiagonal" + Arrays.deepToString(blocks);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BlockDiagonal b && Arrays.deepEquals(blocks, b.blocks);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(blocks);
         }
     }
 

@@ -33,7 +33,7 @@ public record SamplerSettings(int numSamples, int burn, double stepSize, int num
      */
     public SamplerSettings {
         Objects.requireNonNull(inverseMass, "inverseMass");
-        options = Map.copyOf(options);
+        options = Map.copyOf(Objects.requireNonNull(options, "options"));
         if (numSamples <= 0) {
             throw bad("numSamples", numSamples, "must be positive");
         }

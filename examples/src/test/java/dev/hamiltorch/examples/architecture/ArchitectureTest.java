@@ -1,0 +1,67 @@
+package dev.hamiltorch.examples.architecture;
+
+import static dev.hamiltorch.examples.architecture.ArchitectureRules.COMMONS_MATH;
+import static dev.hamiltorch.examples.architecture.ArchitectureRules.EJML;
+import static dev.hamiltorch.examples.architecture.ArchitectureRules.EXAMPLES;
+import static dev.hamiltorch.examples.architecture.ArchitectureRules.PROGRESS_DISPLAY;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * ARCHITECTURE §2 enforced on the production classes of every module on this module's class path
+ * (tests are left out: they may use anything).
+ */
+@AnalyzeClasses(packages = "dev.hamiltorch", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    static final String INTEGRATORS = "dev.hamiltorch.integrators..";
+    static final String METRICS = "dev.hamiltorch.metrics..";
+    static final String LIKELIHOODS = "dev.hamiltorch.likelihoods..";
+
+    @ArchTest
+    static final ArchRule apiDependsOnTheJdkOnly = ArchitectureRules.apiDependsOnTheJdkOnly();
+
+    // allowEmptyShould: the integrators module is not yet on this class path (examples does not depend
+    // on it yet); drop it once it is, so that an empty package fails instead of passing silently.
+    @ArchTest
+    static final ArchRule integratorsDependOnlyOnTheApi =
+            ArchitectureRules.pluginDependsOnlyOnTheApi(INTEGRATORS).allowEmptyShould(true);
+
+    // allowEmptyShould: the integrators module is not yet on this class path (see above).
+    @ArchTest
+    static final ArchRule integratorsAreIndependentOfTheEngine =
+            ArchitectureRules.pluginIsIndependentOfTheEngine(INTEGRATORS).allowEmptyShould(true);
+
+    // allowEmptyShould: the metrics modules (metrics-hessian, metrics-softabs) do not exist yet.
+    @ArchTest
+    static final ArchRule metricsDependOnlyOnTheApiAndLinearAlgebra =
+            ArchitectureRules.pluginDependsOnlyOnTheApi(METRICS, EJML, COMMONS_MATH).allowEmptyShould(true);
+
+    // allowEmptyShould: the metrics modules do not exist yet.
+    @ArchTest
+    static final ArchRule metricsAreIndependentOfTheEngine =
+            ArchitectureRules.pluginIsIndependentOfTheEngine(METRICS).allowEmptyShould(true);
+
+    // allowEmptyShould: the likelihoods module does not exist yet.
+    @ArchTest
+    static final ArchRule likelihoodsDependOnlyOnTheApi =
+            ArchitectureRules.pluginDependsOnlyOnTheApi(LIKELIHOODS).allowEmptyShould(true);
+
+    // allowEmptyShould: the likelihoods module does not exist yet.
+    @ArchTest
+    static final ArchRule likelihoodsAreIndependentOfTheEngine =
+            ArchitectureRules.pluginIsIndependentOfTheEngine(LIKELIHOODS).allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule engineIsIndependentOfExamplesAndGpu = ArchitectureRules.engineIsIndependentOfExamplesAndGpu();
+
+    @ArchTest
+    static final ArchRule noGrabBagPackages = ArchitectureRules.noGrabBagPackages();
+
+    @ArchTest
+    static final ArchRule onlyTheProgressDisplayAndTheCommandLineWriteToTheConsole =
+            ArchitectureRules.noConsoleOutputOutside(PROGRESS_DISPLAY, EXAMPLES);
+}
