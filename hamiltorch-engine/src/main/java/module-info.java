@@ -11,6 +11,7 @@ module dev.hamiltorch.engine {
     requires commons.math3;
 
     exports dev.hamiltorch.engine.autodiff;
+    exports dev.hamiltorch.engine.distributions;
 
     uses dev.hamiltorch.api.spi.Metric;
     uses dev.hamiltorch.api.spi.Integrator;
