@@ -17,6 +17,7 @@ module dev.hamiltorch.engine {
     requires commons.math3;
 
     exports dev.hamiltorch.engine.autodiff;
+    exports dev.hamiltorch.engine.distributions;
     exports dev.hamiltorch.engine.nd4j;
     exports dev.hamiltorch.engine.plugin;
     exports dev.hamiltorch.engine.progress;

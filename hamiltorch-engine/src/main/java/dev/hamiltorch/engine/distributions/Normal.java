@@ -1,0 +1,51 @@
+package dev.hamiltorch.engine.distributions;
+
+import dev.hamiltorch.api.tensor.Tensor;
+import java.util.Objects;
+
+/**
+ * The normal distribution with mean μ ({@code loc}) and standard deviation σ ({@code scale}):
+ * <pre>  log p(x) = −(x − μ)² / (2σ²) − log σ − ½ log 2π,   x ∈ ℝ.</pre>
+ */
+public final class Normal implements Distribution {
+
+    static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+    private final Tensor loc;
+    private final Tensor scale;
+
+    private Normal(Tensor loc, Tensor scale) {
+        this.loc = loc;
+        this.scale = scale;
+    }
+
+    /** N(loc, scale²); {@code scale} must be positive where it is a constant. */
+    public static Normal of(Tensor loc, Tensor scale) {
+        Normal d = new Normal(Params.real("Normal", "loc", loc), Params.positive("Normal", "scale", scale));
+        Params.broadcastable("Normal", new String[] {"loc", "scale"}, loc, scale);
+        return d;
+    }
+
+    public static Normal of(double loc, double scale) {
+        return of(Tensor.scalar(loc), Tensor.scalar(scale));
+    }
+
+    public Tensor loc() {
+        return loc;
+    }
+
+    public Tensor scale() {
+        return scale;
+    }
+
+    @Override
+    public Tensor logProb(Tensor value) {
+        Objects.requireNonNull(value, "value");
+        return value.sub(loc).div(scale).square().mul(-0.5).sub(scale.log()).sub(HALF_LOG_TWO_PI);
+    }
+
+    @Override
+    public String toString() {
+        return "Normal(loc=" + loc + ", scale=" + scale + ")";
+    }
+}
