@@ -43,6 +43,16 @@ public interface Target {
     }
 
     /**
+     * The third derivatives Tᵢⱼₖ = ∂ᵢ∂ⱼ∂ₖ log π(θ) as a D×D×D array (symmetric in all indices), so
+     * that contractions with many matrices S at one θ cost no further derivative evaluations.
+     *
+     * @throws UnsupportedOperationException if this target has no third derivatives
+     */
+    default double[][][] thirdDerivatives(double[] theta) {
+        throw new UnsupportedOperationException(getClass().getName() + " provides no third derivatives");
+    }
+
+    /**
      * A target that computes the same function and can be used from another thread. Stateless
      * targets may return themselves.
      */

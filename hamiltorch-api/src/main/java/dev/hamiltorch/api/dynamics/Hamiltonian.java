@@ -31,6 +31,14 @@ public interface Hamiltonian {
         return true;
     }
 
+    /**
+     * The Hamiltonian to use for one trajectory. A metric with random jitter draws it here, once, so
+     * that H is one deterministic function inside a trajectory; others return themselves.
+     */
+    default Hamiltonian forTrajectory(RandomGenerator rng) {
+        return this;
+    }
+
     /** H at a phase point whose log density is already known. */
     default double energy(PhasePoint point) {
         return -point.logDensity() + kineticEnergy(point.position(), point.momentum());

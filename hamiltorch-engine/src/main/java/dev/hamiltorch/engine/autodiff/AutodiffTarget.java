@@ -109,6 +109,37 @@ public final class AutodiffTarget implements Target {
         return JvmTensor.of(Autodiff.grad(trace, x, false)).data.clone();
     }
 
+    @Override
+    public double[][][] thirdDerivatives(double[] theta) {
+        checkLength(theta);
+        JvmTensor x = JvmTensor.variable(theta);
+        Tensor y = logDensity.logProb(x);
+        scalar(y);
+        double[][][] t = new double[dimension][dimension][dimension];
+        if (!y.requiresGrad()) {
+            return t;
+        }
+        Tensor g = Autodiff.grad(y, x, true);
+        if (!g.requiresGrad()) {
+            return t;
+        }
+        for (int i = 0; i < dimension; i++) {
+            Tensor row = Autodiff.grad(g, unit(i), new Tensor[] {x}, true)[0];
+            if (!row.requiresGrad()) {
+                continue;
+            }
+            // ∂ₖ Hᵢⱼ for j ≥ i, mirrored: T is symmetric in all three indices
+            for (int j = i; j < dimension; j++) {
+                double[] dk = JvmTensor.of(Autodiff.grad(row, unit(j), new Tensor[] {x}, false)[0]).data;
+                for (int k = 0; k < dimension; k++) {
+                    t[k][i][j] = dk[k];
+                    t[k][j][i] = dk[k];
+                }
+            }
+        }
+        return t;
+    }
+
     private JvmTensor unit(int i) {
         double[] e = new double[dimension];
         e[i] = 1.0;

@@ -60,6 +60,21 @@ class AutodiffTargetTest {
         double[][] s = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
         double[] c = t.thirdOrderContraction(x, s);
         assertArrayEquals(new double[] {0, 2 + e * x[2], e}, c, 1e-12);
+
+        // nonzero third derivatives: ∂0∂0∂1 = 2, ∂1∂1∂1 = e x2, ∂1∂1∂2 = e (and permutations)
+        double[][][] third = t.thirdDerivatives(x);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 3; k++) {
+                    int[] n = new int[3];
+                    n[i]++;
+                    n[j]++;
+                    n[k]++;
+                    double expectedT = n[0] == 2 && n[1] == 1 ? 2 : n[1] == 3 ? e * x[2] : n[1] == 2 && n[2] == 1 ? e : 0;
+                    assertEquals(expectedT, third[i][j][k], 1e-12, "T[" + i + "][" + j + "][" + k + "]");
+                }
+            }
+        }
     }
 
     @Test
