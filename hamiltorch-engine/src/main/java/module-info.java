@@ -10,6 +10,8 @@ module dev.hamiltorch.engine {
     requires commons.math3;
 
     exports dev.hamiltorch.engine.metric;
+    exports dev.hamiltorch.engine.sampler;
 
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;
+    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.sampler.Hmc;
 }
