@@ -11,6 +11,7 @@ module dev.hamiltorch.engine {
 
     exports dev.hamiltorch.engine.metric;
     exports dev.hamiltorch.engine.sampler;
+    exports dev.hamiltorch.engine.sampling;
     exports dev.hamiltorch.engine.diagnostics;
 
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;

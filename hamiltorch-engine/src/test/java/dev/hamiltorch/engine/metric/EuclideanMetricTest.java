@@ -151,7 +151,8 @@ class EuclideanMetricTest {
             work.run(); // warm up
         }
         long bytes = Allocation.bytesAllocatedBy(work);
-        assertTrue(bytes < 1_000, name + ": 10000 momentum draws, velocities and energies allocated " + bytes + " bytes");
+        // a single allocation per call would cost ≥ 160 kB here; allow for measurement noise only
+        assertTrue(bytes < 4_096, name + ": 10000 momentum draws, velocities and energies allocated " + bytes + " bytes");
     }
 
     @Test

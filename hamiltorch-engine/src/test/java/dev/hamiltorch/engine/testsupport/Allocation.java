@@ -12,7 +12,16 @@ public final class Allocation {
     private Allocation() {
     }
 
+    /** Bytes allocated while running {@code work}, less the (warmed-up) cost of measuring. */
     public static long bytesAllocatedBy(Runnable work) {
+        long overhead = Long.MAX_VALUE;
+        for (int i = 0; i < 20; i++) {
+            overhead = Math.min(overhead, measure(() -> { }));
+        }
+        return measure(work) - overhead;
+    }
+
+    private static long measure(Runnable work) {
         try {
             Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
                     .invoke(null);
