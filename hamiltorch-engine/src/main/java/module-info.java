@@ -16,11 +16,16 @@ module dev.hamiltorch.engine {
     requires static com.google.auto.service;
     requires commons.math3;
 
+    exports dev.hamiltorch.engine;
     exports dev.hamiltorch.engine.autodiff;
+    exports dev.hamiltorch.engine.diagnostics;
     exports dev.hamiltorch.engine.distributions;
+    exports dev.hamiltorch.engine.metric;
     exports dev.hamiltorch.engine.nd4j;
     exports dev.hamiltorch.engine.plugin;
     exports dev.hamiltorch.engine.progress;
+    exports dev.hamiltorch.engine.sampler;
+    exports dev.hamiltorch.engine.sampling;
 
     // Guice constructs PluginRegistry reflectively
     opens dev.hamiltorch.engine.plugin to com.google.guice;
@@ -30,5 +35,7 @@ module dev.hamiltorch.engine {
     uses dev.hamiltorch.api.spi.Sampler;
     uses dev.hamiltorch.api.spi.Likelihood;
 
+    provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;
+    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.sampler.Hmc;
     provides dev.hamiltorch.api.tensor.TensorFactory with dev.hamiltorch.engine.autodiff.JvmTensorFactory;
 }

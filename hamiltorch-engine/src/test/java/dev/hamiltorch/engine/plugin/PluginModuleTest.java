@@ -148,7 +148,7 @@ class PluginModuleTest {
             // the engine's own loader sees TestOnlyLikelihood as well: found twice, bound once
             assertInstanceOf(TestOnlyLikelihood.class, registry.likelihood(TestOnlyLikelihood.NAME));
         }
-        assertTrue(PluginRegistry.discover().integratorNames().isEmpty(), "the context loader was restored");
+        assertTrue(!PluginRegistry.discover().integratorNames().contains("twin"), "the context loader was restored");
     }
 
     @Test

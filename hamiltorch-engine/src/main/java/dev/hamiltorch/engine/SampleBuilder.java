@@ -1,0 +1,274 @@
+package dev.hamiltorch.engine;
+
+import dev.hamiltorch.api.InverseMass;
+import dev.hamiltorch.api.LogDensity;
+import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.Sampler;
+import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.AutodiffTarget;
+import dev.hamiltorch.engine.plugin.PluginRegistry;
+import dev.hamiltorch.engine.progress.ProgressTable;
+import dev.hamiltorch.engine.sampling.ChainRunner;
+import dev.hamiltorch.engine.sampling.ProgressListener;
+import dev.hamiltorch.engine.sampling.RunOptions;
+import dev.hamiltorch.engine.sampling.Samples;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Configures and runs sampling; created by {@link Hamiltorch#sample}. Defaults are hamiltorch's:
+ * {@code numSamples} 10, {@code numStepsPerSample} 10, {@code stepSize} 0.1, {@code burn} 0, identity
+ * {@code invMass}, sampler HMC. Setters return this builder; {@link #run()} checks every argument
+ * before sampling and throws {@link IllegalArgumentException} naming the first bad one and its value.
+ */
+public final class SampleBuilder {
+
+    private final LogDensity logDensity;
+    private final Target target;
+    private final SamplerSettings.Builder settings = SamplerSettings.builder();
+    private final Map<String, String> pluginOptions = new LinkedHashMap<>();
+    private double[] paramsInit;
+    private String sampler = Sampler.HMC;
+    private String integrator;
+    private String metric;
+    private long seed;
+    private int chains = 1;
+    private int threads;
+    private boolean verbose = true;
+    private PrintStream progressOut;
+
+    SampleBuilder(LogDensity logDensity, Target target) {
+        this.logDensity = logDensity;
+        this.target = target;
+    }
+
+    /** Where the chains start (hamiltorch's {@code params_init}); required. */
+    public SampleBuilder paramsInit(Tensor params) {
+        this.paramsInit = Objects.requireNonNull(params, "paramsInit").toArray();
+        return this;
+    }
+
+    /** Where the chains start; required. */
+    public SampleBuilder paramsInit(double... params) {
+        this.paramsInit = Objects.requireNonNull(params, "paramsInit").clone();
+        return this;
+    }
+
+    /** Iterations per chain, burn-in included; default 10. */
+    public SampleBuilder numSamples(int numSamples) {
+        settings.numSamples(numSamples);
+        return this;
+    }
+
+    /** Leading iterations to discard; default 0. */
+    public SampleBuilder burn(int burn) {
+        settings.burn(burn);
+        return this;
+    }
+
+    /** Integrator step size ε; default 0.1. */
+    public SampleBuilder stepSize(double stepSize) {
+        settings.stepSize(stepSize);
+        return this;
+    }
+
+    /** Integration steps per trajectory L; default 10. */
+    public SampleBuilder numStepsPerSample(int steps) {
+        settings.numStepsPerSample(steps);
+        return this;
+    }
+
+    /** A diagonal inverse mass matrix (hamiltorch's 1-D {@code inv_mass}). */
+    public SampleBuilder invMass(double... diagonal) {
+        settings.inverseMass(InverseMass.diagonal(Objects.requireNonNull(diagonal, "invMass")));
+        return this;
+    }
+
+    /** A dense inverse mass matrix (hamiltorch's 2-D {@code inv_mass}). */
+    public SampleBuilder invMass(double[][] matrix) {
+        settings.inverseMass(InverseMass.dense(Objects.requireNonNull(matrix, "invMass")));
+        return this;
+    }
+
+    /** Any inverse mass matrix, including block-diagonal ones. */
+    public SampleBuilder invMass(InverseMass inverseMass) {
+        settings.inverseMass(inverseMass);
+        return this;
+    }
+
+    /** The sampler by name, e.g. {@link Sampler#HMC}; default HMC. */
+    public SampleBuilder sampler(String name) {
+        this.sampler = Objects.requireNonNull(name, "sampler");
+        return this;
+    }
+
+    /** The integrator by name, e.g. {@link Integrator#LEAPFROG}; default: the sampler's choice. */
+    public SampleBuilder integrator(String name) {
+        this.integrator = Objects.requireNonNull(name, "integrator");
+        return this;
+    }
+
+    /** The metric by name, e.g. {@link Metric#SOFTABS}; default: the sampler's choice. */
+    public SampleBuilder metric(String name) {
+        this.metric = Objects.requireNonNull(name, "metric");
+        return this;
+    }
+
+    /** Scale of the diagonal jitter added to Riemannian metrics; default 0. */
+    public SampleBuilder jitter(double jitter) {
+        settings.jitter(jitter);
+        return this;
+    }
+
+    /** Attempts to make a Riemannian metric positive-definite; default 10. */
+    public SampleBuilder jitterMaxTries(int tries) {
+        settings.jitterMaxTries(tries);
+        return this;
+    }
+
+    /** α of the SoftAbs metric; default 1e6. */
+    public SampleBuilder softabsConst(double alpha) {
+        settings.softabsConst(alpha);
+        return this;
+    }
+
+    /** ω of the explicit integrator; default 100. */
+    public SampleBuilder explicitBindingConst(double omega) {
+        settings.explicitBindingConst(omega);
+        return this;
+    }
+
+    /** Convergence threshold of implicit fixed points; default 1e-5. */
+    public SampleBuilder fixedPointThreshold(double threshold) {
+        settings.fixedPointThreshold(threshold);
+        return this;
+    }
+
+    /** Iteration cap of implicit fixed points; default 1000. */
+    public SampleBuilder fixedPointMaxIterations(int iterations) {
+        settings.fixedPointMaxIterations(iterations);
+        return this;
+    }
+
+    /** An option for a third-party plugin. */
+    public SampleBuilder option(String key, String value) {
+        pluginOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** Seed of the run: one seed gives bit-identical chains; default 0. */
+    public SampleBuilder seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Number of independent chains, run in parallel; default 1. */
+    public SampleBuilder chains(int chains) {
+        this.chains = chains;
+        return this;
+    }
+
+    /** Threads for the chains: 0 for min(chains, processors), 1 for one after another; default 0. */
+    public SampleBuilder threads(int threads) {
+        this.threads = threads;
+        return this;
+    }
+
+    /** Whether to show hamiltorch's progress table; default true. */
+    public SampleBuilder verbose(boolean verbose) {
+        this.verbose = verbose;
+        return this;
+    }
+
+    /** Where the progress table goes; default standard output. */
+    public SampleBuilder progressTo(PrintStream out) {
+        this.progressOut = Objects.requireNonNull(out, "out");
+        return this;
+    }
+
+    /**
+     * Checks every argument, then samples.
+     *
+     * @throws IllegalArgumentException naming the first bad argument and its value
+     * @throws dev.hamiltorch.engine.sampling.SamplingException if user code throws mid-run; it carries
+     *         the iteration number and the draws made so far
+     */
+    public Samples run() {
+        if (paramsInit == null) {
+            throw new IllegalArgumentException("paramsInit = null: the initial parameters are required");
+        }
+        Target t = target != null ? target : new AutodiffTarget(logDensity, Math.max(paramsInit.length, 1));
+        if (paramsInit.length != t.dimension() || paramsInit.length == 0) {
+            throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit) + ": has length "
+                    + paramsInit.length + ", the target has dimension " + t.dimension());
+        }
+        for (double v : paramsInit) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit)
+                        + ": must be finite");
+            }
+        }
+        if (chains < 1) {
+            throw new IllegalArgumentException("chains = " + chains + ": must be at least 1");
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads = " + threads + ": must be 0 (automatic) or positive");
+        }
+        SamplerSettings s = settings.options(pluginOptions).build();
+        PluginRegistry registry = Hamiltorch.plugins();
+        Sampler samplerPlugin = registry.sampler(sampler);
+        Integrator integratorPlugin = registry.integrator(integrator != null ? integrator
+                : samplerPlugin.defaultIntegrator());
+        Metric metricPlugin = registry.metric(metric != null ? metric : samplerPlugin.defaultMetric());
+        checkInitialDensity(t);
+        // builds the Hamiltonian once up front so a bad invMass fails here, before any sampling
+        metricPlugin.hamiltonian(t, s);
+
+        ProgressTable table = null;
+        ProgressListener listener = ProgressListener.NONE;
+        long total = (long) s.numSamples() * chains;
+        if (verbose) {
+            table = progressOut == null || progressOut == System.out
+                    ? ProgressTable.onStandardOutput(total)
+                    : new ProgressTable(progressOut, false, total, System::nanoTime);
+            table.start("Sampling (Sampler." + enumName(samplerPlugin.name()) + "; Integrator."
+                    + enumName(integratorPlugin.name()) + ")");
+            ProgressTable shown = table;
+            listener = (done, all) -> shown.step();
+        }
+        Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin)
+                .run(t, paramsInit, s, new RunOptions(seed, chains, threads, listener));
+        if (table != null) {
+            table.finish(samples.acceptanceRate());
+        }
+        return samples;
+    }
+
+    private void checkInitialDensity(Target t) {
+        double[] gradient = new double[t.dimension()];
+        double logProb = t.logDensityAndGradient(paramsInit.clone(), gradient);
+        if (!Double.isFinite(logProb)) {
+            throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit)
+                    + ": the log density there is " + logProb + ", it must be finite");
+        }
+        for (double g : gradient) {
+            if (!Double.isFinite(g)) {
+                throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit)
+                        + ": the gradient of the log density there is " + Arrays.toString(gradient)
+                        + ", it must be finite");
+            }
+        }
+    }
+
+    /** hamiltorch's enum spelling of a plugin name: {@code jacobian-diag} → {@code JACOBIAN_DIAG}. */
+    static String enumName(String name) {
+        return name.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+}

@@ -1,0 +1,172 @@
+package dev.hamiltorch.engine.sampling;
+
+import dev.hamiltorch.api.kernel.Event;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The result of a sampling run: the kept draws of every chain, what happened at each iteration, event
+ * counts, acceptance, cost and per-parameter summaries. Immutable; arrays are returned as copies.
+ * Pooled quantities ({@link #draws()}, {@link #summary()}, {@link #acceptanceRate()}) are over the kept
+ * draws of all chains, chain 0 first.
+ */
+public final class Samples {
+
+    /** Rows {@link #toString()} prints before eliding the rest. */
+    private static final int MAX_ROWS = 20;
+
+    private final List<ChainSamples> chains;
+    private final int numSamples;
+    private final int burn;
+    private final int dimension;
+    private final double wallTimeSeconds;
+
+    Samples(List<ChainSamples> chains, int numSamples, int burn, int dimension, double wallTimeSeconds) {
+        this.chains = List.copyOf(chains);
+        this.numSamples = numSamples;
+        this.burn = burn;
+        this.dimension = dimension;
+        this.wallTimeSeconds = wallTimeSeconds;
+    }
+
+    /** Number of chains. */
+    public int numChains() {
+        return chains.size();
+    }
+
+    /** Number of parameters D. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Iterations per chain asked for, burn-in included. */
+    public int numSamples() {
+        return numSamples;
+    }
+
+    /** Leading iterations discarded per chain. */
+    public int burn() {
+        return burn;
+    }
+
+    /** Whether every chain ran all its iterations (false for a partial result). */
+    public boolean isComplete() {
+        return chains.stream().allMatch(c -> c.iterations() == numSamples);
+    }
+
+    /** Chain {@code c}, from 0. */
+    public ChainSamples chain(int c) {
+        return chains.get(c);
+    }
+
+    /** All chains in order. */
+    public List<ChainSamples> chains() {
+        return chains;
+    }
+
+    /** Kept draws over all chains. */
+    public int keptCount() {
+        return chains.stream().mapToInt(ChainSamples::keptCount).sum();
+    }
+
+    /** The kept draws of all chains, chain 0 first: keptCount × D (a copy). */
+    public double[][] draws() {
+        double[][] all = new double[keptCount()][];
+        int row = 0;
+        for (ChainSamples c : chains) {
+            for (int k = 0; k < c.keptCount(); k++) {
+                all[row++] = c.draw(k);
+            }
+        }
+        return all;
+    }
+
+    /** The kept draws of parameter {@code parameter} over all chains. */
+    public double[] parameter(int parameter) {
+        double[] values = new double[keptCount()];
+        int row = 0;
+        for (ChainSamples c : chains) {
+            for (int k = 0; k < c.keptCount(); k++) {
+                values[row++] = c.value(k, parameter);
+            }
+        }
+        return values;
+    }
+
+    /** Events over all chains, every event present (0 if never). */
+    public Map<Event, Long> eventCounts() {
+        EnumMap<Event, Long> total = new EnumMap<>(Event.class);
+        for (Event e : Event.values()) {
+            long n = 0;
+            for (ChainSamples c : chains) {
+                n += c.eventCounts().get(e);
+            }
+            total.put(e, n);
+        }
+        return Collections.unmodifiableMap(total);
+    }
+
+    /** Accepted proposals among the kept iterations of all chains (NaN when none is kept). */
+    public double acceptanceRate() {
+        long kept = 0;
+        long accepted = 0;
+        for (ChainSamples c : chains) {
+            kept += c.keptIterations();
+            accepted += c.keptAccepted();
+        }
+        return kept == 0 ? Double.NaN : (double) accepted / kept;
+    }
+
+    /** Wall time of the sampling loops (all chains, however they were scheduled). */
+    public double wallTimeSeconds() {
+        return wallTimeSeconds;
+    }
+
+    /** Evaluations of ∇ log π over all chains, initial positions included. */
+    public long gradientEvaluations() {
+        return chains.stream().mapToLong(ChainSamples::gradientEvaluations).sum();
+    }
+
+    /** Summary of parameter {@code parameter} over the kept draws of all chains. */
+    public ParameterSummary summary(int parameter) {
+        return ParameterSummary.of(parameter, parameter(parameter));
+    }
+
+    /** Summaries of every parameter, in order. */
+    public List<ParameterSummary> summary() {
+        List<ParameterSummary> list = new ArrayList<>(dimension);
+        for (int i = 0; i < dimension; i++) {
+            list.add(summary(i));
+        }
+        return list;
+    }
+
+    /** A small table: run facts, events, and one row per parameter (the first 20). */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "Samples: %d chain%s × %d iterations (burn %d), %d kept draws, D = %d%s%n",
+                numChains(), numChains() == 1 ? "" : "s", numSamples, burn, keptCount(), dimension,
+                isComplete() ? "" : " (partial)"));
+        s.append(String.format(Locale.ROOT, "Acceptance Rate %.3f, %.3f s, %d gradient evaluations%n",
+                acceptanceRate(), wallTimeSeconds, gradientEvaluations()));
+        s.append("events:");
+        eventCounts().forEach((e, n) -> s.append(' ').append(e.key()).append(' ').append(n));
+        s.append(System.lineSeparator());
+        s.append(String.format(Locale.ROOT, "%-12s %10s %10s %10s %10s %10s %10s %10s%n", "param", "mean", "sd",
+                "5%", "25%", "50%", "75%", "95%"));
+        for (int i = 0; i < Math.min(dimension, MAX_ROWS); i++) {
+            ParameterSummary p = summary(i);
+            s.append(String.format(Locale.ROOT, "%-12s %10.4g %10.4g %10.4g %10.4g %10.4g %10.4g %10.4g%n", p.name(),
+                    p.mean(), p.sd(), p.q05(), p.q25(), p.q50(), p.q75(), p.q95()));
+        }
+        if (dimension > MAX_ROWS) {
+            s.append("… ").append(dimension - MAX_ROWS).append(" more parameters").append(System.lineSeparator());
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,411 @@
+package dev.hamiltorch.engine.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hamiltorch.api.InverseMass;
+import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.dynamics.Hamiltonian;
+import dev.hamiltorch.api.kernel.ChainState;
+import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.Transition;
+import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.api.spi.Sampler;
+import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.engine.metric.EuclideanMetric;
+import dev.hamiltorch.engine.sampler.Hmc;
+import dev.hamiltorch.engine.testsupport.CountingTarget;
+import dev.hamiltorch.engine.testsupport.GaussianTarget;
+import dev.hamiltorch.integrators.Leapfrog;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class ChainRunnerTest {
+
+    private static final ChainRunner RUNNER = new ChainRunner(new Hmc(), new EuclideanMetric(), new Leapfrog());
+    private static final GaussianTarget GAUSSIAN = GaussianTarget.independent(new double[] {1, 2, 3}, 0.5, 0.5, 0.5);
+
+    private static SamplerSettings settings(int numSamples, int burn) {
+        return SamplerSettings.builder().numSamples(numSamples).burn(burn).stepSize(0.3).numStepsPerSample(5).build();
+    }
+
+    private static void assertSameChain(ChainSamples expected, ChainSamples actual) {
+        assertArrayEquals(expected.draws(), actual.draws());
+        assertArrayEquals(expected.logDensity(), actual.logDensity());
+        assertArrayEquals(expected.energy(), actual.energy());
+        assertArrayEquals(expected.proposalEnergy(), actual.proposalEnergy());
+        assertArrayEquals(expected.acceptanceProbability(), actual.acceptanceProbability());
+        assertArrayEquals(expected.accepted(), actual.accepted());
+        assertEquals(expected.eventCounts(), actual.eventCounts());
+    }
+
+    @Test
+    void keepsNumSamplesMinusBurnDrawsAndRecordsEveryIteration() {
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(300, 50), RunOptions.seed(1));
+        assertEquals(1, s.numChains());
+        assertEquals(250, s.keptCount());
+        assertEquals(250, s.draws().length);
+        assertEquals(3, s.draws()[0].length);
+        assertTrue(s.isComplete());
+        ChainSamples c = s.chain(0);
+        assertEquals(300, c.iterations());
+        assertEquals(300, c.logDensity().length);
+        assertEquals(300, c.energy().length);
+        assertEquals(300, c.proposalEnergy().length);
+        assertEquals(300, c.acceptanceProbability().length);
+        assertEquals(300, c.accepted().length);
+        assertEquals(Set.of(Event.values()), s.eventCounts().keySet());
+        assertTrue(s.wallTimeSeconds() > 0);
+        // the kept draws are the states after iterations burn … numSamples − 1
+        double[] lastLogDensity = c.logDensity();
+        double[] lastDraw = s.draws()[249];
+        assertEquals(GAUSSIAN.logDensity(lastDraw), lastLogDensity[299], 1e-12);
+        assertEquals(GAUSSIAN.logDensity(s.draws()[0]), lastLogDensity[50], 1e-12);
+    }
+
+    @Test
+    void acceptanceRateCountsKeptIterationsOnly() {
+        // a large step makes rejections frequent, so burn-in and kept rates differ
+        SamplerSettings rough = SamplerSettings.builder().numSamples(400).burn(100).stepSize(0.9).numStepsPerSample(3)
+                .build();
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], rough, RunOptions.seed(8));
+        boolean[] accepted = s.chain(0).accepted();
+        int kept = 0;
+        for (int i = 100; i < 400; i++) {
+            kept += accepted[i] ? 1 : 0;
+        }
+        assertEquals(kept / 300.0, s.acceptanceRate(), 1e-15);
+        assertEquals(kept / 300.0, s.chain(0).acceptanceRate(), 1e-15);
+        assertTrue(s.acceptanceRate() < 0.95 && s.acceptanceRate() > 0.05, "rate " + s.acceptanceRate());
+    }
+
+    /** Wraps a sampler's kernels to record the state each transition starts from and returns. */
+    private static final class Spy implements Sampler {
+        final List<ChainState> inputs = new ArrayList<>();
+        final List<Transition> outputs = new ArrayList<>();
+        ChainState initial;
+
+        @Override
+        public String name() {
+            return "spy";
+        }
+
+        @Override
+        public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
+            Kernel hmc = new Hmc().kernel(hamiltonian, integrator, settings);
+            return new Kernel() {
+                @Override
+                public ChainState init(double[] position) {
+                    initial = hmc.init(position);
+                    return initial;
+                }
+
+                @Override
+                public Transition step(RandomGenerator rng, ChainState state) {
+                    inputs.add(state);
+                    Transition t = hmc.step(rng, state);
+                    outputs.add(t);
+                    return t;
+                }
+            };
+        }
+    }
+
+    /**
+     * hamiltorch sends a chain back to params_init after a rejection in burn-in; here every transition starts
+     * from the state the previous one returned, rejected or not. A large step makes rejections frequent.
+     */
+    @Test
+    void everyTransitionStartsWhereThePreviousOneEndedEvenAfterRejectionsInBurnIn() {
+        Target normal = GaussianTarget.independent(new double[] {0.0}, 1.0);
+        SamplerSettings rough = SamplerSettings.builder().numSamples(300).burn(150).stepSize(1.3).numStepsPerSample(3)
+                .build();
+        Spy spy = new Spy();
+        Samples s = new ChainRunner(spy, new EuclideanMetric(), new Leapfrog())
+                .run(normal, new double[] {5.0}, rough, RunOptions.seed(3));
+
+        assertEquals(300, spy.inputs.size());
+        assertSame(spy.initial, spy.inputs.get(0));
+        int burnInRejections = 0;
+        for (int i = 1; i < 300; i++) {
+            assertSame(spy.outputs.get(i - 1).state(), spy.inputs.get(i), "iteration " + i + " started elsewhere");
+            if (i < 150 && !spy.outputs.get(i - 1).info().accepted()) {
+                burnInRejections++;
+            }
+        }
+        assertTrue(burnInRejections > 5, "only " + burnInRejections + " rejections in burn-in");
+        for (int k = 0; k < 150; k++) {
+            ChainState recorded = spy.outputs.get(150 + k).state();
+            assertArrayEquals(recorded.position(), s.draws()[k], "kept draw " + k);
+            assertEquals(recorded.logDensity(), s.chain(0).logDensity()[150 + k]);
+        }
+    }
+
+    @Test
+    void oneSeedGivesBitIdenticalDrawsAndAnotherSeedDoesNot() {
+        Samples a = RUNNER.run(GAUSSIAN, new double[3], settings(500, 100), RunOptions.seed(42));
+        Samples b = RUNNER.run(GAUSSIAN, new double[3], settings(500, 100), RunOptions.seed(42));
+        Samples c = RUNNER.run(GAUSSIAN, new double[3], settings(500, 100), RunOptions.seed(43));
+        assertSameChain(a.chain(0), b.chain(0));
+        assertFalse(Arrays.deepEquals(a.draws(), c.draws()));
+    }
+
+    @Test
+    void parallelChainsAreBitIdenticalToSequentialOnesAndDifferFromEachOther() {
+        RunOptions options = RunOptions.seed(7).withChains(2);
+        Samples parallel = RUNNER.run(GAUSSIAN, new double[3], settings(2000, 100), options.withThreads(2));
+        Samples sequential = RUNNER.run(GAUSSIAN, new double[3], settings(2000, 100), options.withThreads(1));
+        Samples single = RUNNER.run(GAUSSIAN, new double[3], settings(2000, 100), RunOptions.seed(7));
+        assertEquals(2, parallel.numChains());
+        assertSameChain(sequential.chain(0), parallel.chain(0));
+        assertSameChain(sequential.chain(1), parallel.chain(1));
+        assertSameChain(single.chain(0), parallel.chain(0)); // adding a chain does not change the first
+        assertFalse(Arrays.deepEquals(parallel.chain(0).draws(), parallel.chain(1).draws()));
+        assertEquals(3800, parallel.keptCount());
+        assertArrayEquals(parallel.chain(1).draw(0), parallel.draws()[1900]);
+    }
+
+    @Test
+    void everyChainGetsItsOwnCopyOfTheTarget() {
+        Set<Target> copies = ConcurrentHashMap.newKeySet();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Target recording = new Target() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double logDensity(double[] theta) {
+                return -0.5 * theta[0] * theta[0];
+            }
+
+            @Override
+            public double logDensityAndGradient(double[] theta, double[] gradient) {
+                gradient[0] = -theta[0];
+                return logDensity(theta);
+            }
+
+            @Override
+            public Target copy() {
+                Target self = this;
+                return new Target() {
+                    @Override
+                    public int dimension() {
+                        return 1;
+                    }
+
+                    @Override
+                    public double logDensity(double[] theta) {
+                        return self.logDensity(theta);
+                    }
+
+                    @Override
+                    public double logDensityAndGradient(double[] theta, double[] gradient) {
+                        copies.add(this);
+                        threads.add(Thread.currentThread().getName());
+                        return self.logDensityAndGradient(theta, gradient);
+                    }
+                };
+            }
+        };
+        RUNNER.run(recording, new double[] {0}, settings(200, 0), RunOptions.seed(1).withChains(3).withThreads(3));
+        assertEquals(3, copies.size());
+        assertTrue(threads.stream().anyMatch(t -> t.startsWith("hamiltorch-chain-")), threads.toString());
+    }
+
+    @Test
+    void countsEveryGradientEvaluation() {
+        CountingTarget counting = new CountingTarget(GAUSSIAN);
+        Samples s = RUNNER.run(counting, new double[3], settings(300, 20), RunOptions.seed(4).withChains(2));
+        assertEquals(counting.gradientCalls(), s.gradientEvaluations());
+        assertEquals(2 * (1 + 300 * 5), s.gradientEvaluations(), "L per iteration plus one per chain for the start");
+        assertEquals(1 + 300 * 5, s.chain(1).gradientEvaluations());
+        assertEquals(0, counting.logDensityCalls());
+    }
+
+    @Test
+    void gradientEvaluationsFollowTrajectoriesCutShortByInvalidPoints() {
+        Target cliff = new Target() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double logDensity(double[] theta) {
+                return theta[0] > 1 ? Double.NaN : -0.5 * theta[0] * theta[0];
+            }
+
+            @Override
+            public double logDensityAndGradient(double[] theta, double[] gradient) {
+                gradient[0] = -theta[0];
+                return logDensity(theta);
+            }
+        };
+        CountingTarget counting = new CountingTarget(cliff);
+        Samples s = RUNNER.run(counting, new double[] {0}, settings(500, 0), RunOptions.seed(6));
+        assertTrue(s.eventCounts().get(Event.INVALID_LOG_PROB) > 0);
+        assertTrue(s.gradientEvaluations() < 1 + 500 * 5);
+        assertEquals(counting.gradientCalls(), s.gradientEvaluations());
+    }
+
+    @Test
+    void tellsTheProgressListenerAboutEveryIterationOfEveryChain() {
+        List<long[]> calls = new CopyOnWriteArrayList<>();
+        RunOptions options = RunOptions.seed(1).withChains(2).withThreads(2)
+                .withProgress((done, total) -> calls.add(new long[] {done, total}));
+        RUNNER.run(GAUSSIAN, new double[3], settings(150, 10), options);
+        assertEquals(300, calls.size());
+        assertTrue(calls.stream().allMatch(c -> c[1] == 300));
+        assertEquals(300, calls.stream().mapToLong(c -> c[0]).distinct().count());
+        assertEquals(300, calls.stream().mapToLong(c -> c[0]).max().orElseThrow());
+    }
+
+    @Test
+    void aBadInverseMassIsRefusedBeforeSamplingStarts() {
+        CountingTarget counting = new CountingTarget(GAUSSIAN);
+        SamplerSettings wrongShape = settings(100, 0).toBuilder()
+                .inverseMass(InverseMass.dense(new double[][] {{1, 0}, {0, 1}})).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RUNNER.run(counting, new double[3], wrongShape, RunOptions.seed(1)));
+        assertTrue(e.getMessage().contains("invMass") && e.getMessage().contains("2×2"), e.getMessage());
+
+        SamplerSettings notSpd = settings(100, 0).toBuilder()
+                .inverseMass(InverseMass.dense(new double[][] {{1, 0, 0}, {0, 1, 2}, {0, 2, 1}})).build();
+        e = assertThrows(IllegalArgumentException.class,
+                () -> RUNNER.run(counting, new double[3], notSpd, RunOptions.seed(1)));
+        assertTrue(e.getMessage().contains("invMass") && e.getMessage().contains("positive-definite"), e.getMessage());
+        assertEquals(0, counting.gradientCalls());
+    }
+
+    @Test
+    void aBadInitialPositionOrOptionIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> RUNNER.run(GAUSSIAN, new double[2], settings(10, 0), RunOptions.seed(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> RUNNER.run(GAUSSIAN, new double[] {0, Double.NaN, 0}, settings(10, 0), RunOptions.seed(1)));
+        assertThrows(IllegalArgumentException.class, () -> RunOptions.seed(1).withChains(0));
+        assertThrows(IllegalArgumentException.class, () -> RunOptions.seed(1).withThreads(-1));
+    }
+
+    /**
+     * A target whose copy number {@code failingCopy} (0-based, in the order the runner copies) throws on its
+     * {@code failingCall}-th gradient evaluation.
+     */
+    private static Target throwingOn(int failingCopy, int failingCall) {
+        AtomicInteger copies = new AtomicInteger();
+        return new Target() {
+            @Override
+            public int dimension() {
+                return 3;
+            }
+
+            @Override
+            public double logDensity(double[] theta) {
+                return GAUSSIAN.logDensity(theta);
+            }
+
+            @Override
+            public double logDensityAndGradient(double[] theta, double[] gradient) {
+                return GAUSSIAN.logDensityAndGradient(theta, gradient);
+            }
+
+            @Override
+            public Target copy() {
+                int id = copies.getAndIncrement();
+                AtomicInteger calls = new AtomicInteger();
+                return new Target() {
+                    @Override
+                    public int dimension() {
+                        return 3;
+                    }
+
+                    @Override
+                    public double logDensity(double[] theta) {
+                        return GAUSSIAN.logDensity(theta);
+                    }
+
+                    @Override
+                    public double logDensityAndGradient(double[] theta, double[] gradient) {
+                        if (id == failingCopy && calls.incrementAndGet() == failingCall) {
+                            throw new IllegalStateException("user model failed");
+                        }
+                        return GAUSSIAN.logDensityAndGradient(theta, gradient);
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void anExceptionFromTheTargetReportsTheIterationAndKeepsThePartialDraws() {
+        // call 1 is the start; iteration i makes calls 2 + 5(i − 1) … 1 + 5i, so call 1 + 5·37 + 3 is in iteration 38
+        Target failing = throwingOn(0, 1 + 5 * 37 + 3);
+        SamplingException e = assertThrows(SamplingException.class,
+                () -> RUNNER.run(failing, new double[3], settings(100, 10), RunOptions.seed(9)));
+        assertTrue(e.getMessage().contains("iteration 38 of 100"), e.getMessage());
+        assertTrue(e.getMessage().contains("user model failed"), e.getMessage());
+        assertEquals(38, e.iteration());
+        assertEquals(0, e.chain());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+
+        Samples partial = e.partialResult();
+        assertFalse(partial.isComplete());
+        assertEquals(37, partial.chain(0).iterations());
+        assertEquals(27, partial.keptCount());
+        // the partial draws are the real ones: the same as the first 27 of an undisturbed run
+        Samples full = RUNNER.run(GAUSSIAN, new double[3], settings(100, 10), RunOptions.seed(9));
+        assertArrayEquals(Arrays.copyOf(full.draws(), 27), partial.draws());
+        assertTrue(partial.toString().contains("partial"));
+    }
+
+    @Test
+    void anExceptionInOneOfParallelChainsStopsTheRunAndNamesTheChain() {
+        Target failing = throwingOn(1, 1 + 5 * 9 + 1); // chain 1, iteration 10
+        SamplingException e = assertThrows(SamplingException.class, () -> RUNNER.run(failing, new double[3],
+                settings(100_000, 0), RunOptions.seed(9).withChains(2).withThreads(2)));
+        assertEquals(1, e.chain());
+        assertEquals(10, e.iteration());
+        assertTrue(e.getMessage().startsWith("chain 1 failed at iteration 10 of 100000"), e.getMessage());
+        assertEquals(9, e.partialResult().chain(1).iterations());
+        assertTrue(e.partialResult().chain(0).iterations() < 100_000, "chain 0 was stopped too");
+    }
+
+    @Test
+    void anExceptionAtTheInitialPositionIsReportedAsIterationZero() {
+        SamplingException e = assertThrows(SamplingException.class,
+                () -> RUNNER.run(throwingOn(0, 1), new double[3], settings(10, 0), RunOptions.seed(1)));
+        assertEquals(0, e.iteration());
+        assertTrue(e.getMessage().contains("initial position"), e.getMessage());
+        assertEquals(0, e.partialResult().keptCount());
+    }
+
+    @Test
+    void samplesAreImmutable() {
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(50, 0), RunOptions.seed(1));
+        double before = s.draws()[0][0];
+        s.draws()[0][0] = 1e9;
+        s.chain(0).logDensity()[0] = 1e9;
+        s.chain(0).accepted()[0] = !s.chain(0).accepted()[0];
+        assertEquals(before, s.draws()[0][0]);
+        assertNotEquals(1e9, s.chain(0).logDensity()[0]);
+        assertThrows(UnsupportedOperationException.class, () -> s.eventCounts().put(Event.DIVERGENT, 5L));
+        assertThrows(UnsupportedOperationException.class, () -> s.chains().clear());
+        assertSame(s.chain(0), s.chains().get(0));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.hamiltorch.engine.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hamiltorch.api.kernel.Event;
+import java.util.EnumMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SamplesTest {
+
+    private static ChainSamples chain(int index, int burn, double[][] kept, boolean[] accepted) {
+        int n = accepted.length;
+        EnumMap<Event, Long> events = new EnumMap<>(Event.class);
+        for (Event e : Event.values()) {
+            events.put(e, 0L);
+        }
+        events.put(Event.DIVERGENT, (long) index + 1);
+        return new ChainSamples(index, burn, kept[0].length, kept, new double[n], new double[n], new double[n],
+                new double[n], accepted, events, 10 * (index + 1), 0.5);
+    }
+
+    /** Chain 0 keeps θ₀ = 1..5, chain 1 keeps 6..10, so pooled θ₀ = 1..10 and θ₁ = −θ₀. */
+    private static Samples twoChains() {
+        double[][] a = new double[5][];
+        double[][] b = new double[5][];
+        for (int k = 0; k < 5; k++) {
+            a[k] = new double[] {k + 1, -(k + 1)};
+            b[k] = new double[] {k + 6, -(k + 6)};
+        }
+        ChainSamples c0 = chain(0, 2, a, new boolean[] {false, false, true, false, false, true, true});
+        ChainSamples c1 = chain(1, 2, b, new boolean[] {true, true, true, true, true, true, false});
+        return new Samples(List.of(c0, c1), 7, 2, 2, 1.25);
+    }
+
+    @Test
+    void poolsDrawsOverChainsInOrder() {
+        Samples s = twoChains();
+        assertEquals(10, s.keptCount());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, s.parameter(0));
+        assertArrayEquals(new double[] {6, -6}, s.draws()[5]);
+        assertArrayEquals(new double[] {6, 7, 8, 9, 10}, s.chain(1).parameter(0));
+        assertTrue(s.isComplete());
+    }
+
+    /** R: mean(1:10) = 5.5, sd(1:10) = 3.02765…, quantile(1:10, c(.05,.25,.5,.75,.95)) = 1.45 3.25 5.5 7.75 9.55. */
+    @Test
+    void summarisesEachParameterLikeR() {
+        ParameterSummary p = twoChains().summary(0);
+        assertEquals(5.5, p.mean(), 1e-15);
+        assertEquals(Math.sqrt(82.5 / 9), p.sd(), 1e-15);
+        assertEquals(1.45, p.q05(), 1e-12);
+        assertEquals(3.25, p.q25(), 1e-12);
+        assertEquals(5.5, p.q50(), 1e-12);
+        assertEquals(7.75, p.q75(), 1e-12);
+        assertEquals(9.55, p.q95(), 1e-12);
+        ParameterSummary q = twoChains().summary().get(1);
+        assertEquals(-5.5, q.mean(), 1e-15);
+        assertEquals(-9.55, q.q05(), 1e-12);
+        assertEquals("theta[1]", q.name());
+        assertTrue(Double.isNaN(ParameterSummary.of(0, new double[0]).mean()));
+        assertTrue(Double.isNaN(ParameterSummary.of(0, new double[] {1.0}).sd()));
+    }
+
+    @Test
+    void addsUpEventsGradientsAndKeptAcceptance() {
+        Samples s = twoChains();
+        assertEquals(3L, s.eventCounts().get(Event.DIVERGENT));
+        assertEquals(0L, s.eventCounts().get(Event.NON_SPD_METRIC));
+        assertEquals(30, s.gradientEvaluations());
+        // kept iterations 2..6 (burn-in ignored): chain 0 accepts 3 of 5, chain 1 4 of 5
+        assertEquals(3.0 / 5, s.chain(0).acceptanceRate(), 1e-15);
+        assertEquals(4.0 / 5, s.chain(1).acceptanceRate(), 1e-15);
+        assertEquals(7.0 / 10, s.acceptanceRate(), 1e-15);
+        assertEquals(1.25, s.wallTimeSeconds());
+    }
+
+    @Test
+    void printsASmallTable() {
+        String table = twoChains().toString();
+        assertTrue(table.contains("2 chains × 7 iterations (burn 2), 10 kept draws, D = 2"), table);
+        assertTrue(table.contains("Acceptance Rate 0.700"), table);
+        assertTrue(table.contains("divergent 3"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("theta[0]") && l.contains("5.5") && l.contains("9.55")),
+                table);
+        assertEquals(6, table.lines().count(), table);
+    }
+}
