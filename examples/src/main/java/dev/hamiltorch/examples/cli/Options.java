@@ -1,0 +1,125 @@
+package dev.hamiltorch.examples.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The runner's command line: {@code <workload> [--name value | --flag]...}, with the option names of
+ * CLI.md (hamiltorch's names in kebab-case).
+ */
+public final class Options {
+
+    /** Options that take a value. */
+    static final Set<String> VALUED = Set.of("sampler", "integrator", "metric", "samples", "burn", "step-size",
+            "steps", "seed", "chains", "jitter", "softabs-const", "explicit-binding-const", "fixed-point-threshold",
+            "fixed-point-max-iterations", "tau-out", "data", "json", "draws", "dim", "train", "val", "hidden");
+    /** Options that are flags. */
+    static final Set<String> FLAGS = Set.of("quiet");
+
+    private final String workload;
+    private final Map<String, String> values;
+
+    private Options(String workload, Map<String, String> values) {
+        this.workload = workload;
+        this.values = values;
+    }
+
+    /** Parses {@code args}, filling in {@code defaults} for options not given. */
+    public static Options parse(String[] args) throws UsageException {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            throw new UsageException("usage: <workload> [options]; the workload comes first (e.g. gaussian3d)");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (FLAGS.contains(name)) {
+                if (value != null) {
+                    throw new UsageException("option --" + name + " takes no value");
+                }
+                values.put(name, "true");
+            } else if (VALUED.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("option --" + name + " needs a value");
+                    }
+                    value = args[++i];
+                }
+                values.put(name, value);
+            } else {
+                throw new UsageException("unknown option --" + name);
+            }
+        }
+        return new Options(args[0], values);
+    }
+
+    /** The workload named first. */
+    public String workload() {
+        return workload;
+    }
+
+    /** These options with {@code defaults} under them. */
+    public Options withDefaults(Map<String, String> defaults) {
+        Map<String, String> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(values);
+        return new Options(workload, merged);
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public boolean flag(String name) {
+        return values.containsKey(name);
+    }
+
+    public String string(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    public int integer(String name, int fallback) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --" + name + " needs an integer, got '" + v + "'");
+        }
+    }
+
+    public long longValue(String name, long fallback) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --" + name + " needs an integer, got '" + v + "'");
+        }
+    }
+
+    public double real(String name, double fallback) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --" + name + " needs a number, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hamiltorch.examples.workloads;
+
+import dev.hamiltorch.api.LogDensity;
+import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.distributions.Normal;
+import java.util.Map;
+
+/** The independent Normal of the hamiltorch introduction: mean (1, 2, 3), sd 0.5. */
+public final class Gaussian3d implements Workload {
+
+    @Override
+    public String name() {
+        return "gaussian3d";
+    }
+
+    @Override
+    public LogDensity logDensity() {
+        Normal normal = Normal.of(Tensor.of(1, 2, 3), Tensor.of(0.5, 0.5, 0.5));
+        return x -> normal.logProb(x).sum();
+    }
+
+    @Override
+    public int dimension() {
+        return 3;
+    }
+
+    @Override
+    public double[] initialPosition() {
+        return new double[3];
+    }
+
+    @Override
+    public Map<String, String> defaults() {
+        return Map.of("samples", "400", "step-size", "0.3", "steps", "5");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.hamiltorch.examples.workloads;
+
+import dev.hamiltorch.api.LogDensity;
+import dev.hamiltorch.engine.sampling.Samples;
+import java.util.Map;
+
+/** A target the runner can sample, with the defaults of the hamiltorch introduction. */
+public interface Workload {
+
+    /** The name on the command line. */
+    String name();
+
+    /** The log density. */
+    LogDensity logDensity();
+
+    /** Number of parameters. */
+    int dimension();
+
+    /** Where chains start. */
+    double[] initialPosition();
+
+    /** Names of the parameters, e.g. {@code theta[0]}. */
+    default String parameterName(int i) {
+        return "theta[" + i + "]";
+    }
+
+    /** The settings the hamiltorch introduction uses for this target, as CLI option defaults. */
+    Map<String, String> defaults();
+
+    /** Workload-specific quality numbers for the JSON {@code quality} block. */
+    default Map<String, Object> quality(Samples samples) {
+        return Map.of();
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The command-line runner, the hamiltorch examples and benchmarks. Runs on the class path with the
+ * engine (ND4J's module descriptor is broken, ARCHITECTURE §1).
+ */
+module dev.hamiltorch.examples {
+    requires dev.hamiltorch.engine;
+    requires commons.math3;
+
+    exports dev.hamiltorch.examples.cli;
+    exports dev.hamiltorch.examples.report;
+    exports dev.hamiltorch.examples.workloads;
+}
