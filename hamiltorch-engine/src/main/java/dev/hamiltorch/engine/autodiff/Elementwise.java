@@ -330,6 +330,30 @@ final class Elementwise {
         return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, polygamma(n + 1, a))}, a);
     }
 
+    /**
+     * {@code a} where {@code condition} is non-zero (NaN counts as non-zero), else {@code b}, all three
+     * broadcast together; the condition is a constant.
+     */
+    static JvmTensor where(JvmTensor condition, JvmTensor a, JvmTensor b) {
+        int[] shape = Broadcasting.broadcastShape(Broadcasting.broadcastShape(condition.shape, a.shape), b.shape);
+        int n = Broadcasting.size(shape);
+        int[] ic = Broadcasting.sourceIndex(condition.shape, shape);
+        int[] ia = Broadcasting.sourceIndex(a.shape, shape);
+        int[] ib = Broadcasting.sourceIndex(b.shape, shape);
+        double[] out = new double[n];
+        double[] chosen = new double[n];
+        double[] other = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean pickA = condition.data[ic[i]] != 0.0;
+            out[i] = pickA ? a.data[ia[i]] : b.data[ib[i]];
+            chosen[i] = pickA ? 1.0 : 0.0;
+            other[i] = pickA ? 0.0 : 1.0;
+        }
+        return JvmTensor.op(out, shape, g -> new JvmTensor[] {
+            a.requiresGrad ? mul(g, JvmTensor.wrap(chosen, shape)).sumTo(a.shape) : null,
+            b.requiresGrad ? mul(g, JvmTensor.wrap(other, shape)).sumTo(b.shape) : null}, a, b);
+    }
+
     /** 1 where a &gt; b (or a &lt; b), else 0: a constant. */
     static JvmTensor compare(JvmTensor a, JvmTensor b, boolean greater) {
         int[] shape = resultShape(a, b);
