@@ -94,16 +94,23 @@ final class Elementwise {
 
     /** a^e with a tensor exponent; ∂/∂e = a^e log a. */
     static JvmTensor pow(JvmTensor a, JvmTensor e) {
-        if (!e.requiresGrad && e.data.length == 1) {
+        // a constant one-element exponent is a scalar power, unless its rank would grow the result
+        if (!e.requiresGrad && e.data.length == 1 && e.shape.length <= a.shape.length) {
             return powScalar(a, e.data[0]);
         }
         int[] shape = resultShape(a, e);
         int n = Broadcasting.size(shape);
-        int[] ia = Broadcasting.sourceIndex(a.shape, shape);
-        int[] ie = Broadcasting.sourceIndex(e.shape, shape);
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Math.pow(a.data[ia[i]], e.data[ie[i]]);
+        if (a.data.length == n && e.data.length == n) {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.pow(a.data[i], e.data[i]);
+            }
+        } else {
+            int[] ia = Broadcasting.sourceIndex(a.shape, shape);
+            int[] ie = Broadcasting.sourceIndex(e.shape, shape);
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.pow(a.data[ia[i]], e.data[ie[i]]);
+            }
         }
         return JvmTensor.op(out, shape, g -> {
             JvmTensor self = pow(a, e);

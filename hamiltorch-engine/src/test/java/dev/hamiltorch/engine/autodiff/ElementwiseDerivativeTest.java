@@ -44,6 +44,8 @@ class ElementwiseDerivativeTest {
         cases.add(named("pow(constant tensor exponent)", base, s,
                 t -> t.pow(Tensor.of(new double[] {2.5, -0.5, 3.0}, 3))));
         cases.add(named("pow(variable base and exponent are one tensor)", base, s, t -> t.pow(t)));
+        cases.add(named("pow(constant [1,1,1] exponent) broadcasts", base, s,
+                t -> t.pow(Tensor.of(new double[] {1.5}, 1, 1, 1))));
         for (double p : new double[] {3.0, 2.0, 1.0, 0.5, 0.0, -1.5, 2.7}) {
             cases.add(named("pow(" + p + ")", base, s, t -> t.pow(p)));
         }

@@ -44,6 +44,8 @@ class ForwardValuesTest {
         assertTensor(new int[] {2}, new double[] {0.5, 0.25}, Tensor.of(2, 4).pow(-1.0));
         assertTensor(new int[] {2}, new double[] {1, 1}, Tensor.of(2, 4).pow(0.0));
         assertTensor(new int[] {2}, new double[] {4, 16}, Tensor.of(2, 4).pow(2.0));
+        // a one-element exponent of higher rank broadcasts like any other operand
+        assertTensor(new int[] {1, 2}, new double[] {4, 16}, Tensor.of(2, 4).pow(Tensor.of(new double[] {2}, 1, 1)));
         // d/de 2^e = 2^e log 2 at e = 3
         assertEquals(8 * LN2, gradient(e -> Tensor.scalar(2).pow(e).sum(), Tensor.of(3)).item(), 1e-14);
     }
