@@ -344,17 +344,26 @@ final class Elementwise {
     static JvmTensor where(JvmTensor condition, JvmTensor a, JvmTensor b) {
         int[] shape = Broadcasting.broadcastShape(Broadcasting.broadcastShape(condition.shape, a.shape), b.shape);
         int n = Broadcasting.size(shape);
-        int[] ic = Broadcasting.sourceIndex(condition.shape, shape);
-        int[] ia = Broadcasting.sourceIndex(a.shape, shape);
-        int[] ib = Broadcasting.sourceIndex(b.shape, shape);
         double[] out = new double[n];
         double[] chosen = new double[n];
         double[] other = new double[n];
-        for (int i = 0; i < n; i++) {
-            boolean pickA = condition.data[ic[i]] != 0.0;
-            out[i] = pickA ? a.data[ia[i]] : b.data[ib[i]];
-            chosen[i] = pickA ? 1.0 : 0.0;
-            other[i] = pickA ? 0.0 : 1.0;
+        if (condition.data.length == n && a.data.length == n && b.data.length == n) {
+            for (int i = 0; i < n; i++) {
+                boolean pickA = condition.data[i] != 0.0;
+                out[i] = pickA ? a.data[i] : b.data[i];
+                chosen[i] = pickA ? 1.0 : 0.0;
+                other[i] = pickA ? 0.0 : 1.0;
+            }
+        } else {
+            int[] ic = Broadcasting.sourceIndex(condition.shape, shape);
+            int[] ia = Broadcasting.sourceIndex(a.shape, shape);
+            int[] ib = Broadcasting.sourceIndex(b.shape, shape);
+            for (int i = 0; i < n; i++) {
+                boolean pickA = condition.data[ic[i]] != 0.0;
+                out[i] = pickA ? a.data[ia[i]] : b.data[ib[i]];
+                chosen[i] = pickA ? 1.0 : 0.0;
+                other[i] = pickA ? 0.0 : 1.0;
+            }
         }
         return JvmTensor.op(out, shape, g -> new JvmTensor[] {
             a.requiresGrad ? mul(g, JvmTensor.wrap(chosen, shape)).sumTo(a.shape) : null,
