@@ -80,6 +80,10 @@ public final class Autodiff {
                     if (pg == null || !parents[p].requiresGrad) {
                         continue;
                     }
+                    // a wrong shape here would broadcast silently in the merge below
+                    assert java.util.Arrays.equals(pg.shape, parents[p].shape) : "backward rule returned shape "
+                            + java.util.Arrays.toString(pg.shape) + " for a parent of shape "
+                            + java.util.Arrays.toString(parents[p].shape);
                     grads.merge(parents[p], pg, JvmTensor::add);
                 }
             }

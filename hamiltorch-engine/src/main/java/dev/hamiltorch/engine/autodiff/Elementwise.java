@@ -94,16 +94,23 @@ final class Elementwise {
 
     /** a^e with a tensor exponent; ∂/∂e = a^e log a. */
     static JvmTensor pow(JvmTensor a, JvmTensor e) {
-        if (!e.requiresGrad && e.data.length == 1) {
+        // a constant one-element exponent is a scalar power, unless its rank would grow the result
+        if (!e.requiresGrad && e.data.length == 1 && e.shape.length <= a.shape.length) {
             return powScalar(a, e.data[0]);
         }
         int[] shape = resultShape(a, e);
         int n = Broadcasting.size(shape);
-        int[] ia = Broadcasting.sourceIndex(a.shape, shape);
-        int[] ie = Broadcasting.sourceIndex(e.shape, shape);
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Math.pow(a.data[ia[i]], e.data[ie[i]]);
+        if (a.data.length == n && e.data.length == n) {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.pow(a.data[i], e.data[i]);
+            }
+        } else {
+            int[] ia = Broadcasting.sourceIndex(a.shape, shape);
+            int[] ie = Broadcasting.sourceIndex(e.shape, shape);
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.pow(a.data[ia[i]], e.data[ie[i]]);
+            }
         }
         return JvmTensor.op(out, shape, g -> {
             JvmTensor self = pow(a, e);
@@ -328,6 +335,39 @@ final class Elementwise {
             out[i] = SpecialFunctions.polygamma(n, x[i]);
         }
         return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, polygamma(n + 1, a))}, a);
+    }
+
+    /**
+     * {@code a} where {@code condition} is non-zero (NaN counts as non-zero), else {@code b}, all three
+     * broadcast together; the condition is a constant.
+     */
+    static JvmTensor where(JvmTensor condition, JvmTensor a, JvmTensor b) {
+        int[] shape = Broadcasting.broadcastShape(Broadcasting.broadcastShape(condition.shape, a.shape), b.shape);
+        int n = Broadcasting.size(shape);
+        double[] out = new double[n];
+        double[] chosen = new double[n];
+        double[] other = new double[n];
+        if (condition.data.length == n && a.data.length == n && b.data.length == n) {
+            for (int i = 0; i < n; i++) {
+                boolean pickA = condition.data[i] != 0.0;
+                out[i] = pickA ? a.data[i] : b.data[i];
+                chosen[i] = pickA ? 1.0 : 0.0;
+                other[i] = pickA ? 0.0 : 1.0;
+            }
+        } else {
+            int[] ic = Broadcasting.sourceIndex(condition.shape, shape);
+            int[] ia = Broadcasting.sourceIndex(a.shape, shape);
+            int[] ib = Broadcasting.sourceIndex(b.shape, shape);
+            for (int i = 0; i < n; i++) {
+                boolean pickA = condition.data[ic[i]] != 0.0;
+                out[i] = pickA ? a.data[ia[i]] : b.data[ib[i]];
+                chosen[i] = pickA ? 1.0 : 0.0;
+                other[i] = pickA ? 0.0 : 1.0;
+            }
+        }
+        return JvmTensor.op(out, shape, g -> new JvmTensor[] {
+            a.requiresGrad ? mul(g, JvmTensor.wrap(chosen, shape)).sumTo(a.shape) : null,
+            b.requiresGrad ? mul(g, JvmTensor.wrap(other, shape)).sumTo(b.shape) : null}, a, b);
     }
 
     /** 1 where a &gt; b (or a &lt; b), else 0: a constant. */

@@ -46,16 +46,27 @@ public final class JvmTensorFactory implements TensorFactory {
 
     @Override
     public Tensor concat(int axis, Tensor[] parts) {
-        throw new UnsupportedOperationException("concat");
+        return ShapeOps.concat(axis, engineTensors(parts));
     }
 
     @Override
     public Tensor stack(int axis, Tensor[] parts) {
-        throw new UnsupportedOperationException("stack");
+        return ShapeOps.stack(axis, engineTensors(parts));
     }
 
     @Override
     public Tensor where(Tensor condition, Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("where");
+        return Elementwise.where(JvmTensor.of(condition), JvmTensor.of(a), JvmTensor.of(b));
+    }
+
+    private static JvmTensor[] engineTensors(Tensor[] parts) {
+        if (parts == null) {
+            throw new NullPointerException("parts");
+        }
+        JvmTensor[] out = new JvmTensor[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = JvmTensor.of(parts[i]);
+        }
+        return out;
     }
 }

@@ -1,36 +1,347 @@
 package dev.hamiltorch.engine.autodiff;
 
-/** Products and small dense factorizations. */
+import java.util.Arrays;
+
+/**
+ * Products and small dense factorizations, in plain Java (small matrices: a native call costs more).
+ *
+ * <h2>Symmetric positive-definite operations and their gradient convention</h2>
+ *
+ * {@link #cholesky}, {@link #solve} and {@link #logdet} accept a square matrix A that is symmetric to
+ * within {@link #SYMMETRY_TOLERANCE} (relative to its largest entry) and positive-definite; otherwise
+ * they throw {@link IllegalArgumentException} ("matrix is not symmetric positive-definite: …"). They
+ * are <em>defined</em> as functions of the symmetric part S = (A + Aᵀ)/2, which is what they factor.
+ * Hence every entry of A is an independent input, and the gradient with respect to A is the exact
+ * derivative of the computed function: it is symmetric, and perturbing the single entry A_ij by h
+ * changes the result by h·Ā_ij (the perturbation moves S_ij and S_ji by h/2 each). For a matrix
+ * built symmetrically from parameters θ (the usual case) this gives the same θ-gradient as any other
+ * convention (they differ by antisymmetric matrices, orthogonal to symmetric perturbations); we
+ * prefer it to the unsymmetrised −A⁻¹ g Xᵀ of a general solve because that one disagrees with finite
+ * differences of the forward function actually computed, and its derivatives are inconsistent along
+ * non-symmetric directions. The rules below are written in differentiable operations, so gradients
+ * of any order are exact derivatives of the same function.
+ */
 final class LinearAlgebra {
+
+    /**
+     * Largest accepted |A_ij − A_ji| relative to max |A_kl|: well above rounding (~1e-16 n), well below
+     * any modelling mistake.
+     */
+    static final double SYMMETRY_TOLERANCE = 1e-8;
+
+    private static final String NOT_SPD = "matrix is not symmetric positive-definite";
 
     private LinearAlgebra() {
     }
 
+    // ---- products -------------------------------------------------------------------------------------
+
+    /** Inner product of two vectors of one length. */
     static JvmTensor dot(JvmTensor a, JvmTensor b) {
-        throw new UnsupportedOperationException("dot");
+        if (a.shape.length != 1 || b.shape.length != 1 || a.shape[0] != b.shape[0]) {
+            throw new IllegalArgumentException("dot needs two vectors of one length: this has shape "
+                    + Arrays.toString(a.shape) + ", other has shape " + Arrays.toString(b.shape));
+        }
+        double[] x = a.data;
+        double[] y = b.data;
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * y[i];
+        }
+        return JvmTensor.op(new double[] {s}, JvmTensor.SCALAR, g -> new JvmTensor[] {
+            a.requiresGrad ? Elementwise.mul(b, g) : null,
+            b.requiresGrad ? Elementwise.mul(a, g) : null}, a, b);
     }
 
+    /** (m×n)·(n): Ā = g vᵀ, v̄ = Aᵀ g. */
     static JvmTensor matvec(JvmTensor a, JvmTensor v) {
-        throw new UnsupportedOperationException("matvec");
+        if (a.shape.length != 2 || v.shape.length != 1 || a.shape[1] != v.shape[0]) {
+            throw new IllegalArgumentException("matvec needs an m×n matrix and a vector of length n: this has shape "
+                    + Arrays.toString(a.shape) + ", vector has shape " + Arrays.toString(v.shape));
+        }
+        int m = a.shape[0];
+        int n = a.shape[1];
+        double[] x = a.data;
+        double[] y = v.data;
+        double[] out = new double[m];
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                s += x[row + j] * y[j];
+            }
+            out[i] = s;
+        }
+        return JvmTensor.op(out, new int[] {m}, g -> new JvmTensor[] {
+            a.requiresGrad ? outer(g, v) : null,
+            v.requiresGrad ? matvec(transpose(a), g) : null}, a, v);
     }
 
+    /** (m×k)·(k×n): Ā = g Bᵀ, B̄ = Aᵀ g. */
     static JvmTensor matmul(JvmTensor a, JvmTensor b) {
-        throw new UnsupportedOperationException("matmul");
+        if (a.shape.length != 2 || b.shape.length != 2 || a.shape[1] != b.shape[0]) {
+            throw new IllegalArgumentException("matmul needs an m×k and a k×n matrix: this has shape "
+                    + Arrays.toString(a.shape) + ", other has shape " + Arrays.toString(b.shape));
+        }
+        int m = a.shape[0];
+        int k = a.shape[1];
+        int n = b.shape[1];
+        double[] out = multiply(a.data, b.data, m, k, n);
+        return JvmTensor.op(out, new int[] {m, n}, g -> new JvmTensor[] {
+            a.requiresGrad ? matmul(g, transpose(b)) : null,
+            b.requiresGrad ? matmul(transpose(a), g) : null}, a, b);
     }
 
     static JvmTensor transpose(JvmTensor a) {
-        throw new UnsupportedOperationException("transpose");
+        if (a.shape.length != 2) {
+            throw new IllegalArgumentException("transpose needs a matrix, this has shape " + Arrays.toString(a.shape));
+        }
+        int m = a.shape[0];
+        int n = a.shape[1];
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                out[j * m + i] = x[i * n + j];
+            }
+        }
+        return JvmTensor.op(out, new int[] {n, m}, g -> new JvmTensor[] {transpose(g)}, a);
     }
 
+    // ---- symmetric positive-definite --------------------------------------------------------------------
+
+    /**
+     * Lower-triangular L with L Lᵀ = S = (A + Aᵀ)/2. Backward (Murray 2016, symmetrised):
+     * Ā = sym(L⁻ᵀ Φ(Lᵀ L̄) L⁻¹), Φ = lower triangle with the diagonal halved.
+     */
     static JvmTensor cholesky(JvmTensor a) {
-        throw new UnsupportedOperationException("cholesky");
+        int n = squareSize(a, "cholesky");
+        double[] l = factor(a.data, n);
+        JvmTensor[] self = new JvmTensor[1];
+        self[0] = JvmTensor.op(l, new int[] {n, n}, g -> new JvmTensor[] {choleskyBackward(self[0], g)}, a);
+        return self[0];
     }
 
+    /** sym(L⁻ᵀ Φ(Lᵀ L̄) L⁻¹), with the recorded L so that it differentiates again. */
+    private static JvmTensor choleskyBackward(JvmTensor l, JvmTensor lBar) {
+        int n = l.shape[0];
+        // only L̄'s lower triangle reaches Φ(Lᵀ L̄), so L̄'s (constant-zero) upper part needs no mask
+        JvmTensor phi = Elementwise.mul(matmul(transpose(l), lBar), phiMask(n));
+        JvmTensor z = triangularSolve(l, phi, true);              // L⁻ᵀ Φ
+        JvmTensor yT = triangularSolve(l, transpose(z), true);    // (L⁻ᵀ Φ L⁻¹)ᵀ
+        return symmetrise(yT);
+    }
+
+    /**
+     * X with op(L) X = B, op(L) = L or Lᵀ, for a lower-triangular L (its upper triangle is not read) and
+     * B a vector or a matrix. Backward: B̄ = op(L)⁻ᵀ X̄, L̄ = tril(−B̄ Xᵀ) (or tril(−X B̄ᵀ) for Lᵀ).
+     */
+    static JvmTensor triangularSolve(JvmTensor l, JvmTensor b, boolean transposed) {
+        int n = l.shape[0];
+        int k = b.shape.length == 1 ? 1 : b.shape[1];
+        double[] x = b.data.clone();
+        if (transposed) {
+            backSubstituteTransposed(l.data, n, x, k);
+        } else {
+            forwardSubstitute(l.data, n, x, k);
+        }
+        JvmTensor[] self = new JvmTensor[1];
+        self[0] = JvmTensor.op(x, b.shape, g -> {
+            JvmTensor bBar = triangularSolve(l, g, !transposed);
+            JvmTensor lBar = null;
+            if (l.requiresGrad) {
+                JvmTensor t = transposed ? outer(self[0], bBar) : outer(bBar, self[0]);
+                lBar = Elementwise.mul(t, lowerMask(n, -1.0));
+            }
+            return new JvmTensor[] {lBar, b.requiresGrad ? bBar : null};
+        }, l, b);
+        return self[0];
+    }
+
+    /**
+     * X = S⁻¹ B for S = (A + Aᵀ)/2 by Cholesky, B a vector or an n×k matrix. Backward: B̄ = S⁻¹ g,
+     * Ā = −sym(B̄ Xᵀ) (see the class comment for why symmetric).
+     */
     static JvmTensor solve(JvmTensor a, JvmTensor b) {
-        throw new UnsupportedOperationException("solve");
+        int n = squareSize(a, "solve");
+        if (b.shape.length < 1 || b.shape.length > 2 || b.shape[0] != n) {
+            throw new IllegalArgumentException("solve needs b of shape [" + n + "] or [" + n + ", k] for a " + n + "×"
+                    + n + " matrix, b has shape " + Arrays.toString(b.shape));
+        }
+        return solve(a, b, factor(a.data, n));
     }
 
+    /** {@link #solve(JvmTensor, JvmTensor)} with the Cholesky factor of A already computed. */
+    private static JvmTensor solve(JvmTensor a, JvmTensor b, double[] l) {
+        int n = a.shape[0];
+        int k = b.shape.length == 1 ? 1 : b.shape[1];
+        double[] x = b.data.clone();
+        forwardSubstitute(l, n, x, k);
+        backSubstituteTransposed(l, n, x, k);
+        JvmTensor[] self = new JvmTensor[1];
+        self[0] = JvmTensor.op(x, b.shape, g -> {
+            JvmTensor bBar = solve(a, g, l);
+            JvmTensor aBar = a.requiresGrad ? symmetrise(outer(bBar, self[0])).neg() : null;
+            return new JvmTensor[] {aBar, b.requiresGrad ? bBar : null};
+        }, a, b);
+        return self[0];
+    }
+
+    /** log det S = 2 Σ log L_ii for S = (A + Aᵀ)/2. Backward: g·S⁻¹ (symmetric). */
     static JvmTensor logdet(JvmTensor a) {
-        throw new UnsupportedOperationException("logdet");
+        int n = squareSize(a, "logdet");
+        double[] l = factor(a.data, n);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += Math.log(l[i * n + i]);
+        }
+        return JvmTensor.op(new double[] {2.0 * s}, JvmTensor.SCALAR,
+                g -> new JvmTensor[] {Elementwise.mul(solve(a, identity(n), l), g)}, a);
+    }
+
+    // ---- differentiable helpers ------------------------------------------------------------------------
+
+    /** u vᵀ for vectors, U Vᵀ for matrices. */
+    private static JvmTensor outer(JvmTensor u, JvmTensor v) {
+        if (u.shape.length == 1) {
+            return Elementwise.mul(u.reshape(u.shape[0], 1), v.reshape(1, v.shape[0]));
+        }
+        return matmul(u, transpose(v));
+    }
+
+    /** (Y + Yᵀ)/2. */
+    private static JvmTensor symmetrise(JvmTensor y) {
+        return Elementwise.mulScalar(Elementwise.add(y, transpose(y)), 0.5);
+    }
+
+    // ---- constants ----------------------------------------------------------------------------------------
+
+    /** 1 below the diagonal, ½ on it, 0 above: Φ as a mask. */
+    private static JvmTensor phiMask(int n) {
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                m[i * n + j] = 1.0;
+            }
+            m[i * n + i] = 0.5;
+        }
+        return JvmTensor.wrap(m, new int[] {n, n});
+    }
+
+    /** {@code value} on and below the diagonal, 0 above. */
+    private static JvmTensor lowerMask(int n, double value) {
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                m[i * n + j] = value;
+            }
+        }
+        return JvmTensor.wrap(m, new int[] {n, n});
+    }
+
+    private static JvmTensor identity(int n) {
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            m[i * n + i] = 1.0;
+        }
+        return JvmTensor.wrap(m, new int[] {n, n});
+    }
+
+    // ---- kernels ------------------------------------------------------------------------------------------
+
+    private static int squareSize(JvmTensor a, String op) {
+        if (a.shape.length != 2 || a.shape[0] != a.shape[1]) {
+            throw new IllegalArgumentException(op + " needs a square matrix, this has shape " + Arrays.toString(a.shape));
+        }
+        return a.shape[0];
+    }
+
+    /** Row-major (m×k)·(k×n), i-k-j order so the inner loop runs along rows of both. */
+    static double[] multiply(double[] a, double[] b, int m, int k, int n) {
+        double[] out = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int p = 0; p < k; p++) {
+                double aip = a[i * k + p];
+                int brow = p * n;
+                for (int j = 0; j < n; j++) {
+                    out[row + j] += aip * b[brow + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The lower Cholesky factor (row-major, zeros above the diagonal) of (A + Aᵀ)/2, after checking
+     * that A is symmetric within tolerance and the factorization's pivots are positive.
+     */
+    static double[] factor(double[] a, int n) {
+        double scale = 0;
+        for (double v : a) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double tolerance = SYMMETRY_TOLERANCE * scale;
+        double[] l = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double aij = a[i * n + j];
+                double aji = a[j * n + i];
+                // written so that NaN fails the test
+                if (!(Math.abs(aij - aji) <= tolerance)) {
+                    throw new IllegalArgumentException(NOT_SPD + ": entries (" + i + ", " + j + ") = " + aij
+                            + " and (" + j + ", " + i + ") = " + aji + " differ");
+                }
+                double s = 0.5 * (aij + aji);
+                for (int p = 0; p < j; p++) {
+                    s -= l[i * n + p] * l[j * n + p];
+                }
+                if (i == j) {
+                    if (!(s > 0) || s == Double.POSITIVE_INFINITY) {
+                        throw new IllegalArgumentException(NOT_SPD + ": pivot " + i + " is " + s);
+                    }
+                    l[i * n + i] = Math.sqrt(s);
+                } else {
+                    l[i * n + j] = s / l[j * n + j];
+                }
+            }
+        }
+        return l;
+    }
+
+    /** Overwrites the n×k row-major {@code x} (holding B) with L⁻¹ B; L's upper triangle is not read. */
+    private static void forwardSubstitute(double[] l, int n, double[] x, int k) {
+        for (int i = 0; i < n; i++) {
+            int row = i * k;
+            for (int p = 0; p < i; p++) {
+                double lip = l[i * n + p];
+                int prow = p * k;
+                for (int c = 0; c < k; c++) {
+                    x[row + c] -= lip * x[prow + c];
+                }
+            }
+            double d = l[i * n + i];
+            for (int c = 0; c < k; c++) {
+                x[row + c] /= d;
+            }
+        }
+    }
+
+    /** Overwrites the n×k row-major {@code x} (holding B) with L⁻ᵀ B; L's upper triangle is not read. */
+    private static void backSubstituteTransposed(double[] l, int n, double[] x, int k) {
+        for (int i = n - 1; i >= 0; i--) {
+            int row = i * k;
+            for (int p = i + 1; p < n; p++) {
+                double lpi = l[p * n + i];
+                int prow = p * k;
+                for (int c = 0; c < k; c++) {
+                    x[row + c] -= lpi * x[prow + c];
+                }
+            }
+            double d = l[i * n + i];
+            for (int c = 0; c < k; c++) {
+                x[row + c] /= d;
+            }
+        }
     }
 }

@@ -1,6 +1,14 @@
 package dev.hamiltorch.engine.autodiff;
 
-/** Sums, maxima and log-sum-exp over all elements or one axis. */
+import java.util.Arrays;
+
+/**
+ * Sums, maxima and log-sum-exp over all elements or one axis.
+ *
+ * <p>A reduction over axis {@code a} of shape {@code [..., n, ...]} views the data as
+ * {@code outer × n × inner} blocks (row-major), so element {@code (o, k, i)} sits at
+ * {@code (o·n + k)·inner + i}.
+ */
 final class Reductions {
 
     private Reductions() {
@@ -16,22 +24,132 @@ final class Reductions {
     }
 
     static JvmTensor sum(JvmTensor a, int axis) {
-        throw new UnsupportedOperationException("sum(axis)");
+        int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
+        int n = a.shape[ax];
+        int inner = ShapeOps.inner(a.shape, ax);
+        int outer = ShapeOps.outer(a.shape, ax);
+        double[] x = a.data;
+        double[] out = new double[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            int base = o * n * inner;
+            int dst = o * inner;
+            for (int k = 0; k < n; k++) {
+                int src = base + k * inner;
+                for (int i = 0; i < inner; i++) {
+                    out[dst + i] += x[src + i];
+                }
+            }
+        }
+        int[] shape = a.shape;
+        int[] kept = Broadcasting.keepAxis(shape, ax);
+        return JvmTensor.op(out, Broadcasting.removeAxis(shape, ax),
+                g -> new JvmTensor[] {g.reshape(kept).broadcastTo(shape)}, a);
     }
 
+    /** The largest element; its gradient goes to the first position holding it. */
     static JvmTensor max(JvmTensor a) {
-        throw new UnsupportedOperationException("max");
+        double[] x = a.data;
+        if (x.length == 0) {
+            throw new IllegalArgumentException("max of an empty tensor, shape " + Arrays.toString(a.shape));
+        }
+        int best = argmax(x, 0, x.length, 1);
+        double[] mask = new double[x.length];
+        mask[best] = 1.0;
+        int[] shape = a.shape;
+        // the mask is a constant: the argmax is locally fixed, so the second derivative is 0 through it
+        return JvmTensor.op(new double[] {x[best]}, JvmTensor.SCALAR,
+                g -> new JvmTensor[] {Elementwise.mul(JvmTensor.wrap(mask, shape), g)}, a);
     }
 
+    /** The largest element along {@code axis} (removed); ties send the gradient to the first. */
     static JvmTensor max(JvmTensor a, int axis) {
-        throw new UnsupportedOperationException("max(axis)");
+        int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
+        int n = a.shape[ax];
+        if (n == 0) {
+            throw new IllegalArgumentException("max over axis = " + axis + " of length 0, shape "
+                    + Arrays.toString(a.shape));
+        }
+        int inner = ShapeOps.inner(a.shape, ax);
+        int outer = ShapeOps.outer(a.shape, ax);
+        double[] x = a.data;
+        double[] out = new double[outer * inner];
+        double[] mask = new double[x.length];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int best = argmax(x, o * n * inner + i, n, inner);
+                out[o * inner + i] = x[best];
+                mask[best] = 1.0;
+            }
+        }
+        int[] shape = a.shape;
+        int[] kept = Broadcasting.keepAxis(shape, ax);
+        return JvmTensor.op(out, Broadcasting.removeAxis(shape, ax),
+                g -> new JvmTensor[] {Elementwise.mul(JvmTensor.wrap(mask, shape), g.reshape(kept))}, a);
     }
 
+    /** log Σ exp(x) over all elements (−∞ for an empty tensor). */
     static JvmTensor logSumExp(JvmTensor a) {
-        throw new UnsupportedOperationException("logSumExp");
+        double[] x = a.data;
+        double value = x.length == 0 ? Double.NEGATIVE_INFINITY : logSumExp(x, 0, x.length, 1);
+        JvmTensor[] self = new JvmTensor[1];
+        // g·exp(x − out) = g·softmax(x), written with the recorded output so it differentiates again
+        self[0] = JvmTensor.op(new double[] {value}, JvmTensor.SCALAR,
+                g -> new JvmTensor[] {Elementwise.mul(g, Elementwise.exp(Elementwise.sub(a, self[0])))}, a);
+        return self[0];
     }
 
+    /** log Σ exp(x) along {@code axis}, which is removed. */
     static JvmTensor logSumExp(JvmTensor a, int axis) {
-        throw new UnsupportedOperationException("logSumExp(axis)");
+        int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
+        int n = a.shape[ax];
+        int inner = ShapeOps.inner(a.shape, ax);
+        int outer = ShapeOps.outer(a.shape, ax);
+        double[] x = a.data;
+        int[] outShape = Broadcasting.removeAxis(a.shape, ax);
+        double[] out = new double[Broadcasting.size(outShape)];
+        if (n == 0) {
+            Arrays.fill(out, Double.NEGATIVE_INFINITY);
+            outer = 0;
+        }
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                out[o * inner + i] = logSumExp(x, o * n * inner + i, n, inner);
+            }
+        }
+        int[] kept = Broadcasting.keepAxis(a.shape, ax);
+        JvmTensor[] self = new JvmTensor[1];
+        self[0] = JvmTensor.op(out, outShape, g -> new JvmTensor[] {Elementwise.mul(g.reshape(kept),
+                Elementwise.exp(Elementwise.sub(a, self[0].reshape(kept))))}, a);
+        return self[0];
+    }
+
+    // ---- kernels ----------------------------------------------------------------------------------------
+
+    /** Index of the first largest of {@code n} elements from {@code start} with {@code stride}; NaN wins. */
+    private static int argmax(double[] x, int start, int n, int stride) {
+        int best = start;
+        double m = x[start];
+        for (int k = 1, j = start + stride; k < n && !Double.isNaN(m); k++, j += stride) {
+            double v = x[j];
+            if (v > m || Double.isNaN(v)) {
+                m = v;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** Stable log Σ exp over {@code n} elements from {@code start} with {@code stride}: shift by the max. */
+    private static double logSumExp(double[] x, int start, int n, int stride) {
+        double m = x[argmax(x, start, n, stride)];
+        if (Double.isInfinite(m) || Double.isNaN(m)) {
+            // all −∞ gives −∞; any +∞ gives +∞; a NaN propagates (x − m would be NaN or −∞ − −∞)
+            return m;
+        }
+        double s = 0;
+        for (int k = 0, j = start; k < n; k++, j += stride) {
+            s += Math.exp(x[j] - m);
+        }
+        return m + Math.log(s);
     }
 }

@@ -80,11 +80,150 @@ final class ShapeOps {
         return JvmTensor.op(out, target.clone(), g -> new JvmTensor[] {broadcastTo(g, original)}, a);
     }
 
+    /** Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}; backward pads. */
     static JvmTensor slice(JvmTensor a, int axis, int from, int to) {
-        throw new UnsupportedOperationException("slice");
+        int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
+        int n = a.shape[ax];
+        if (from < 0 || to > n || from > to) {
+            throw new IllegalArgumentException("slice from = " + from + ", to = " + to + " is out of range for axis "
+                    + axis + " of length " + n + " (need 0 <= from <= to <= " + n + ")");
+        }
+        if (from == 0 && to == n) {
+            return a;
+        }
+        int inner = inner(a.shape, ax);
+        int outer = outer(a.shape, ax);
+        int m = to - from;
+        double[] out = new double[outer * m * inner];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(a.data, (o * n + from) * inner, out, o * m * inner, m * inner);
+        }
+        int[] shape = a.shape.clone();
+        shape[ax] = m;
+        return JvmTensor.op(out, shape, g -> new JvmTensor[] {pad(g, ax, from, n)}, a);
     }
 
+    /**
+     * {@code a} placed at positions {@code from …} of a zero tensor whose axis {@code axis} has length
+     * {@code length}: the adjoint of {@link #slice}, so its backward is a slice.
+     */
+    static JvmTensor pad(JvmTensor a, int axis, int from, int length) {
+        int m = a.shape[axis];
+        if (from == 0 && m == length) {
+            return a;
+        }
+        int inner = inner(a.shape, axis);
+        int outer = outer(a.shape, axis);
+        double[] out = new double[outer * length * inner];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(a.data, o * m * inner, out, (o * length + from) * inner, m * inner);
+        }
+        int[] shape = a.shape.clone();
+        shape[axis] = length;
+        return JvmTensor.op(out, shape, g -> new JvmTensor[] {slice(g, axis, from, from + m)}, a);
+    }
+
+    /** The sub-tensor at position {@code i} of the first axis, which is removed. */
     static JvmTensor index(JvmTensor a, int i) {
-        throw new UnsupportedOperationException("index");
+        if (a.shape.length == 0) {
+            throw new IllegalArgumentException("index(" + i + ") needs a tensor of rank >= 1, got a scalar");
+        }
+        if (i < 0 || i >= a.shape[0]) {
+            throw new IndexOutOfBoundsException("index i = " + i + " is out of range for axis 0 of length "
+                    + a.shape[0]);
+        }
+        return reshape(slice(a, 0, i, i + 1), Arrays.copyOfRange(a.shape, 1, a.shape.length));
+    }
+
+    /** Joins tensors along an existing axis; all other lengths must agree. */
+    static JvmTensor concat(int axis, JvmTensor[] parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("concat needs at least one tensor, parts is empty");
+        }
+        int[] first = parts[0].shape;
+        int ax = Broadcasting.normaliseAxis(axis, first.length);
+        int total = 0;
+        for (int p = 0; p < parts.length; p++) {
+            int[] s = parts[p].shape;
+            boolean compatible = s.length == first.length;
+            for (int d = 0; compatible && d < s.length; d++) {
+                compatible = d == ax || s[d] == first[d];
+            }
+            if (!compatible) {
+                throw new IllegalArgumentException("concat along axis " + axis + ": parts[" + p + "] has shape "
+                        + Arrays.toString(s) + ", incompatible with parts[0] of shape " + Arrays.toString(first));
+            }
+            total += s[ax];
+        }
+        if (parts.length == 1) {
+            return parts[0];
+        }
+        int inner = inner(first, ax);
+        int outer = outer(first, ax);
+        double[] out = new double[outer * total * inner];
+        int offset = 0;
+        int[] offsets = new int[parts.length + 1];
+        for (int p = 0; p < parts.length; p++) {
+            int block = parts[p].shape[ax] * inner;
+            double[] src = parts[p].data;
+            for (int o = 0; o < outer; o++) {
+                System.arraycopy(src, o * block, out, o * total * inner + offset * inner, block);
+            }
+            offset += parts[p].shape[ax];
+            offsets[p + 1] = offset;
+        }
+        int[] shape = first.clone();
+        shape[ax] = total;
+        JvmTensor[] inputs = parts.clone();
+        return JvmTensor.op(out, shape, g -> {
+            JvmTensor[] grads = new JvmTensor[inputs.length];
+            for (int p = 0; p < inputs.length; p++) {
+                grads[p] = inputs[p].requiresGrad ? slice(g, ax, offsets[p], offsets[p + 1]) : null;
+            }
+            return grads;
+        }, inputs);
+    }
+
+    /** Stacks tensors of one shape along a new axis {@code axis} (0 … rank; negative counts from the end). */
+    static JvmTensor stack(int axis, JvmTensor[] parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("stack needs at least one tensor, parts is empty");
+        }
+        int[] first = parts[0].shape;
+        int ax = Broadcasting.normaliseAxis(axis, first.length + 1);
+        int[] expanded = new int[first.length + 1];
+        for (int d = 0, j = 0; d < expanded.length; d++) {
+            expanded[d] = d == ax ? 1 : first[j++];
+        }
+        JvmTensor[] reshaped = new JvmTensor[parts.length];
+        for (int p = 0; p < parts.length; p++) {
+            if (!Arrays.equals(parts[p].shape, first)) {
+                throw new IllegalArgumentException("stack: parts[" + p + "] has shape " + Arrays.toString(parts[p].shape)
+                        + ", expected the shape of parts[0], " + Arrays.toString(first));
+            }
+            reshaped[p] = reshape(parts[p], expanded);
+        }
+        if (parts.length == 1) {
+            return reshaped[0];
+        }
+        return concat(ax, reshaped);
+    }
+
+    /** Product of the lengths before {@code axis}. */
+    static int outer(int[] shape, int axis) {
+        int outer = 1;
+        for (int i = 0; i < axis; i++) {
+            outer *= shape[i];
+        }
+        return outer;
+    }
+
+    /** Product of the lengths after {@code axis}. */
+    static int inner(int[] shape, int axis) {
+        int inner = 1;
+        for (int i = axis + 1; i < shape.length; i++) {
+            inner *= shape[i];
+        }
+        return inner;
     }
 }
