@@ -235,9 +235,7 @@ public final class SampleBuilder {
         ProgressListener listener = ProgressListener.NONE;
         long total = (long) s.numSamples() * chains;
         if (verbose) {
-            table = progressOut == null || progressOut == System.out
-                    ? ProgressTable.onStandardOutput(total)
-                    : new ProgressTable(progressOut, false, total, System::nanoTime);
+            table = progressOut == null ? ProgressTable.onStandardOutput(total) : ProgressTable.on(progressOut, total);
             table.start("Sampling (Sampler." + enumName(samplerPlugin.name()) + "; Integrator."
                     + enumName(integratorPlugin.name()) + ")");
             ProgressTable shown = table;

@@ -50,6 +50,11 @@ public final class ProgressTable {
         return new ProgressTable(System.out, System.console() != null, total, System::nanoTime);
     }
 
+    /** A table on {@code out}, redrawn in place when {@code out} is standard output on a terminal. */
+    public static ProgressTable on(PrintStream out, long total) {
+        return new ProgressTable(out, out == System.out && System.console() != null, total, System::nanoTime);
+    }
+
     /** Prints the title and the header, and starts the clock. */
     public synchronized void start(String title) {
         out.println(title);
