@@ -251,7 +251,14 @@ public final class SampleBuilder {
 
     private void checkInitialDensity(Target t) {
         double[] gradient = new double[t.dimension()];
-        double logProb = t.logDensityAndGradient(paramsInit.clone(), gradient);
+        double logProb;
+        try {
+            logProb = t.logDensityAndGradient(paramsInit.clone(), gradient);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            // e.g. a log density written for another number of parameters than paramsInit has
+            throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit)
+                    + ": the log density cannot be evaluated there: " + e.getMessage(), e);
+        }
         if (!Double.isFinite(logProb)) {
             throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit)
                     + ": the log density there is " + logProb + ", it must be finite");

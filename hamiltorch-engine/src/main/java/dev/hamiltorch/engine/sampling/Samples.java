@@ -33,6 +33,14 @@ public final class Samples {
         this.wallTimeSeconds = wallTimeSeconds;
     }
 
+    /**
+     * The pooled kept draws as a (kept × D) double {@link org.nd4j.linalg.api.ndarray.INDArray}; loads
+     * ND4J on first use.
+     */
+    public org.nd4j.linalg.api.ndarray.INDArray drawsAsINDArray() {
+        return dev.hamiltorch.engine.nd4j.Nd4jArrays.matrix(draws());
+    }
+
     /** Number of chains. */
     public int numChains() {
         return chains.size();

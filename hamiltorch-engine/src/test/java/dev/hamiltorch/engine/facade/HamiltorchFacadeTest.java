@@ -1,0 +1,133 @@
+package dev.hamiltorch.engine.facade;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hamiltorch.api.LogDensity;
+import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.Hamiltorch;
+import dev.hamiltorch.engine.SampleBuilder;
+import dev.hamiltorch.engine.diagnostics.BatchMeans;
+import dev.hamiltorch.engine.distributions.Normal;
+import dev.hamiltorch.engine.sampling.Samples;
+import dev.hamiltorch.engine.sampling.SamplingException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The facade as a user writes it, end to end through autodiff, plugins, HMC and the result. */
+class HamiltorchFacadeTest {
+
+    /** The hamiltorch introduction's density, written as the issue writes it. */
+    private static final LogDensity GAUSSIAN_3D =
+            x -> Normal.of(Tensor.of(1, 2, 3), Tensor.of(.5, .5, .5)).logProb(x).sum();
+
+    private static SampleBuilder introduction() {
+        return Hamiltorch.sample(GAUSSIAN_3D).paramsInit(Tensor.zeros(3)).numSamples(400)
+                .stepSize(0.3).numStepsPerSample(5).seed(123).verbose(false);
+    }
+
+    @Test
+    void theIntroductionsExampleRunsAndKeepsEveryDraw() {
+        Samples s = introduction().run();
+        assertEquals(400, s.keptCount());
+        assertEquals(3, s.dimension());
+        // L + 1 gradients per iteration would be 2400; the leapfrog reuses the last one: L per iteration + 1
+        assertEquals(400 * 5 + 1, s.gradientEvaluations());
+        assertTrue(s.acceptanceRate() > 0.9, "acceptance " + s.acceptanceRate());
+        INDArray draws = s.drawsAsINDArray();
+        assertArrayEquals(new long[] {400, 3}, draws.shape());
+        assertEquals(s.draws()[17][2], draws.getDouble(17, 2));
+    }
+
+    @Test
+    void theGaussianIsRecoveredWithinMonteCarloError() {
+        // ε 0.25, L 4 turns the phase by about 2 rad a trajectory, so squared deviations mix quickly
+        Samples s = Hamiltorch.sample(GAUSSIAN_3D).paramsInit(Tensor.zeros(3)).numSamples(21_000).burn(1_000)
+                .stepSize(0.25).numStepsPerSample(4).seed(7).verbose(false).run();
+        for (int i = 0; i < 3; i++) {
+            double[] x = s.parameter(i);
+            BatchMeans m = BatchMeans.of(x, 25);
+            double[] sq = new double[x.length];
+            for (int k = 0; k < x.length; k++) {
+                sq[k] = (x[k] - m.mean()) * (x[k] - m.mean());
+            }
+            double sd = Math.sqrt(m.variance());
+            double sdError = BatchMeans.of(sq, 25).monteCarloStandardError() / (2 * sd);
+            assertTrue(Math.abs(m.mean() - (i + 1)) <= 4.5 * m.monteCarloStandardError(),
+                    "mean " + m.mean() + " MCSE " + m.monteCarloStandardError());
+            assertTrue(Math.abs(sd - 0.5) <= 4.5 * sdError, "sd " + sd + " MCSE " + sdError);
+        }
+    }
+
+    @Test
+    void oneSeedGivesBitIdenticalChainsInParallelOrNot() {
+        Samples a = introduction().chains(2).threads(2).run();
+        Samples b = introduction().chains(2).threads(1).run();
+        Samples c = introduction().chains(2).threads(2).seed(124).run();
+        for (int k = 0; k < a.keptCount(); k++) {
+            assertArrayEquals(a.draws()[k], b.draws()[k]);
+        }
+        assertTrue(a.draws()[10][0] != c.draws()[10][0]);
+        // the two chains of one run are different streams
+        assertTrue(a.chain(0).draws()[10][0] != a.chain(1).draws()[10][0]);
+    }
+
+    @Test
+    void progressTableAndAcceptanceRateAreShownWhenVerbose() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        introduction().verbose(true).progressTo(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("Sampling (Sampler.HMC; Integrator.LEAPFROG)\n"
+                + "Time spent  | Time remain.| Progress             | Samples | Samples/sec\n"), out);
+        assertTrue(out.contains("| #################### | 400/400 | "), out);
+        assertTrue(out.matches("(?s).*\\nAcceptance Rate [01]\\.\\d\\d\\n$"), out);
+    }
+
+    @Test
+    void badArgumentsAreNamedWithTheirValuesBeforeSampling() {
+        assertMessage(() -> introduction().paramsInit(0, 0).run(), "paramsInit = [0.0, 0.0]");
+        assertMessage(() -> introduction().paramsInit(0, Double.NaN, 0).run(), "paramsInit = [0.0, NaN, 0.0]");
+        assertMessage(() -> Hamiltorch.sample(x -> x.log().sum()).paramsInit(-1, 1, 1).verbose(false).run(),
+                "log density there is NaN");
+        assertMessage(() -> Hamiltorch.sample(x -> x.mul(2.0)).paramsInit(1, 1, 1).verbose(false).run(),
+                "log density must return a scalar");
+        assertMessage(() -> introduction().stepSize(0).run(), "stepSize = 0.0");
+        assertMessage(() -> introduction().stepSize(Double.POSITIVE_INFINITY).run(), "stepSize = Infinity");
+        assertMessage(() -> introduction().numSamples(0).run(), "numSamples = 0");
+        assertMessage(() -> introduction().burn(400).run(), "burn = 400");
+        assertMessage(() -> introduction().burn(-1).run(), "burn = -1");
+        assertMessage(() -> introduction().invMass(1, 1).run(), "invMass");
+        assertMessage(() -> introduction().invMass(new double[][] {{1, 2, 0}, {2, 1, 0}, {0, 0, 1}}).run(),
+                "invMass");
+        assertMessage(() -> introduction().sampler("no-such").run(), "sampler = no-such");
+        assertMessage(() -> introduction().chains(0).run(), "chains = 0");
+    }
+
+    @Test
+    void anExceptionInUserCodeCarriesTheIterationAndTheDrawsSoFar() {
+        int[] calls = {0};
+        LogDensity failing = x -> {
+            if (++calls[0] > 1 + 5 * 50) {
+                throw new IllegalStateException("user bug");
+            }
+            return GAUSSIAN_3D.logProb(x);
+        };
+        // the facade evaluates the start once to check it, then each iteration costs 5 gradients
+        calls[0] = -1;
+        SamplingException e = assertThrows(SamplingException.class, () -> Hamiltorch.sample(failing)
+                .paramsInit(0, 0, 0).numSamples(400).stepSize(0.3).numStepsPerSample(5).verbose(false).run());
+        assertTrue(e.getMessage().contains("iteration"), e.getMessage());
+        assertEquals("user bug", e.getCause().getMessage());
+        assertTrue(e.partialResult().keptCount() >= 49, "kept " + e.partialResult().keptCount());
+    }
+
+    private static void assertMessage(Runnable call, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+        assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' lacks '" + expected + "'");
+    }
+}
