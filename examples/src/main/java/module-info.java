@@ -6,6 +6,7 @@ module dev.hamiltorch.examples {
     requires dev.hamiltorch.engine;
     requires commons.math3;
 
+    exports dev.hamiltorch.examples.benchmark;
     exports dev.hamiltorch.examples.cli;
     exports dev.hamiltorch.examples.report;
     exports dev.hamiltorch.examples.workloads;

@@ -6,6 +6,7 @@ import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.sampling.ParameterSummary;
 import dev.hamiltorch.engine.sampling.Samples;
+import dev.hamiltorch.examples.benchmark.Benchmark;
 import dev.hamiltorch.examples.report.JsonWriter;
 import dev.hamiltorch.examples.report.StanCsv;
 import dev.hamiltorch.examples.workloads.Funnel;
@@ -37,6 +38,9 @@ public final class Runner {
 
     /** Runs the command line and returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("benchmark")) {
+            return benchmark(args, out, err);
+        }
         Options options;
         Workload workload;
         SampleBuilder builder;
@@ -75,6 +79,26 @@ public final class Runner {
             err.println("error: cannot write output: " + e.getMessage());
             return 1;
         }
+        return 0;
+    }
+
+    private static int benchmark(String[] args, PrintStream out, PrintStream err) {
+        int repeats = 5;
+        if (args.length == 3 && args[1].equals("--repeat")) {
+            try {
+                repeats = Integer.parseInt(args[2]);
+            } catch (NumberFormatException e) {
+                repeats = -1;
+            }
+        } else if (args.length != 1) {
+            err.println("error: usage: benchmark [--repeat N]");
+            return 2;
+        }
+        if (repeats < 1) {
+            err.println("error: option --repeat needs a positive integer, got '" + args[2] + "'");
+            return 2;
+        }
+        Benchmark.run(repeats, out);
         return 0;
     }
 

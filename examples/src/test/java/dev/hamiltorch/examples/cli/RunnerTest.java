@@ -1,0 +1,81 @@
+package dev.hamiltorch.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Runner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badCommandLinesExitWithStatusTwoAndOneLine() {
+        for (String[] args : List.of(new String[] {"gaussian3d", "--no-such"}, new String[] {"nothing"},
+                new String[] {"gaussian3d", "--samples", "many"}, new String[] {"gaussian3d", "--samples"},
+                new String[] {"gaussian3d", "--step-size", "-1"}, new String[] {"gaussian3d", "--sampler", "foo"},
+                new String[] {"gaussian3d", "--burn", "400"}, new String[] {}, new String[] {"funnel", "--dim", "0"})) {
+            err.reset();
+            assertEquals(2, run(args), String.join(" ", args));
+            String e = errText();
+            assertEquals(1, e.lines().count(), e);
+            assertTrue(e.startsWith("error: "), e);
+        }
+    }
+
+    @Test
+    void gaussian3dPrintsProgressSummaryAndWritesTheJsonContract() throws Exception {
+        Path json = dir.resolve("g.json");
+        Path draws = dir.resolve("g.csv");
+        assertEquals(0, run("gaussian3d", "--json", json.toString(), "--draws", draws.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Sampling (Sampler.HMC; Integrator.LEAPFROG)"), text);
+        assertTrue(text.contains("Acceptance Rate "), text);
+        assertTrue(text.contains("theta[2]"), text);
+        String j = Files.readString(json);
+        for (String key : List.of("\"workload\": \"gaussian3d\"", "\"sampler\": \"HMC\"", "\"integrator\": \"LEAPFROG\"",
+                "\"dimension\": 3", "\"num_samples\": 400", "\"burn\": 0", "\"chains\": 1", "\"seed\": 123",
+                "\"step_size\": 0.3", "\"steps_per_sample\": 5", "\"sampling_seconds\": ", "\"iterations_per_second\": ",
+                "\"gradient_evaluations\": 2001", "\"acceptance_rate\": ", "\"invalid_log_prob\": 0",
+                "\"non_spd_metric\": 0", "\"fixed_point_not_converged\": 0", "\"divergent\": 0",
+                "\"name\": \"theta[0]\"", "\"ess_bulk\": null", "\"min_ess_bulk_per_second\": null", "\"quality\": {}")) {
+            assertTrue(j.contains(key), key + " missing in " + j);
+        }
+        List<String> csv = Files.readAllLines(draws);
+        assertEquals("lp__,accept_stat__,stepsize__,n_leapfrog__,energy__,theta.1,theta.2,theta.3",
+                csv.stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
+        assertEquals(400, csv.stream().filter(l -> !l.startsWith("#")).count() - 1);
+    }
+
+    @Test
+    void funnelReportsTheQualityOfItsVMarginal() throws Exception {
+        Path json = dir.resolve("f.json");
+        assertEquals(0, run("funnel", "--quiet", "--samples", "200", "--json", json.toString()));
+        String j = Files.readString(json);
+        assertTrue(j.contains("\"dimension\": 11"), j);
+        assertTrue(j.contains("\"v_mean\": "), j);
+        assertTrue(j.contains("\"v_sd\": "), j);
+        assertTrue(j.contains("\"v_ks\": "), j);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+}
