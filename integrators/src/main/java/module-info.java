@@ -1,6 +1,7 @@
 /**
  * Numerical integrators of Hamilton's equations, registered as
- * {@link dev.hamiltorch.api.spi.Integrator} plugins. Depends on the API only.
+ * {@link dev.hamiltorch.api.spi.Integrator} plugins: leapfrog and the implicit generalized leapfrog.
+ * Depends on the API only.
  */
 module dev.hamiltorch.integrators {
     requires dev.hamiltorch.api;
@@ -8,5 +9,7 @@ module dev.hamiltorch.integrators {
 
     exports dev.hamiltorch.integrators;
 
-    provides dev.hamiltorch.api.spi.Integrator with dev.hamiltorch.integrators.Leapfrog;
+    provides dev.hamiltorch.api.spi.Integrator with
+            dev.hamiltorch.integrators.Leapfrog,
+            dev.hamiltorch.integrators.GeneralizedLeapfrog;
 }
