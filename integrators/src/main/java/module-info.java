@@ -1,7 +1,7 @@
 /**
  * Numerical integrators of Hamilton's equations, registered as
- * {@link dev.hamiltorch.api.spi.Integrator} plugins: leapfrog and the implicit generalized leapfrog.
- * Depends on the API only.
+ * {@link dev.hamiltorch.api.spi.Integrator} plugins: leapfrog, the implicit generalized leapfrog and
+ * the explicit integrator with a binding term. Depends on the API only.
  */
 module dev.hamiltorch.integrators {
     requires dev.hamiltorch.api;
@@ -11,5 +11,6 @@ module dev.hamiltorch.integrators {
 
     provides dev.hamiltorch.api.spi.Integrator with
             dev.hamiltorch.integrators.Leapfrog,
-            dev.hamiltorch.integrators.GeneralizedLeapfrog;
+            dev.hamiltorch.integrators.GeneralizedLeapfrog,
+            dev.hamiltorch.integrators.ExplicitBindingIntegrator;
 }
