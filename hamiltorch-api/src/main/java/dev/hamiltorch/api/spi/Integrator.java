@@ -1,12 +1,26 @@
 package dev.hamiltorch.api.spi;
 
+import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
+import java.util.random.RandomGenerator;
 
 /**
  * A numerical integrator of Hamilton's equations: it maps a phase point to the end of a trajectory
  * of {@code steps} steps of size {@code stepSize}, independently of how a sampler uses trajectories.
+ *
+ * <h2>Life cycle</h2>
+ * Integrators are immutable. A sampler obtains one by name, calls {@link #configure} once per run
+ * to get an instance holding the run's constants, and before each trajectory calls
+ * {@link #forTrajectory} on that instance and integrates with what it returns:
+ * <pre>{@code
+ *   Integrator configured = found.configure(settings);            // once per run
+ *   ...
+ *   IntegrationResult r = configured.forTrajectory(rng)            // once per trajectory
+ *           .integrate(hamiltonian.forTrajectory(rng), start, settings.stepSize(), settings.numStepsPerSample());
+ * }</pre>
+ * Both methods default to returning {@code this}, so integrators that need neither ignore them.
  */
 public interface Integrator extends Named {
 
@@ -16,13 +30,36 @@ public interface Integrator extends Named {
     String IMPLICIT = "implicit";
     /** Explicit integrator with a binding term (Tao 2016). */
     String EXPLICIT = "explicit";
+    /** Symmetric split integrator for a {@link dev.hamiltorch.api.SplitTarget} (Cobb &amp; Jalaian 2021). */
     String SPLITTING = "splitting";
+    /** Split integrator with the terms in an order drawn once per trajectory (Neal 2011, §5.1). */
     String SPLITTING_RAND = "splitting-rand";
+    /** Split integrator with every term's half-kick on both sides of one full drift ("kinetic in the middle"). */
     String SPLITTING_KMID = "splitting-kmid";
 
     /**
-     * Integrates from {@code start}. A non-finite log density anywhere on the way ends the trajectory
-     * early with a failure reason; it never throws for that.
+     * This integrator with the constants it reads from a run's settings (for example
+     * {@link SamplerSettings#fixedPointThreshold()}, {@link SamplerSettings#fixedPointMaxIterations()},
+     * {@link SamplerSettings#explicitBindingConst()}). Returns a new instance, or {@code this} when it
+     * reads no settings; an instance that was never configured uses the settings' defaults.
+     */
+    default Integrator configure(SamplerSettings settings) {
+        return this;
+    }
+
+    /**
+     * The integrator to use for one trajectory. An integrator with random choices (the order of the
+     * terms of {@link #SPLITTING_RAND}) draws them here, once, so that integration itself is
+     * deterministic; others return {@code this}. Like {@link Hamiltonian#forTrajectory}.
+     */
+    default Integrator forTrajectory(RandomGenerator rng) {
+        return this;
+    }
+
+    /**
+     * Integrates from {@code start}. A non-finite log density anywhere on the way, an unusable metric
+     * or an implicit step that does not converge ends the trajectory early with a failure reason; it
+     * never throws for that.
      */
     IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps);
 }

@@ -1,0 +1,126 @@
+package dev.hamiltorch.integrators;
+
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.dynamics.PhasePoint;
+import java.util.function.UnaryOperator;
+
+/** Phase-space helpers for the integrator tests: start points, flips, distances and Jacobians. */
+final class PhaseSpace {
+
+    private PhaseSpace() {
+    }
+
+    /** (θ, p) with log π(θ) and ∇log π(θ) from the target. */
+    static PhasePoint pointAt(Target target, double[] theta, double[] momentum) {
+        double[] g = new double[target.dimension()];
+        double lp = target.logDensityAndGradient(theta, g);
+        return new PhasePoint(theta.clone(), momentum.clone(), lp, g);
+    }
+
+    /** The same point with its momentum negated. */
+    static PhasePoint flipped(PhasePoint point) {
+        return new PhasePoint(point.position(), negated(point.momentum()), point.logDensity(), point.gradient());
+    }
+
+    static double[] negated(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = -v[i];
+        }
+        return out;
+    }
+
+    /** max |θ − θ₀|, |p + p₀| : how far {@code back} is from {@code start} with its momentum flipped. */
+    static double distanceToFlipped(PhasePoint start, PhasePoint back) {
+        double d = 0;
+        for (int i = 0; i < start.position().length; i++) {
+            d = Math.max(d, Math.abs(back.position()[i] - start.position()[i]));
+            d = Math.max(d, Math.abs(back.momentum()[i] + start.momentum()[i]));
+        }
+        return d;
+    }
+
+    /** max |aᵢ − bᵢ|. */
+    static double distance(double[] a, double[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d = Math.max(d, Math.abs(a[i] - b[i]));
+        }
+        return d;
+    }
+
+    /** (a, b) as one vector. */
+    static double[] concat(double[]... parts) {
+        int n = 0;
+        for (double[] part : parts) {
+            n += part.length;
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, out, k, part.length);
+            k += part.length;
+        }
+        return out;
+    }
+
+    /** Elements [from, from + length) of v. */
+    static double[] slice(double[] v, int from, int length) {
+        double[] out = new double[length];
+        System.arraycopy(v, from, out, 0, length);
+        return out;
+    }
+
+    /** The Jacobian of {@code map} at z by central differences with step h. */
+    static double[][] jacobian(UnaryOperator<double[]> map, double[] z, double h) {
+        int n = z.length;
+        double[][] j = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            double[] plus = z.clone();
+            double[] minus = z.clone();
+            plus[k] += h;
+            minus[k] -= h;
+            double[] fPlus = map.apply(plus);
+            double[] fMinus = map.apply(minus);
+            for (int i = 0; i < n; i++) {
+                j[i][k] = (fPlus[i] - fMinus[i]) / (2 * h);
+            }
+        }
+        return j;
+    }
+
+    /** det A by Gaussian elimination with partial pivoting (A is copied). */
+    static double determinant(double[][] a) {
+        int n = a.length;
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = a[i].clone();
+        }
+        double det = 1;
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int row = col + 1; row < n; row++) {
+                if (Math.abs(m[row][col]) > Math.abs(m[pivot][col])) {
+                    pivot = row;
+                }
+            }
+            if (pivot != col) {
+                double[] swap = m[pivot];
+                m[pivot] = m[col];
+                m[col] = swap;
+                det = -det;
+            }
+            det *= m[col][col];
+            if (m[col][col] == 0) {
+                return 0;
+            }
+            for (int row = col + 1; row < n; row++) {
+                double f = m[row][col] / m[col][col];
+                for (int k = col; k < n; k++) {
+                    m[row][k] -= f * m[col][k];
+                }
+            }
+        }
+        return det;
+    }
+}
