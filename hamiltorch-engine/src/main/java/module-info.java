@@ -36,6 +36,6 @@ module dev.hamiltorch.engine {
     uses dev.hamiltorch.api.spi.Likelihood;
 
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;
-    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.sampler.Hmc;
+    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.sampler.Hmc, dev.hamiltorch.engine.sampler.Rmhmc;
     provides dev.hamiltorch.api.tensor.TensorFactory with dev.hamiltorch.engine.autodiff.JvmTensorFactory;
 }

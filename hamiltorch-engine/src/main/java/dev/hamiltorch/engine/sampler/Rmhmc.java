@@ -1,0 +1,43 @@
+package dev.hamiltorch.engine.sampler;
+
+import com.google.auto.service.AutoService;
+import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Hamiltonian;
+import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.Sampler;
+
+/**
+ * Riemannian-manifold HMC (Girolami &amp; Calderhead 2011; hamiltorch's {@code RMHMC}): the Metropolis
+ * step of {@link Hmc} on a position-dependent metric, by default the Hessian metric with the implicit
+ * generalized leapfrog, as hamiltorch chooses.
+ */
+@AutoService(Sampler.class)
+public final class Rmhmc implements Sampler {
+
+    /** Creates the sampler (also used by {@link java.util.ServiceLoader}). */
+    public Rmhmc() {
+    }
+
+    @Override
+    public String name() {
+        return RMHMC;
+    }
+
+    @Override
+    public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
+        return new MetropolisKernel(hamiltonian, integrator.configure(settings), settings.stepSize(),
+                settings.numStepsPerSample());
+    }
+
+    @Override
+    public String defaultMetric() {
+        return Metric.HESSIAN;
+    }
+
+    @Override
+    public String defaultIntegrator() {
+        return Integrator.IMPLICIT;
+    }
+}
