@@ -24,26 +24,21 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule apiDependsOnTheJdkOnly = ArchitectureRules.apiDependsOnTheJdkOnly();
 
-    // allowEmptyShould: the integrators module is not yet on this class path (examples does not depend
-    // on it yet); drop it once it is, so that an empty package fails instead of passing silently.
+    // the integrators module is on this class path: an empty package would be a mistake
     @ArchTest
-    static final ArchRule integratorsDependOnlyOnTheApi =
-            ArchitectureRules.pluginDependsOnlyOnTheApi(INTEGRATORS).allowEmptyShould(true);
+    static final ArchRule integratorsDependOnlyOnTheApi = ArchitectureRules.pluginDependsOnlyOnTheApi(INTEGRATORS);
 
-    // allowEmptyShould: the integrators module is not yet on this class path (see above).
     @ArchTest
     static final ArchRule integratorsAreIndependentOfTheEngine =
-            ArchitectureRules.pluginIsIndependentOfTheEngine(INTEGRATORS).allowEmptyShould(true);
+            ArchitectureRules.pluginIsIndependentOfTheEngine(INTEGRATORS);
 
-    // allowEmptyShould: the metrics modules (metrics-hessian, metrics-softabs) do not exist yet.
+    // metrics-hessian and metrics-softabs are on this class path: an empty package would be a mistake
     @ArchTest
     static final ArchRule metricsDependOnlyOnTheApiAndLinearAlgebra =
-            ArchitectureRules.pluginDependsOnlyOnTheApi(METRICS, EJML, COMMONS_MATH).allowEmptyShould(true);
+            ArchitectureRules.pluginDependsOnlyOnTheApi(METRICS, EJML, COMMONS_MATH);
 
-    // allowEmptyShould: the metrics modules do not exist yet.
     @ArchTest
-    static final ArchRule metricsAreIndependentOfTheEngine =
-            ArchitectureRules.pluginIsIndependentOfTheEngine(METRICS).allowEmptyShould(true);
+    static final ArchRule metricsAreIndependentOfTheEngine = ArchitectureRules.pluginIsIndependentOfTheEngine(METRICS);
 
     // allowEmptyShould: the likelihoods module does not exist yet.
     @ArchTest

@@ -1,0 +1,41 @@
+package dev.hamiltorch.metrics.hessian;
+
+import com.google.auto.service.AutoService;
+import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
+import dev.hamiltorch.api.spi.Metric;
+
+/**
+ * The diagonal Fisher metric G(θ) = diag(g∘g), g = ∇ log π(θ), that hamiltorch calls
+ * {@code JACOBIAN_DIAG}, selected by the name {@value Metric#JACOBIAN_DIAG}: momentum
+ * p ~ N(0, G(θ)) and H(θ, p) = −log π(θ) + ½ log|G(θ)| + ½ pᵀG(θ)⁻¹p (the constant ½ D log 2π
+ * omitted).
+ *
+ * <p>∂H/∂θ needs {@link Target#hessian} (∂ᵢ gⱼ² = 2gⱼ ∂ᵢgⱼ) and no third derivatives. Where a
+ * component of g is 0 G is singular: jitter (drawn once per trajectory, grown tenfold per further
+ * attempt up to {@link SamplerSettings#jitterMaxTries()}, as for {@link HessianMetric}) keeps it
+ * positive-definite; without jitter the geometry fails with
+ * {@link dev.hamiltorch.api.kernel.Event#NON_SPD_METRIC}. Nothing throws.
+ */
+@AutoService(Metric.class)
+public final class DiagonalFisherMetric implements Metric {
+
+    /** For {@link java.util.ServiceLoader}. */
+    public DiagonalFisherMetric() {
+    }
+
+    @Override
+    public String name() {
+        return JACOBIAN_DIAG;
+    }
+
+    /**
+     * The diagonal-Fisher Hamiltonian of {@code target}, without jitter until
+     * {@link RiemannianHamiltonian#forTrajectory} draws it.
+     */
+    @Override
+    public RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
+        return new DiagonalFisherHamiltonian(target, settings, null);
+    }
+}

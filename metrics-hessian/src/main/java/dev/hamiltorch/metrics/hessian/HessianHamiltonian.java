@@ -1,0 +1,151 @@
+package dev.hamiltorch.metrics.hessian;
+
+import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.kernel.Event;
+import java.util.random.RandomGenerator;
+
+/**
+ * H(θ, p) = −log π(θ) + ½ log|G| + ½ pᵀG⁻¹p with G = −∇² log π(θ) + diag(jitter). With u = G⁻¹p and
+ * ∂ᵢGⱼₖ = −Tᵢⱼₖ, T the third derivatives of log π:
+ * <pre>  ∂H/∂θᵢ = −∂ᵢ log π − ½ Σⱼₖ (G⁻¹)ⱼₖ Tᵢⱼₖ + ½ Σⱼₖ uⱼuₖ Tᵢⱼₖ.</pre>
+ */
+final class HessianHamiltonian extends CachedRiemannianHamiltonian {
+
+    HessianHamiltonian(Target target, SamplerSettings settings, double[] jitter) {
+        super(target, settings, jitter);
+    }
+
+    @Override
+    CachedRiemannianHamiltonian withJitter(double[] jitter) {
+        return new HessianHamiltonian(target, settings, jitter);
+    }
+
+    @Override
+    Geometry newGeometry(double[] theta) {
+        return new HessianGeometry(theta);
+    }
+
+    /** The Hessian metric at one θ. */
+    final class HessianGeometry extends LazyGeometry {
+
+        /** L with G = LLᵀ. */
+        private double[][] cholesky;
+        private double halfLogDet;
+        /** Tᵢⱼₖ = ∂ᵢ∂ⱼ∂ₖ log π. */
+        private double[][][] third;
+        /** ½ tr(G⁻¹ ∂ᵢG) = −½ Σⱼₖ (G⁻¹)ⱼₖ Tᵢⱼₖ. */
+        private double[] halfTrace;
+        private final double[] scratch;
+        private final double[] u;
+
+        HessianGeometry(double[] theta) {
+            super(HessianHamiltonian.this.target, theta);
+            scratch = new double[dimension];
+            u = new double[dimension];
+        }
+
+        @Override
+        Event computeMetric() {
+            double[][] hessian = target.hessian(theta);
+            if (!allFinite(hessian)) {
+                return Event.INVALID_LOG_PROB;
+            }
+            double[][] g = new double[dimension][dimension];
+            double scale = 1.0;
+            for (int attempt = 0; attempt < settings.jitterMaxTries(); attempt++) {
+                for (int i = 0; i < dimension; i++) {
+                    for (int j = 0; j < i; j++) {
+                        g[i][j] = -0.5 * (hessian[i][j] + hessian[j][i]);
+                    }
+                    g[i][i] = -hessian[i][i] + scale * jitter[i];
+                }
+                if (Cholesky.factorInPlace(g)) {
+                    cholesky = g;
+                    halfLogDet = Cholesky.halfLogDeterminant(g);
+                    return null;
+                }
+                if (!jittered) {
+                    break;
+                }
+                // a deterministic function of this trajectory's jitter keeps H one function of θ
+                scale *= JITTER_GROWTH;
+            }
+            return Event.NON_SPD_METRIC;
+        }
+
+        @Override
+        Event computeDerivatives() {
+            double[][][] t = target.thirdDerivatives(theta);
+            if (!allFinite(t)) {
+                return Event.INVALID_LOG_PROB;
+            }
+            third = t;
+            double[][] inverse = Cholesky.inverse(cholesky);
+            halfTrace = new double[dimension];
+            for (int i = 0; i < dimension; i++) {
+                halfTrace[i] = -0.5 * contract(inverse, t[i]);
+            }
+            return null;
+        }
+
+        @Override
+        double kineticEnergyWithMetric(double[] momentum) {
+            Cholesky.solveLower(cholesky, momentum, scratch);
+            double quadratic = 0;
+            for (double y : scratch) {
+                quadratic += y * y;
+            }
+            return halfLogDet + 0.5 * quadratic;
+        }
+
+        @Override
+        void velocityWithMetric(double[] momentum, double[] out) {
+            Cholesky.solveLower(cholesky, momentum, scratch);
+            Cholesky.solveLowerTransposed(cholesky, scratch, out);
+        }
+
+        @Override
+        void positionGradientWithDerivatives(double[] momentum, double[] out) {
+            velocityWithMetric(momentum, u);
+            for (int i = 0; i < dimension; i++) {
+                out[i] = -gradient[i] + halfTrace[i] + 0.5 * quadraticForm(third[i], u);
+            }
+        }
+
+        @Override
+        void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
+            for (int i = 0; i < dimension; i++) {
+                scratch[i] = rng.nextGaussian();
+            }
+            Cholesky.multiplyLower(cholesky, scratch, out);
+        }
+    }
+
+    /** Σⱼₖ Sⱼₖ Aⱼₖ. */
+    static double contract(double[][] s, double[][] a) {
+        double sum = 0;
+        for (int j = 0; j < s.length; j++) {
+            double[] sj = s[j];
+            double[] aj = a[j];
+            for (int k = 0; k < sj.length; k++) {
+                sum += sj[k] * aj[k];
+            }
+        }
+        return sum;
+    }
+
+    /** uᵀAu. */
+    static double quadraticForm(double[][] a, double[] u) {
+        double sum = 0;
+        for (int j = 0; j < u.length; j++) {
+            double[] aj = a[j];
+            double row = 0;
+            for (int k = 0; k < u.length; k++) {
+                row += aj[k] * u[k];
+            }
+            sum += u[j] * row;
+        }
+        return sum;
+    }
+}

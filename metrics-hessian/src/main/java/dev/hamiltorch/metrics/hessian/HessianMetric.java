@@ -1,0 +1,43 @@
+package dev.hamiltorch.metrics.hessian;
+
+import com.google.auto.service.AutoService;
+import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
+import dev.hamiltorch.api.spi.Metric;
+
+/**
+ * The Hessian metric G(θ) = −∇² log π(θ) of Riemannian HMC (Girolami &amp; Calderhead 2011),
+ * selected by the name {@value Metric#HESSIAN}: momentum p ~ N(0, G(θ)) and
+ * H(θ, p) = −log π(θ) + ½ log|G(θ)| + ½ pᵀG(θ)⁻¹p (the constant ½ D log 2π omitted).
+ *
+ * <p>The target must provide {@link Target#hessian} and {@link Target#thirdDerivatives}. G must be
+ * positive-definite. With {@link SamplerSettings#jitter()} &gt; 0 each trajectory
+ * ({@link RiemannianHamiltonian#forTrajectory}) draws d = jitter · U(0,1)ᴰ once and uses
+ * G + diag(d); where that is not positive-definite, G + diag(10ᵏd) for k = 1, 2, … up to
+ * {@link SamplerSettings#jitterMaxTries()} attempts in all, so H stays one deterministic function
+ * of θ within the trajectory. A metric still not positive-definite gives the geometry failure
+ * {@link dev.hamiltorch.api.kernel.Event#NON_SPD_METRIC}, a non-finite log density or derivative
+ * {@link dev.hamiltorch.api.kernel.Event#INVALID_LOG_PROB}; neither throws.
+ */
+@AutoService(Metric.class)
+public final class HessianMetric implements Metric {
+
+    /** For {@link java.util.ServiceLoader}. */
+    public HessianMetric() {
+    }
+
+    @Override
+    public String name() {
+        return HESSIAN;
+    }
+
+    /**
+     * The Hessian-metric Hamiltonian of {@code target}, without jitter until
+     * {@link RiemannianHamiltonian#forTrajectory} draws it.
+     */
+    @Override
+    public RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
+        return new HessianHamiltonian(target, settings, null);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The SoftAbs Riemannian metric ({@value dev.hamiltorch.api.spi.Metric#SOFTABS}, Betancourt 2013).
+ * Depends on hamiltorch-api and, for the symmetric eigendecomposition, commons-math3.
+ */
+module dev.hamiltorch.metrics.softabs {
+    requires dev.hamiltorch.api;
+    requires commons.math3;
+    requires static com.google.auto.service;
+
+    exports dev.hamiltorch.metrics.softabs;
+
+    provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.metrics.softabs.SoftAbsMetric;
+}
