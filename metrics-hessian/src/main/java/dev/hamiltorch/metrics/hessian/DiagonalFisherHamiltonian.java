@@ -1,5 +1,7 @@
 package dev.hamiltorch.metrics.hessian;
 
+import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
+import dev.hamiltorch.api.dynamics.LazyGeometry;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
@@ -18,12 +20,12 @@ final class DiagonalFisherHamiltonian extends CachedRiemannianHamiltonian {
     }
 
     @Override
-    CachedRiemannianHamiltonian withJitter(double[] jitter) {
+    protected CachedRiemannianHamiltonian withJitter(double[] jitter) {
         return new DiagonalFisherHamiltonian(target, settings, jitter);
     }
 
     @Override
-    Geometry newGeometry(double[] theta) {
+    protected Geometry newGeometry(double[] theta) {
         return new FisherGeometry(theta);
     }
 
@@ -45,7 +47,7 @@ final class DiagonalFisherHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        Event computeMetric() {
+        protected Event computeMetric() {
             double[] g = new double[dimension];
             double scale = 1.0;
             for (int attempt = 0; attempt < settings.jitterMaxTries(); attempt++) {
@@ -67,13 +69,13 @@ final class DiagonalFisherHamiltonian extends CachedRiemannianHamiltonian {
                     break;
                 }
                 // a deterministic function of this trajectory's jitter keeps H one function of θ
-                scale *= JITTER_GROWTH;
+                scale *= HessianMetric.JITTER_GROWTH;
             }
             return Event.NON_SPD_METRIC;
         }
 
         @Override
-        Event computeDerivatives() {
+        protected Event computeDerivatives() {
             double[][] h = target.hessian(theta);
             if (!allFinite(h)) {
                 return Event.INVALID_LOG_PROB;
@@ -90,7 +92,7 @@ final class DiagonalFisherHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        double kineticEnergyWithMetric(double[] momentum) {
+        protected double kineticEnergyWithMetric(double[] momentum) {
             double quadratic = 0;
             for (int j = 0; j < dimension; j++) {
                 quadratic += momentum[j] * momentum[j] / metric[j];
@@ -99,14 +101,14 @@ final class DiagonalFisherHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        void velocityWithMetric(double[] momentum, double[] out) {
+        protected void velocityWithMetric(double[] momentum, double[] out) {
             for (int j = 0; j < dimension; j++) {
                 out[j] = momentum[j] / metric[j];
             }
         }
 
         @Override
-        void positionGradientWithDerivatives(double[] momentum, double[] out) {
+        protected void positionGradientWithDerivatives(double[] momentum, double[] out) {
             for (int j = 0; j < dimension; j++) {
                 double u = momentum[j] / metric[j];
                 weights[j] = u * u * gradient[j];
@@ -117,7 +119,7 @@ final class DiagonalFisherHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
+        protected void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
             for (int j = 0; j < dimension; j++) {
                 out[j] = Math.sqrt(metric[j]) * rng.nextGaussian();
             }

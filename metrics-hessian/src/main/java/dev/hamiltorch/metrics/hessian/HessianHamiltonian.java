@@ -1,5 +1,7 @@
 package dev.hamiltorch.metrics.hessian;
 
+import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
+import dev.hamiltorch.api.dynamics.LazyGeometry;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
@@ -17,12 +19,12 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
     }
 
     @Override
-    CachedRiemannianHamiltonian withJitter(double[] jitter) {
+    protected CachedRiemannianHamiltonian withJitter(double[] jitter) {
         return new HessianHamiltonian(target, settings, jitter);
     }
 
     @Override
-    Geometry newGeometry(double[] theta) {
+    protected Geometry newGeometry(double[] theta) {
         return new HessianGeometry(theta);
     }
 
@@ -46,7 +48,7 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        Event computeMetric() {
+        protected Event computeMetric() {
             double[][] hessian = target.hessian(theta);
             if (!allFinite(hessian)) {
                 return Event.INVALID_LOG_PROB;
@@ -69,13 +71,13 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
                     break;
                 }
                 // a deterministic function of this trajectory's jitter keeps H one function of θ
-                scale *= JITTER_GROWTH;
+                scale *= HessianMetric.JITTER_GROWTH;
             }
             return Event.NON_SPD_METRIC;
         }
 
         @Override
-        Event computeDerivatives() {
+        protected Event computeDerivatives() {
             double[][][] t = target.thirdDerivatives(theta);
             if (!allFinite(t)) {
                 return Event.INVALID_LOG_PROB;
@@ -90,7 +92,7 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        double kineticEnergyWithMetric(double[] momentum) {
+        protected double kineticEnergyWithMetric(double[] momentum) {
             Cholesky.solveLower(cholesky, momentum, scratch);
             double quadratic = 0;
             for (double y : scratch) {
@@ -100,13 +102,13 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        void velocityWithMetric(double[] momentum, double[] out) {
+        protected void velocityWithMetric(double[] momentum, double[] out) {
             Cholesky.solveLower(cholesky, momentum, scratch);
             Cholesky.solveLowerTransposed(cholesky, scratch, out);
         }
 
         @Override
-        void positionGradientWithDerivatives(double[] momentum, double[] out) {
+        protected void positionGradientWithDerivatives(double[] momentum, double[] out) {
             velocityWithMetric(momentum, u);
             for (int i = 0; i < dimension; i++) {
                 out[i] = -gradient[i] + halfTrace[i] + 0.5 * quadraticForm(third[i], u);
@@ -114,7 +116,7 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
+        protected void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
             for (int i = 0; i < dimension; i++) {
                 scratch[i] = rng.nextGaussian();
             }

@@ -23,6 +23,9 @@ import dev.hamiltorch.api.spi.Metric;
 @AutoService(Metric.class)
 public final class HessianMetric implements Metric {
 
+    /** Factor by which the drawn jitter grows on each further attempt to make G positive-definite. */
+    static final double JITTER_GROWTH = 10.0;
+
     /** For {@link java.util.ServiceLoader}. */
     public HessianMetric() {
     }

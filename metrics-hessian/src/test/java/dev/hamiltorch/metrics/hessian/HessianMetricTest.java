@@ -1,5 +1,6 @@
 package dev.hamiltorch.metrics.hessian;
 
+import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,7 @@
 package dev.hamiltorch.metrics.softabs;
 
+import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
+import dev.hamiltorch.api.dynamics.LazyGeometry;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
@@ -26,12 +28,12 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
     }
 
     @Override
-    CachedRiemannianHamiltonian withJitter(double[] jitter) {
+    protected CachedRiemannianHamiltonian withJitter(double[] jitter) {
         return new SoftAbsHamiltonian(target, settings, jitter);
     }
 
     @Override
-    Geometry newGeometry(double[] theta) {
+    protected Geometry newGeometry(double[] theta) {
         return new SoftAbsGeometry(theta);
     }
 
@@ -63,7 +65,7 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        Event computeMetric() {
+        protected Event computeMetric() {
             double[][] hessian = target.hessian(theta);
             if (!allFinite(hessian)) {
                 return Event.INVALID_LOG_PROB;
@@ -100,7 +102,7 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        Event computeDerivatives() {
+        protected Event computeDerivatives() {
             double[][][] t = target.thirdDerivatives(theta);
             if (!allFinite(t)) {
                 return Event.INVALID_LOG_PROB;
@@ -146,7 +148,7 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        double kineticEnergyWithMetric(double[] momentum) {
+        protected double kineticEnergyWithMetric(double[] momentum) {
             eigenVelocity(momentum);
             double quadratic = 0;
             for (int b = 0; b < dimension; b++) {
@@ -157,13 +159,13 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        void velocityWithMetric(double[] momentum, double[] out) {
+        protected void velocityWithMetric(double[] momentum, double[] out) {
             eigenVelocity(momentum);
             multiplyQ(w, out);
         }
 
         @Override
-        void positionGradientWithDerivatives(double[] momentum, double[] out) {
+        protected void positionGradientWithDerivatives(double[] momentum, double[] out) {
             eigenVelocity(momentum);
             // S = Q (J ∘ wwᵀ) Qᵀ, through product = Q (J ∘ wwᵀ)
             for (int b = 0; b < dimension; b++) {
@@ -198,7 +200,7 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
         }
 
         @Override
-        void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
+        protected void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
             for (int b = 0; b < dimension; b++) {
                 w[b] = Math.sqrt(soft[b]) * rng.nextGaussian();
             }

@@ -1,5 +1,6 @@
 package dev.hamiltorch.metrics.softabs;
 
+import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

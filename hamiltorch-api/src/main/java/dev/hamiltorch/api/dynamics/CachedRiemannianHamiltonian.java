@@ -1,40 +1,45 @@
-package dev.hamiltorch.metrics.hessian;
+package dev.hamiltorch.api.dynamics;
 
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
-import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * What the Riemannian Hamiltonians of this module share: the target, the jitter fixed for one
- * trajectory, and the geometries at the most recently used positions, keyed by the exact contents
- * of θ. Used by one thread at a time, like the target.
+ * A base for Riemannian metric plugins: the target, the jitter fixed for one trajectory, and the
+ * geometries at the most recently used positions, keyed by the exact contents of θ, so that an
+ * implicit integrator's fixed points never recompute what depends on θ alone. Subclasses supply
+ * {@link #newGeometry} (usually a {@link LazyGeometry}) and {@link #withJitter}. Used by one thread at a
+ * time, like the target.
  */
-abstract class CachedRiemannianHamiltonian implements RiemannianHamiltonian {
+public abstract class CachedRiemannianHamiltonian implements RiemannianHamiltonian {
 
     /**
      * Positions kept: an implicit integrator alternates between θ and the current guess of θ', and
      * the trajectory's start is needed again for the energy.
      */
-    static final int CACHED_POSITIONS = 4;
+    public static final int CACHED_POSITIONS = 4;
 
-    /** Factor by which the drawn jitter grows on each further attempt to make G positive-definite. */
-    static final double JITTER_GROWTH = 10.0;
-
-    final Target target;
-    final SamplerSettings settings;
-    final int dimension;
+    /** The target. */
+    protected final Target target;
+    /** The run's settings. */
+    protected final SamplerSettings settings;
+    /** D. */
+    protected final int dimension;
     /** diag(jitter · U(0,1)) of this trajectory; all zeros outside one. */
-    final double[] jitter;
-    final boolean jittered;
+    protected final double[] jitter;
+    /** Whether any jitter is non-zero. */
+    protected final boolean jittered;
 
     // most recently used first
     private final double[][] positions = new double[CACHED_POSITIONS][];
     private final Geometry[] geometries = new Geometry[CACHED_POSITIONS];
 
-    CachedRiemannianHamiltonian(Target target, SamplerSettings settings, double[] jitter) {
+    /**
+     * @param jitter this trajectory's diagonal jitter, or null for none
+     */
+    protected CachedRiemannianHamiltonian(Target target, SamplerSettings settings, double[] jitter) {
         this.target = Objects.requireNonNull(target, "target");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.dimension = target.dimension();
@@ -47,10 +52,10 @@ abstract class CachedRiemannianHamiltonian implements RiemannianHamiltonian {
     }
 
     /** The same Hamiltonian with {@code jitter} added to the metric's diagonal, and an empty cache. */
-    abstract CachedRiemannianHamiltonian withJitter(double[] jitter);
+    protected abstract CachedRiemannianHamiltonian withJitter(double[] jitter);
 
     /** A new geometry at {@code theta}, which it may keep (it is a private copy). */
-    abstract Geometry newGeometry(double[] theta);
+    protected abstract Geometry newGeometry(double[] theta);
 
     @Override
     public Target target() {
@@ -107,7 +112,7 @@ abstract class CachedRiemannianHamiltonian implements RiemannianHamiltonian {
     }
 
     /** The jitter of this trajectory (a copy); zeros unless made by {@link #forTrajectory}. */
-    double[] jitter() {
+    public double[] jitter() {
         return jitter.clone();
     }
 }

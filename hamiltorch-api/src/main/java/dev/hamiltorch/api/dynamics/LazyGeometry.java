@@ -1,7 +1,6 @@
-package dev.hamiltorch.metrics.hessian;
+package dev.hamiltorch.api.dynamics;
 
 import dev.hamiltorch.api.Target;
-import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.kernel.Event;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -12,20 +11,20 @@ import java.util.random.RandomGenerator;
  * {@link #failure()}; the derivatives of G on the first {@link #positionGradient}. The first failure
  * sticks, and every output after it is NaN.
  */
-abstract class LazyGeometry implements RiemannianHamiltonian.Geometry {
+public abstract class LazyGeometry implements RiemannianHamiltonian.Geometry {
 
-    final Target target;
-    final int dimension;
-    final double[] theta;
-    final double logDensity;
-    final double[] gradient;
+    protected final Target target;
+    protected final int dimension;
+    protected final double[] theta;
+    protected final double logDensity;
+    protected final double[] gradient;
 
     private Event failure;
     private boolean metricComputed;
     private boolean derivativesComputed;
 
     /** @param theta a private copy of θ, kept */
-    LazyGeometry(Target target, double[] theta) {
+    protected LazyGeometry(Target target, double[] theta) {
         this.target = target;
         this.dimension = theta.length;
         this.theta = theta;
@@ -37,18 +36,18 @@ abstract class LazyGeometry implements RiemannianHamiltonian.Geometry {
     }
 
     /** Computes G and its factorisation; returns why that failed, or null. */
-    abstract Event computeMetric();
+    protected abstract Event computeMetric();
 
     /** Computes what ∂G/∂θ needs (G is ready); returns why that failed, or null. */
-    abstract Event computeDerivatives();
+    protected abstract Event computeDerivatives();
 
-    abstract double kineticEnergyWithMetric(double[] momentum);
+    protected abstract double kineticEnergyWithMetric(double[] momentum);
 
-    abstract void velocityWithMetric(double[] momentum, double[] out);
+    protected abstract void velocityWithMetric(double[] momentum, double[] out);
 
-    abstract void positionGradientWithDerivatives(double[] momentum, double[] out);
+    protected abstract void positionGradientWithDerivatives(double[] momentum, double[] out);
 
-    abstract void sampleMomentumWithMetric(RandomGenerator rng, double[] out);
+    protected abstract void sampleMomentumWithMetric(RandomGenerator rng, double[] out);
 
     @Override
     public final double[] position() {
@@ -132,7 +131,7 @@ abstract class LazyGeometry implements RiemannianHamiltonian.Geometry {
         return failure == null;
     }
 
-    static boolean allFinite(double[] v) {
+    protected static boolean allFinite(double[] v) {
         for (double x : v) {
             if (!Double.isFinite(x)) {
                 return false;
@@ -141,7 +140,7 @@ abstract class LazyGeometry implements RiemannianHamiltonian.Geometry {
         return true;
     }
 
-    static boolean allFinite(double[][] m) {
+    protected static boolean allFinite(double[][] m) {
         for (double[] row : m) {
             if (!allFinite(row)) {
                 return false;
@@ -150,7 +149,7 @@ abstract class LazyGeometry implements RiemannianHamiltonian.Geometry {
         return true;
     }
 
-    static boolean allFinite(double[][][] t) {
+    protected static boolean allFinite(double[][][] t) {
         for (double[][] slice : t) {
             if (!allFinite(slice)) {
                 return false;
@@ -160,7 +159,7 @@ abstract class LazyGeometry implements RiemannianHamiltonian.Geometry {
     }
 
     /** ½(A + Aᵀ): autodiff Hessian rows may disagree with the columns in the last bits. */
-    static double[][] symmetricPart(double[][] a) {
+    protected static double[][] symmetricPart(double[][] a) {
         int n = a.length;
         double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) {
