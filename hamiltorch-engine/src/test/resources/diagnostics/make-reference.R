@@ -25,4 +25,7 @@ for (name in names(sets)) {
               quote = FALSE, row.names = FALSE, col.names = paste0("chain", seq_len(ncol(x))))
   cat(sprintf("%s: rhat %s, ess_bulk %s, ess_tail %s, ess_mean %s, mcse_mean %s\n", name,
               fmt(rhat(x)), fmt(ess_bulk(x)), fmt(ess_tail(x)), fmt(ess_mean(x)), fmt(mcse_mean(x))))
+  q <- mcse_quantile(x, c(0.05, 0.5, 0.95))
+  cat(sprintf("%s: mcse_sd %s, mcse_q05 %s, mcse_q50 %s, mcse_q95 %s\n", name,
+              fmt(mcse_sd(x)), fmt(q[1]), fmt(q[2]), fmt(q[3])))
 }

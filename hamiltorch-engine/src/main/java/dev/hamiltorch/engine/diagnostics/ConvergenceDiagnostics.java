@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.diagnostics;
 
 import java.util.Arrays;
+import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -25,7 +26,7 @@ public final class ConvergenceDiagnostics {
     public static ParameterDiagnostics of(double[][] chains) {
         double essMean = essMean(chains);
         return new ParameterDiagnostics(rhat(chains), essBulk(chains), essTail(chains), essMean,
-                mcseMean(chains, essMean));
+                mcseMean(chains, essMean), mcseSd(chains));
     }
 
     /**
@@ -99,6 +100,55 @@ public final class ConvergenceDiagnostics {
     private static double mcseMean(double[][] chains, double essMean) {
         // the sd is over all draws, the middle draws of odd-length chains included, as posterior does
         return Math.sqrt(variance(flatten(chains))) / Math.sqrt(essMean);
+    }
+
+    /**
+     * The Monte Carlo standard error of the sd, posterior's {@code mcse_sd()}: the delta method
+     * Var(s) ≈ Var(s²)/(4 s²), Var(s²) estimated as (m₄ − m₂²)/ESS with the ESS of the squared centred
+     * draws (central moments mₖ with denominator S).
+     */
+    public static double mcseSd(double[][] chains) {
+        check(chains);
+        double mean = mean(flatten(chains));
+        double[][] squared = new double[chains.length][];
+        double m2 = 0;
+        double m4 = 0;
+        for (int c = 0; c < chains.length; c++) {
+            squared[c] = new double[chains[c].length];
+            for (int i = 0; i < chains[c].length; i++) {
+                double d = chains[c][i] - mean;
+                squared[c][i] = d * d;
+                m2 += d * d;
+                m4 += d * d * d * d;
+            }
+        }
+        double s = chains.length * (double) chains[0].length;
+        m2 /= s;
+        m4 /= s;
+        double varVar = (m4 - m2 * m2) / essMean(squared);
+        return Math.sqrt(varVar / m2 / 4);
+    }
+
+    /**
+     * The Monte Carlo standard error of the type-7 quantile {@code probability}, posterior's
+     * {@code mcse_quantile()}: half the distance between the order statistics at the Beta(ESS·p + 1,
+     * ESS·(1 − p) + 1) quantiles Φ(−1) and Φ(1), the ESS being {@link #essQuantile}.
+     */
+    public static double mcseQuantile(double[][] chains, double probability) {
+        double ess = essQuantile(chains, probability);
+        if (Double.isNaN(ess)) {
+            return Double.NaN;
+        }
+        // posterior's rounded Φ(∓1); the accuracy matters only where a·S lands on an integer
+        BetaDistribution beta = new BetaDistribution(null, ess * probability + 1, ess * (1 - probability) + 1, 1e-15);
+        double lower = beta.inverseCumulativeProbability(0.1586553);
+        double upper = beta.inverseCumulativeProbability(0.8413447);
+        double[] sorted = flatten(chains);
+        Arrays.sort(sorted);
+        int s = sorted.length;
+        int i1 = (int) Math.max(Math.floor(lower * s), 1);
+        int i2 = (int) Math.min(Math.ceil(upper * s), s);
+        return (sorted[i2 - 1] - sorted[i1 - 1]) / 2;
     }
 
     /**

@@ -9,6 +9,8 @@ package dev.hamiltorch.engine.diagnostics;
  * @param essTail tail ESS, the smaller ESS of the 5 % and 95 % quantile indicators
  * @param essMean the ESS of the mean (split chains, not ranked)
  * @param mcseMean the Monte Carlo standard error of the mean, sd / √essMean
+ * @param mcseSd the Monte Carlo standard error of the sd
  */
-public record ParameterDiagnostics(double rhat, double essBulk, double essTail, double essMean, double mcseMean) {
+public record ParameterDiagnostics(double rhat, double essBulk, double essTail, double essMean, double mcseMean,
+                                   double mcseSd) {
 }

@@ -168,7 +168,7 @@ public final class Samples {
         }
         int m = chains.stream().mapToInt(ChainSamples::keptCount).min().orElse(0);
         if (m == 0) {
-            return new ParameterDiagnostics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new ParameterDiagnostics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double[][] x = new double[chains.size()][m];
         for (int c = 0; c < chains.size(); c++) {
