@@ -11,8 +11,9 @@ import org.apache.commons.math3.special.Erf;
  * {@code posterior} to about 1e-14 relative (rounding in the FFT and Φ⁻¹).
  *
  * <p>Every method takes one parameter's draws as {@code chains[c][i]}, draw i of chain c; all chains
- * must have the same length. A diagnostic that is undefined for the draws (non-finite values, all draws
- * equal, too few draws) is NaN.
+ * must have the same length. A diagnostic that is undefined for the draws (a NaN draw, all draws equal,
+ * split chains shorter than 3 for ESS) is NaN. As in posterior, infinite draws are simply ranked by the
+ * rank-normalised R̂ and bulk-ESS but make the unranked diagnostics NaN.
  */
 public final class ConvergenceDiagnostics {
 
