@@ -4,6 +4,7 @@ import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
+import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import dev.hamiltorch.engine.sampling.ParameterSummary;
 import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.examples.benchmark.Benchmark;
@@ -196,18 +197,22 @@ public final class Runner {
         r.put("events", events);
         List<Object> params = new ArrayList<>();
         List<ParameterSummary> summaries = samples.summary();
+        double minEssBulk = Double.POSITIVE_INFINITY;
         for (int i = 0; i < summaries.size(); i++) {
+            ParameterDiagnostics d = samples.diagnostics(i);
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", workload.parameterName(i));
             p.put("mean", summaries.get(i).mean());
             p.put("sd", summaries.get(i).sd());
-            p.put("ess_bulk", null);
-            p.put("ess_tail", null);
-            p.put("rhat", null);
+            p.put("ess_bulk", d.essBulk());
+            p.put("ess_tail", d.essTail());
+            p.put("rhat", d.rhat());
             params.add(p);
+            // an undefined ESS makes the minimum undefined: NaN wins over Math.min's other argument
+            minEssBulk = Math.min(minEssBulk, d.essBulk());
         }
         r.put("params", params);
-        r.put("min_ess_bulk_per_second", null);
+        r.put("min_ess_bulk_per_second", summaries.isEmpty() ? Double.NaN : minEssBulk / samples.wallTimeSeconds());
         r.put("quality", workload.quality(samples));
         return r;
     }

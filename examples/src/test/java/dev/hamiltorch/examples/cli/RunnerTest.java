@@ -3,12 +3,15 @@ package dev.hamiltorch.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,13 +61,26 @@ class RunnerTest {
                 "\"step_size\": 0.3", "\"steps_per_sample\": 5", "\"sampling_seconds\": ", "\"iterations_per_second\": ",
                 "\"gradient_evaluations\": 2001", "\"acceptance_rate\": ", "\"invalid_log_prob\": 0",
                 "\"non_spd_metric\": 0", "\"fixed_point_not_converged\": 0", "\"divergent\": 0",
-                "\"name\": \"theta[0]\"", "\"ess_bulk\": null", "\"min_ess_bulk_per_second\": null", "\"quality\": {}")) {
+                "\"name\": \"theta[0]\"", "\"quality\": {}")) {
             assertTrue(j.contains(key), key + " missing in " + j);
+        }
+        // every diagnostic is a number (not null); the values themselves are checked against posterior elsewhere
+        for (String key : List.of("ess_bulk", "ess_tail", "rhat", "min_ess_bulk_per_second")) {
+            Matcher m = Pattern.compile("\"" + key + "\": (-?[0-9.eE+-]+)").matcher(j);
+            assertTrue(m.find(), key + " is not a number in " + j);
+            assertTrue(Double.parseDouble(m.group(1)) > 0, key + " = " + m.group(1));
         }
         List<String> csv = Files.readAllLines(draws);
         assertEquals("lp__,accept_stat__,stepsize__,n_leapfrog__,energy__,theta.1,theta.2,theta.3",
                 csv.stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
         assertEquals(400, csv.stream().filter(l -> !l.startsWith("#")).count() - 1);
+        // the JSON's diagnostics are those of the draws written beside it (theta.1 is the 6th column)
+        double[] theta0 = csv.stream().filter(l -> !l.startsWith("#")).skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[5])).toArray();
+        Matcher essBulk = Pattern.compile("\"ess_bulk\": ([0-9.eE+-]+)").matcher(j);
+        assertTrue(essBulk.find(), j);
+        assertEquals(ConvergenceDiagnostics.essBulk(new double[][] {theta0}), Double.parseDouble(essBulk.group(1)),
+                1e-9);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.hamiltorch.engine.sampling;
 
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
+import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -12,7 +14,7 @@ import java.util.Map;
  * The result of a sampling run: the kept draws of every chain, what happened at each iteration, event
  * counts, acceptance, cost and per-parameter summaries. Immutable; arrays are returned as copies.
  * Pooled quantities ({@link #draws()}, {@link #summary()}, {@link #acceptanceRate()}) are over the kept
- * draws of all chains, chain 0 first.
+ * draws of all chains, chain 0 first; {@link #diagnostics(int)} treats the chains as chains.
  */
 public final class Samples {
 
@@ -149,6 +151,39 @@ public final class Samples {
         List<ParameterSummary> list = new ArrayList<>(dimension);
         for (int i = 0; i < dimension; i++) {
             list.add(summary(i));
+        }
+        return list;
+    }
+
+    /**
+     * R̂, bulk and tail ESS, and the ESS and MCSE of the mean of parameter {@code parameter} over all
+     * chains, as R's posterior computes them (see {@link ConvergenceDiagnostics}); computed on each call.
+     * When a partial result left chains of different lengths, each chain contributes its first m kept
+     * draws, m the shortest chain's count, because the diagnostics need chains of equal length.
+     * Undefined diagnostics (constant draws, too few draws, no draws) are NaN.
+     */
+    public ParameterDiagnostics diagnostics(int parameter) {
+        if (parameter < 0 || parameter >= dimension) {
+            throw new IndexOutOfBoundsException("parameter " + parameter + " of " + dimension);
+        }
+        int m = chains.stream().mapToInt(ChainSamples::keptCount).min().orElse(0);
+        if (m == 0) {
+            return new ParameterDiagnostics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double[][] x = new double[chains.size()][m];
+        for (int c = 0; c < chains.size(); c++) {
+            for (int k = 0; k < m; k++) {
+                x[c][k] = chains.get(c).value(k, parameter);
+            }
+        }
+        return ConvergenceDiagnostics.of(x);
+    }
+
+    /** {@link #diagnostics(int)} of every parameter, in order. */
+    public List<ParameterDiagnostics> diagnostics() {
+        List<ParameterDiagnostics> list = new ArrayList<>(dimension);
+        for (int i = 0; i < dimension; i++) {
+            list.add(diagnostics(i));
         }
         return list;
     }

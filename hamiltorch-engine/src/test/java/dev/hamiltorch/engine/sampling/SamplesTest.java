@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
+import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import java.util.EnumMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,38 @@ class SamplesTest {
         assertEquals("theta[1]", q.name());
         assertTrue(Double.isNaN(ParameterSummary.of(0, new double[0]).mean()));
         assertTrue(Double.isNaN(ParameterSummary.of(0, new double[] {1.0}).sd()));
+    }
+
+    /**
+     * posterior 1.4.0: x <- matrix(as.numeric(1:10), ncol = 2); rhat(x) and rhat(-x) = 2.9994207791566865
+     * (sprintf("%.17g")); ess_bulk, ess_tail and mcse_mean are NA because split chains of 2 draws are too
+     * short for ESS.
+     */
+    @Test
+    void diagnosesTheChainsAsChains() {
+        ParameterDiagnostics d = twoChains().diagnostics(0);
+        assertEquals(2.9994207791566865, d.rhat(), 1e-12);
+        assertTrue(Double.isNaN(d.essBulk()));
+        assertTrue(Double.isNaN(d.essTail()));
+        assertTrue(Double.isNaN(d.mcseMean()));
+        assertEquals(2, twoChains().diagnostics().size());
+        assertEquals(d.rhat(), twoChains().diagnostics().get(1).rhat(), 1e-12);
+    }
+
+    @Test
+    void diagnosesChainsCutShortOnTheirCommonLength() {
+        double[][] a = new double[8][];
+        double[][] b = new double[6][];
+        for (int k = 0; k < 8; k++) {
+            a[k] = new double[] {Math.sin(k)};
+            if (k < 6) {
+                b[k] = new double[] {Math.cos(3 * k)};
+            }
+        }
+        Samples s = new Samples(List.of(chain(0, 0, a, new boolean[8]), chain(1, 0, b, new boolean[6])), 8, 0, 1, 1);
+        double[][] common = {{Math.sin(0), Math.sin(1), Math.sin(2), Math.sin(3), Math.sin(4), Math.sin(5)},
+            {Math.cos(0), Math.cos(3), Math.cos(6), Math.cos(9), Math.cos(12), Math.cos(15)}};
+        assertEquals(ConvergenceDiagnostics.of(common), s.diagnostics(0));
     }
 
     @Test
