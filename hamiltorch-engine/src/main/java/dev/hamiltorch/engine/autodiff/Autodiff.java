@@ -1,18 +1,21 @@
 package dev.hamiltorch.engine.autodiff;
 
 import dev.hamiltorch.api.tensor.Tensor;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reverse-mode differentiation over the graph recorded by {@link JvmTensor} operations, like
  * {@code torch.autograd.grad}: with {@code createGraph} the gradients are themselves recorded and can
  * be differentiated again.
+ *
+ * <p>A pass keeps its bookkeeping on the graph's nodes, so one graph must not be differentiated from
+ * two threads at once (as in PyTorch); different graphs, e.g. one per chain, may.
  */
 public final class Autodiff {
+
+    private static final JvmTensor[] NO_NODES = new JvmTensor[0];
+    /** Pass numbers: a node carrying the current one has been reached; long, so they never wrap. */
+    private static final AtomicLong PASSES = new AtomicLong();
 
     private Autodiff() {
     }
@@ -52,24 +55,27 @@ public final class Autodiff {
         for (int i = 0; i < inputs.length; i++) {
             in[i] = JvmTensor.of(inputs[i]);
         }
-        Map<JvmTensor, JvmTensor> grads = backpropagate(out, seed, createGraph);
-        Tensor[] result = new Tensor[in.length];
-        for (int i = 0; i < in.length; i++) {
-            JvmTensor g = grads.get(in[i]);
-            result[i] = g != null ? g : JvmTensor.wrap(new double[in[i].data.length], in[i].shape);
-        }
-        return result;
+        return backpropagate(out, seed, in, createGraph);
     }
 
-    private static Map<JvmTensor, JvmTensor> backpropagate(JvmTensor out, JvmTensor seed, boolean createGraph) {
-        List<JvmTensor> order = topologicalOrder(out);
-        Map<JvmTensor, JvmTensor> grads = new IdentityHashMap<>(order.size() * 2);
-        grads.put(out, seed);
-        GradMode.Pause pause = createGraph ? null : GradMode.pause();
+    /**
+     * One backward pass. Nodes are marked with a fresh pass number and their topological position
+     * ({@link JvmTensor#visitStamp}, {@link JvmTensor#slot}) instead of being kept in maps, and
+     * gradients accumulate in an array indexed by that position.
+     */
+    private static Tensor[] backpropagate(JvmTensor out, JvmTensor seed, JvmTensor[] in, boolean createGraph) {
+        long pass = PASSES.incrementAndGet();
+        JvmTensor[] order = topologicalOrder(out, in, pass);
+        int n = out.requiresGrad ? out.slot + 1 : 0; // the root comes last in post-order
+        JvmTensor[] grads = new JvmTensor[n];
+        if (n > 0) {
+            grads[n - 1] = seed;
+        }
+        GradMode.Pause pause = createGraph || n == 0 ? null : GradMode.pause();
         try {
-            for (int k = order.size() - 1; k >= 0; k--) {
-                JvmTensor node = order.get(k);
-                JvmTensor g = grads.get(node);
+            for (int k = n - 1; k >= 0; k--) {
+                JvmTensor node = order[k];
+                JvmTensor g = grads[k];
                 if (g == null || node.backward == null) {
                     continue;
                 }
@@ -77,14 +83,17 @@ public final class Autodiff {
                 JvmTensor[] parents = node.parents;
                 for (int p = 0; p < parents.length; p++) {
                     JvmTensor pg = parentGrads[p];
-                    if (pg == null || !parents[p].requiresGrad) {
+                    JvmTensor parent = parents[p];
+                    // unvisited: a constant, or a leaf that is not an input, whose gradient nobody asked for
+                    if (pg == null || parent.visitStamp != pass) {
                         continue;
                     }
-                    // a wrong shape here would broadcast silently in the merge below
-                    assert java.util.Arrays.equals(pg.shape, parents[p].shape) : "backward rule returned shape "
+                    // a wrong shape here would broadcast silently in the sum below
+                    assert java.util.Arrays.equals(pg.shape, parent.shape) : "backward rule returned shape "
                             + java.util.Arrays.toString(pg.shape) + " for a parent of shape "
-                            + java.util.Arrays.toString(parents[p].shape);
-                    grads.merge(parents[p], pg, JvmTensor::add);
+                            + java.util.Arrays.toString(parent.shape);
+                    JvmTensor sum = grads[parent.slot];
+                    grads[parent.slot] = sum == null ? pg : sum.add(pg);
                 }
             }
         } finally {
@@ -92,37 +101,66 @@ public final class Autodiff {
                 pause.close();
             }
         }
-        return grads;
+        Tensor[] result = new Tensor[in.length];
+        for (int i = 0; i < in.length; i++) {
+            JvmTensor x = in[i];
+            JvmTensor g = x.visitStamp == pass ? grads[x.slot] : x == out ? seed : null;
+            result[i] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+        }
+        return result;
     }
 
-    /** Nodes that require gradients, each after all of its parents (iterative post-order DFS). */
-    private static List<JvmTensor> topologicalOrder(JvmTensor root) {
-        List<JvmTensor> order = new ArrayList<>();
+    /**
+     * Nodes that require gradients and lead to the output, each after all of its parents (iterative
+     * post-order DFS), marked with {@code pass} and numbered by {@link JvmTensor#slot}. Leaves other
+     * than {@code inputs} are left out: nothing is accumulated for them.
+     */
+    private static JvmTensor[] topologicalOrder(JvmTensor root, JvmTensor[] inputs, long pass) {
         if (!root.requiresGrad) {
-            return order;
+            return NO_NODES;
         }
-        IdentityHashMap<JvmTensor, Boolean> visited = new IdentityHashMap<>();
-        ArrayDeque<JvmTensor> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> next = new ArrayDeque<>();
-        stack.push(root);
-        next.push(0);
-        visited.put(root, Boolean.TRUE);
-        while (!stack.isEmpty()) {
-            JvmTensor node = stack.peek();
-            int i = next.pop();
+        JvmTensor[] order = new JvmTensor[16];
+        int count = 0;
+        JvmTensor[] stack = new JvmTensor[16];
+        int[] next = new int[16];
+        int top = 1;
+        stack[0] = root;
+        root.visitStamp = pass;
+        while (top > 0) {
+            JvmTensor node = stack[top - 1];
             JvmTensor[] parents = node.parents;
+            int i = next[top - 1];
             if (parents != null && i < parents.length) {
-                next.push(i + 1);
+                next[top - 1] = i + 1;
                 JvmTensor p = parents[i];
-                if (p.requiresGrad && visited.put(p, Boolean.TRUE) == null) {
-                    stack.push(p);
-                    next.push(0);
+                if (p.requiresGrad && p.visitStamp != pass && (p.parents != null || contains(inputs, p))) {
+                    p.visitStamp = pass;
+                    if (top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, 2 * top);
+                        next = java.util.Arrays.copyOf(next, 2 * top);
+                    }
+                    stack[top] = p;
+                    next[top] = 0;
+                    top++;
                 }
             } else {
-                stack.pop();
-                order.add(node);
+                top--;
+                if (count == order.length) {
+                    order = java.util.Arrays.copyOf(order, 2 * count);
+                }
+                node.slot = count;
+                order[count++] = node;
             }
         }
         return order;
+    }
+
+    private static boolean contains(JvmTensor[] tensors, JvmTensor t) {
+        for (JvmTensor x : tensors) {
+            if (x == t) {
+                return true;
+            }
+        }
+        return false;
     }
 }

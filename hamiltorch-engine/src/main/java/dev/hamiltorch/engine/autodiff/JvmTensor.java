@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>A tensor produced by an operation on inputs that require gradients remembers those inputs and
  * the operation's {@link Backward} rule; {@link Autodiff} walks these links. The data array is never
- * modified after construction.
+ * modified after construction. A backward pass keeps scratch fields on the nodes it visits, so one
+ * graph must not be differentiated from two threads at once (as in PyTorch); separate graphs may.
  */
 public final class JvmTensor implements Tensor {
 
@@ -20,6 +21,11 @@ public final class JvmTensor implements Tensor {
     final JvmTensor[] parents;
     final Backward backward;
     final boolean requiresGrad;
+
+    /** The backward pass that last reached this node ({@link Autodiff}'s scratch, no map per pass). */
+    long visitStamp;
+    /** This node's position in that pass's topological order, where its gradient is kept. */
+    int slot;
 
     private JvmTensor(double[] data, int[] shape, JvmTensor[] parents, Backward backward, boolean requiresGrad) {
         this.data = data;
