@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Autodiff {
 
     private static final JvmTensor[] NO_NODES = new JvmTensor[0];
+    /** The seed of a scalar output's gradient; never modified (gradients are never updated in place). */
+    private static final double[] ONE = {1.0};
     /** Pass numbers: a node carrying the current one has been reached; long, so they never wrap. */
     private static final AtomicLong PASSES = new AtomicLong();
 
@@ -67,47 +69,91 @@ public final class Autodiff {
         long pass = PASSES.incrementAndGet();
         JvmTensor[] order = topologicalOrder(out, in, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0; // the root comes last in post-order
+        Tensor[] result = new Tensor[in.length];
+        if (createGraph) {
+            JvmTensor[] grads = recordedPass(order, n, seed, pass);
+            for (int i = 0; i < in.length; i++) {
+                JvmTensor x = in[i];
+                JvmTensor g = x.visitStamp == pass ? grads[x.slot] : x == out ? seed : null;
+                result[i] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+            }
+        } else {
+            double[][] grads = directPass(order, n, seed.data, pass);
+            for (int i = 0; i < in.length; i++) {
+                JvmTensor x = in[i];
+                double[] g = x.visitStamp == pass ? grads[x.slot] : x == out ? seed.data : null;
+                result[i] = JvmTensor.wrap(g != null ? g : new double[x.data.length], x.shape);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The gradient of the scalar {@code out} with respect to {@code x} by a pass that records no graph,
+     * written into {@code gradient}; the caller has checked that {@code out} has one element.
+     */
+    static void gradient(JvmTensor out, JvmTensor x, double[] gradient) {
+        long pass = PASSES.incrementAndGet();
+        JvmTensor[] inputs = {x};
+        JvmTensor[] order = topologicalOrder(out, inputs, pass);
+        int n = out.requiresGrad ? out.slot + 1 : 0;
+        double[][] grads = directPass(order, n, ONE, pass);
+        double[] g = x.visitStamp == pass ? grads[x.slot] : x == out ? ONE : null;
+        if (g == null) {
+            java.util.Arrays.fill(gradient, 0.0);
+        } else {
+            System.arraycopy(g, 0, gradient, 0, gradient.length);
+        }
+    }
+
+    /** Gradients as recorded tensors, so that they can be differentiated again. */
+    private static JvmTensor[] recordedPass(JvmTensor[] order, int n, JvmTensor seed, long pass) {
         JvmTensor[] grads = new JvmTensor[n];
         if (n > 0) {
             grads[n - 1] = seed;
         }
-        GradMode.Pause pause = createGraph || n == 0 ? null : GradMode.pause();
+        for (int k = n - 1; k >= 0; k--) {
+            JvmTensor node = order[k];
+            JvmTensor g = grads[k];
+            if (g == null || node.backward == null) {
+                continue;
+            }
+            JvmTensor[] parentGrads = node.backward.apply(node, g);
+            JvmTensor[] parents = node.parents;
+            for (int p = 0; p < parents.length; p++) {
+                JvmTensor pg = parentGrads[p];
+                JvmTensor parent = parents[p];
+                // unvisited: a constant, or a leaf that is not an input, whose gradient nobody asked for
+                if (pg == null || parent.visitStamp != pass) {
+                    continue;
+                }
+                Gradients.checkShape(pg, parent);
+                JvmTensor sum = grads[parent.slot];
+                grads[parent.slot] = sum == null ? pg : sum.add(pg);
+            }
+        }
+        return grads;
+    }
+
+    /** Gradients as plain arrays: each rule's {@link Backward#accumulate}, no graph, no tensors. */
+    private static double[][] directPass(JvmTensor[] order, int n, double[] seed, long pass) {
+        Gradients grads = new Gradients(pass, n);
+        if (n == 0) {
+            return grads.data;
+        }
+        grads.data[n - 1] = seed;
         try {
             for (int k = n - 1; k >= 0; k--) {
                 JvmTensor node = order[k];
-                JvmTensor g = grads[k];
-                if (g == null || node.backward == null) {
-                    continue;
-                }
-                JvmTensor[] parentGrads = node.backward.apply(g);
-                JvmTensor[] parents = node.parents;
-                for (int p = 0; p < parents.length; p++) {
-                    JvmTensor pg = parentGrads[p];
-                    JvmTensor parent = parents[p];
-                    // unvisited: a constant, or a leaf that is not an input, whose gradient nobody asked for
-                    if (pg == null || parent.visitStamp != pass) {
-                        continue;
-                    }
-                    // a wrong shape here would broadcast silently in the sum below
-                    assert java.util.Arrays.equals(pg.shape, parent.shape) : "backward rule returned shape "
-                            + java.util.Arrays.toString(pg.shape) + " for a parent of shape "
-                            + java.util.Arrays.toString(parent.shape);
-                    JvmTensor sum = grads[parent.slot];
-                    grads[parent.slot] = sum == null ? pg : sum.add(pg);
+                double[] g = grads.data[k];
+                if (g != null && node.backward != null) {
+                    node.backward.accumulate(node, g, grads);
                 }
             }
         } finally {
-            if (pause != null) {
-                pause.close();
-            }
+            grads.close();
         }
-        Tensor[] result = new Tensor[in.length];
-        for (int i = 0; i < in.length; i++) {
-            JvmTensor x = in[i];
-            JvmTensor g = x.visitStamp == pass ? grads[x.slot] : x == out ? seed : null;
-            result[i] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
-        }
-        return result;
+        return grads.data;
     }
 
     /**

@@ -31,8 +31,7 @@ final class ShapeOps {
         if (Arrays.equals(shape, a.shape)) {
             return a;
         }
-        int[] original = a.shape;
-        return JvmTensor.op(a.data, shape, g -> new JvmTensor[] {reshape(g, original)}, a);
+        return JvmTensor.op1(a.data, shape, Rule.RESHAPE, 0.0, a);
     }
 
     static JvmTensor broadcastTo(JvmTensor a, int[] target) {
@@ -55,7 +54,7 @@ final class ShapeOps {
             }
         }
         int[] original = a.shape;
-        return JvmTensor.op(out, target.clone(), g -> new JvmTensor[] {sumTo(g, original)}, a);
+        return JvmTensor.op(out, target.clone(), (node, g) -> new JvmTensor[] {sumTo(g, original)}, a);
     }
 
     /** Sums {@code a} down to {@code target}, a shape that broadcasts to {@code a}'s shape. */
@@ -63,21 +62,30 @@ final class ShapeOps {
         if (Arrays.equals(a.shape, target)) {
             return a;
         }
+        int[] original = a.shape;
+        return JvmTensor.op(sumTo(a.data, a.shape, target), target.clone(),
+                (node, g) -> new JvmTensor[] {broadcastTo(g, original)}, a);
+    }
+
+    /** The values of {@link #sumTo(JvmTensor, int[])}: {@code x} itself when the shapes agree. */
+    static double[] sumTo(double[] x, int[] shape, int[] target) {
+        if (Arrays.equals(shape, target)) {
+            return x;
+        }
         double[] out = new double[Broadcasting.size(target)];
         if (out.length == 1) {
             double s = 0;
-            for (double v : a.data) {
+            for (double v : x) {
                 s += v;
             }
             out[0] = s;
         } else {
-            int[] dst = Broadcasting.sourceIndex(target, a.shape);
+            int[] dst = Broadcasting.sourceIndex(target, shape);
             for (int i = 0; i < dst.length; i++) {
-                out[dst[i]] += a.data[i];
+                out[dst[i]] += x[i];
             }
         }
-        int[] original = a.shape;
-        return JvmTensor.op(out, target.clone(), g -> new JvmTensor[] {broadcastTo(g, original)}, a);
+        return out;
     }
 
     /** Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}; backward pads. */
@@ -100,7 +108,7 @@ final class ShapeOps {
         }
         int[] shape = a.shape.clone();
         shape[ax] = m;
-        return JvmTensor.op(out, shape, g -> new JvmTensor[] {pad(g, ax, from, n)}, a);
+        return JvmTensor.op(out, shape, new SliceRule(ax, from, n), a);
     }
 
     /**
@@ -112,15 +120,10 @@ final class ShapeOps {
         if (from == 0 && m == length) {
             return a;
         }
-        int inner = inner(a.shape, axis);
-        int outer = outer(a.shape, axis);
-        double[] out = new double[outer * length * inner];
-        for (int o = 0; o < outer; o++) {
-            System.arraycopy(a.data, o * m * inner, out, (o * length + from) * inner, m * inner);
-        }
         int[] shape = a.shape.clone();
         shape[axis] = length;
-        return JvmTensor.op(out, shape, g -> new JvmTensor[] {slice(g, axis, from, from + m)}, a);
+        return JvmTensor.op(padded(a.data, a.shape, axis, from, length), shape,
+                (node, g) -> new JvmTensor[] {slice(g, axis, from, from + m)}, a);
     }
 
     /** The sub-tensor at position {@code i} of the first axis, which is removed. */
@@ -175,7 +178,7 @@ final class ShapeOps {
         int[] shape = first.clone();
         shape[ax] = total;
         JvmTensor[] inputs = parts.clone();
-        return JvmTensor.op(out, shape, g -> {
+        return JvmTensor.op(out, shape, (node, g) -> {
             JvmTensor[] grads = new JvmTensor[inputs.length];
             for (int p = 0; p < inputs.length; p++) {
                 grads[p] = inputs[p].requiresGrad ? slice(g, ax, offsets[p], offsets[p + 1]) : null;
@@ -207,6 +210,49 @@ final class ShapeOps {
             return reshaped[0];
         }
         return concat(ax, reshaped);
+    }
+
+    /** Backward of {@link #reshape}: the gradient takes the parent's shape; no data moves. */
+    enum Rule implements Backward {
+        RESHAPE {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {reshape(g, node.parents[0].shape)};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                grads.add(node.parents[0], g);
+            }
+        }
+    }
+
+    /** Backward of {@link #slice}: the gradient padded with zeros back to the axis length. */
+    private record SliceRule(int axis, int from, int length) implements Backward {
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            return new JvmTensor[] {pad(g, axis, from, length)};
+        }
+
+        @Override
+        public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+            grads.add(node.parents[0], padded(g, node.shape, axis, from, length));
+        }
+    }
+
+    /** The values of {@link #pad}. */
+    static double[] padded(double[] x, int[] shape, int axis, int from, int length) {
+        int m = shape[axis];
+        if (from == 0 && m == length) {
+            return x;
+        }
+        int inner = inner(shape, axis);
+        int outer = outer(shape, axis);
+        double[] out = new double[outer * length * inner];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(x, o * m * inner, out, (o * length + from) * inner, m * inner);
+        }
+        return out;
     }
 
     /** Product of the lengths before {@code axis}. */
