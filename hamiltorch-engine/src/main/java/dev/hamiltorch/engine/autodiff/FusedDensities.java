@@ -1,0 +1,140 @@
+package dev.hamiltorch.engine.autodiff;
+
+import dev.hamiltorch.api.tensor.Tensor;
+import java.util.Arrays;
+
+/**
+ * Log densities computed as one operation: one loop and one graph node instead of a chain of
+ * elementwise operations, for the engine's distributions. Values and gradients are bit for bit those of
+ * the chain they replace; the backward rules are written in differentiable operations, so Hessians
+ * and third derivatives go through them as through the chain.
+ */
+public final class FusedDensities {
+
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+    private FusedDensities() {
+    }
+
+    /**
+     * The elementwise normal log density −((x − μ)/σ)²/2 − log σ − ½ log 2π, evaluated as
+     * {@code x.sub(loc).div(scale).square().mul(-0.5).sub(scale.log()).sub(½ log 2π)} would be.
+     *
+     * @param logScale log σ, precomputed for a constant σ (same shape), or null to compute it here
+     */
+    public static Tensor normalLogProb(Tensor x, Tensor loc, Tensor scale, Tensor logScale) {
+        if (!(x instanceof JvmTensor xt && loc instanceof JvmTensor mt && scale instanceof JvmTensor st)) {
+            Tensor log = logScale != null ? logScale : scale.log();
+            return x.sub(loc).div(scale).square().mul(-0.5).sub(log).sub(HALF_LOG_TWO_PI);
+        }
+        int[] s1 = shapeOf(xt.shape, mt.shape);
+        int[] shape = shapeOf(s1, st.shape);
+        int n = Broadcasting.size(shape);
+        double[] xs = xt.data;
+        double[] ms = mt.data;
+        double[] ss = st.data;
+        double[] logs = logScale != null ? JvmTensor.of(logScale).data : null;
+        double[] out = new double[n];
+        if (xs.length == n && ms.length == n && ss.length == n) {
+            for (int i = 0; i < n; i++) {
+                double z = (xs[i] - ms[i]) / ss[i];
+                out[i] = ((z * z) * -0.5 - (logs != null ? logs[i] : Math.log(ss[i]))) + -HALF_LOG_TWO_PI;
+            }
+        } else {
+            int[] ix = Broadcasting.sourceIndex(xt.shape, shape);
+            int[] im = Broadcasting.sourceIndex(mt.shape, shape);
+            int[] is = Broadcasting.sourceIndex(st.shape, shape);
+            for (int i = 0; i < n; i++) {
+                double z = (xs[ix[i]] - ms[im[i]]) / ss[is[i]];
+                out[i] = ((z * z) * -0.5 - (logs != null ? logs[is[i]] : Math.log(ss[is[i]]))) + -HALF_LOG_TWO_PI;
+            }
+        }
+        return JvmTensor.op(out, shape, NormalRule.INSTANCE, xt, mt, st);
+    }
+
+    private static int[] shapeOf(int[] a, int[] b) {
+        return Arrays.equals(a, b) ? a : Broadcasting.broadcastShape(a, b);
+    }
+
+    /**
+     * Backward of {@link #normalLogProb}, as the chain d = x − μ, z = d/σ, q = −z²/2, − log σ would
+     * have it: with t = −g/2 and u = t·2z, ∂x ← u/σ, ∂μ ← −u/σ, ∂σ ← −g/σ + (−(u·d)/(σσ)).
+     */
+    private enum NormalRule implements Backward {
+        INSTANCE;
+
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            JvmTensor x = node.parents[0];
+            JvmTensor loc = node.parents[1];
+            JvmTensor scale = node.parents[2];
+            JvmTensor d = Elementwise.sub(x, loc);
+            JvmTensor z = Elementwise.div(d, scale);
+            JvmTensor u = Elementwise.mul(Elementwise.mulScalar(g, -0.5), Elementwise.mulScalar(z, 2.0));
+            JvmTensor gd = x.requiresGrad || loc.requiresGrad ? Elementwise.div(u, scale).sumTo(d.shape) : null;
+            JvmTensor gScale = null;
+            if (scale.requiresGrad) {
+                JvmTensor fromLog = Elementwise.div(g.neg().sumTo(scale.shape), scale);
+                JvmTensor fromDiv = Elementwise.div(Elementwise.mul(u, d), Elementwise.mul(scale, scale)).neg()
+                        .sumTo(scale.shape);
+                gScale = Elementwise.add(fromLog, fromDiv);
+            }
+            return new JvmTensor[] {x.requiresGrad ? gd.sumTo(x.shape) : null,
+                                    loc.requiresGrad ? gd.neg().sumTo(loc.shape) : null, gScale};
+        }
+
+        @Override
+        public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+            JvmTensor x = node.parents[0];
+            JvmTensor loc = node.parents[1];
+            JvmTensor scale = node.parents[2];
+            boolean wantX = grads.wants(x);
+            boolean wantLoc = grads.wants(loc);
+            boolean wantScale = grads.wants(scale);
+            int[] shape = node.shape;
+            int n = g.length;
+            double[] xs = x.data;
+            double[] ms = loc.data;
+            double[] ss = scale.data;
+            boolean flat = xs.length == n && ms.length == n && ss.length == n;
+            int[] ix = flat ? null : Broadcasting.sourceIndex(x.shape, shape);
+            int[] im = flat ? null : Broadcasting.sourceIndex(loc.shape, shape);
+            int[] is = flat ? null : Broadcasting.sourceIndex(scale.shape, shape);
+            double[] gd = wantX || wantLoc ? new double[n] : null;
+            double[] negG = wantScale ? new double[n] : null;
+            double[] fromDiv = wantScale ? new double[n] : null;
+            for (int i = 0; i < n; i++) {
+                double s = ss[flat ? i : is[i]];
+                double d = xs[flat ? i : ix[i]] - ms[flat ? i : im[i]];
+                double z = d / s;
+                double u = (g[i] * -0.5) * (z * 2.0);
+                if (gd != null) {
+                    gd[i] = u / s;
+                }
+                if (wantScale) {
+                    negG[i] = g[i] * -1.0;
+                    fromDiv[i] = ((u * d) / (s * s)) * -1.0;
+                }
+            }
+            if (gd != null) {
+                int[] dShape = shapeOf(x.shape, loc.shape);
+                double[] gdOfD = ShapeOps.sumTo(gd, shape, dShape);
+                if (wantX) {
+                    grads.add(x, ShapeOps.sumTo(gdOfD, dShape, x.shape));
+                }
+                if (wantLoc) {
+                    grads.add(loc, ShapeOps.sumTo(Elementwise.scaled(gdOfD, -1.0), dShape, loc.shape));
+                }
+            }
+            if (wantScale) {
+                double[] a = ShapeOps.sumTo(negG, shape, scale.shape);
+                double[] b = ShapeOps.sumTo(fromDiv, shape, scale.shape);
+                double[] sum = new double[ss.length];
+                for (int j = 0; j < sum.length; j++) {
+                    sum[j] = a[j] / ss[j] + b[j];
+                }
+                grads.add(scale, sum);
+            }
+        }
+    }
+}
