@@ -84,25 +84,30 @@ public final class Leapfrog implements Integrator {
         double halfStep = 0.5 * stepSize;
         double logDensity = start.logDensity();
 
+        // the loops are written out, not called, because a cold JVM interprets most trajectories
         for (int step = 1; step <= steps; step++) {
-            axpy(halfStep, grad, p);
+            for (int i = 0; i < d; i++) {
+                p[i] += halfStep * grad[i];
+            }
             hamiltonian.velocity(theta, p, velocity);
-            axpy(stepSize, velocity, theta);
+            for (int i = 0; i < d; i++) {
+                theta[i] += stepSize * velocity[i];
+            }
             logDensity = target.logDensityAndGradient(theta, grad);
-            if (!Double.isFinite(logDensity) || !allFinite(grad)) {
+            // x − x is 0 for finite x and NaN for ±∞ or NaN: one test without a call per element
+            boolean finite = logDensity - logDensity == 0;
+            for (int i = 0; i < d; i++) {
+                finite &= grad[i] - grad[i] == 0;
+            }
+            if (!finite) {
                 return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), Event.INVALID_LOG_PROB,
                         step, step);
             }
-            axpy(halfStep, grad, p);
+            for (int i = 0; i < d; i++) {
+                p[i] += halfStep * grad[i];
+            }
         }
         return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), null, steps, steps);
-    }
-
-    /** y ← y + a·x. */
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < y.length; i++) {
-            y[i] += a * x[i];
-        }
     }
 
     private static boolean allFinite(double[] v) {

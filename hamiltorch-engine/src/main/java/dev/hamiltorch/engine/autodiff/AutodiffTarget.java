@@ -51,10 +51,9 @@ public final class AutodiffTarget implements Target {
     public double logDensityAndGradient(double[] theta, double[] gradient) {
         checkLength(theta);
         JvmTensor x = JvmTensor.variableOfShape(theta, shape);
-        Tensor y = logDensity.logProb(x);
-        double value = scalar(y);
-        Autodiff.gradient(JvmTensor.of(y), x, gradient);
-        return value;
+        JvmTensor y = scalarNode(logDensity.logProb(x));
+        Autodiff.gradient(y, x, gradient);
+        return y.data[0];
     }
 
     @Override
@@ -151,6 +150,15 @@ public final class AutodiffTarget implements Target {
         if (theta.length != dimension) {
             throw new IllegalArgumentException("theta has length " + theta.length + ", expected " + dimension);
         }
+    }
+
+    /** {@link #scalar}'s checks, keeping the engine's tensor. */
+    private static JvmTensor scalarNode(Tensor y) {
+        if (y instanceof JvmTensor t && t.data.length == 1) {
+            return t;
+        }
+        scalar(y);
+        return JvmTensor.of(y);
     }
 
     private static double scalar(Tensor y) {

@@ -8,6 +8,22 @@ final class Broadcasting {
     private Broadcasting() {
     }
 
+    /** Arrays.equals for shapes, but free when both are one array, as they mostly are. */
+    static boolean sameShape(int[] a, int[] b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static int size(int[] shape) {
         int n = 1;
         for (int d : shape) {

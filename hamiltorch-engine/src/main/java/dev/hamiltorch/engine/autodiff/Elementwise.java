@@ -1,7 +1,5 @@
 package dev.hamiltorch.engine.autodiff;
 
-import java.util.Arrays;
-
 /** Elementwise operations with broadcasting, and their differentiable backward rules. */
 final class Elementwise {
 
@@ -60,7 +58,7 @@ final class Elementwise {
     }
 
     private static int[] resultShape(JvmTensor a, JvmTensor b) {
-        return Arrays.equals(a.shape, b.shape) ? a.shape : Broadcasting.broadcastShape(a.shape, b.shape);
+        return Broadcasting.sameShape(a.shape, b.shape) ? a.shape : Broadcasting.broadcastShape(a.shape, b.shape);
     }
 
     static JvmTensor add(JvmTensor a, JvmTensor b) {

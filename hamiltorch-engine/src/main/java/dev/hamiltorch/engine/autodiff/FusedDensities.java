@@ -1,7 +1,6 @@
 package dev.hamiltorch.engine.autodiff;
 
 import dev.hamiltorch.api.tensor.Tensor;
-import java.util.Arrays;
 
 /**
  * Log densities computed as one operation: one loop and one graph node instead of a chain of
@@ -53,7 +52,7 @@ public final class FusedDensities {
     }
 
     private static int[] shapeOf(int[] a, int[] b) {
-        return Arrays.equals(a, b) ? a : Broadcasting.broadcastShape(a, b);
+        return Broadcasting.sameShape(a, b) ? a : Broadcasting.broadcastShape(a, b);
     }
 
     /**

@@ -28,14 +28,14 @@ final class ShapeOps {
             throw new IllegalArgumentException("cannot reshape " + Arrays.toString(a.shape) + " to "
                     + Arrays.toString(newShape));
         }
-        if (Arrays.equals(shape, a.shape)) {
+        if (Broadcasting.sameShape(shape, a.shape)) {
             return a;
         }
         return JvmTensor.op1(a.data, shape, Rule.RESHAPE, 0.0, a);
     }
 
     static JvmTensor broadcastTo(JvmTensor a, int[] target) {
-        if (Arrays.equals(a.shape, target)) {
+        if (Broadcasting.sameShape(a.shape, target)) {
             return a;
         }
         int[] full = Broadcasting.broadcastShape(a.shape, target);
@@ -59,7 +59,7 @@ final class ShapeOps {
 
     /** Sums {@code a} down to {@code target}, a shape that broadcasts to {@code a}'s shape. */
     static JvmTensor sumTo(JvmTensor a, int[] target) {
-        if (Arrays.equals(a.shape, target)) {
+        if (Broadcasting.sameShape(a.shape, target)) {
             return a;
         }
         int[] original = a.shape;
@@ -69,7 +69,7 @@ final class ShapeOps {
 
     /** The values of {@link #sumTo(JvmTensor, int[])}: {@code x} itself when the shapes agree. */
     static double[] sumTo(double[] x, int[] shape, int[] target) {
-        if (Arrays.equals(shape, target)) {
+        if (Broadcasting.sameShape(shape, target)) {
             return x;
         }
         double[] out = new double[Broadcasting.size(target)];
