@@ -32,12 +32,15 @@ public final class FusedDensities {
         double[] xs = xt.data;
         double[] ms = mt.data;
         double[] ss = st.data;
-        double[] logs = logScale != null ? JvmTensor.of(logScale).data : null;
+        double[] logs = logScale != null ? JvmTensor.of(logScale).data : logs(ss);
         double[] out = new double[n];
-        if (xs.length == n && ms.length == n && ss.length == n) {
+        int sx = stride(xs.length, n);
+        int sm = stride(ms.length, n);
+        int sc = stride(ss.length, n);
+        if (sx >= 0 && sm >= 0 && sc >= 0) {
             for (int i = 0; i < n; i++) {
-                double z = (xs[i] - ms[i]) / ss[i];
-                out[i] = ((z * z) * -0.5 - (logs != null ? logs[i] : Math.log(ss[i]))) + -HALF_LOG_TWO_PI;
+                double z = (xs[i * sx] - ms[i * sm]) / ss[i * sc];
+                out[i] = ((z * z) * -0.5 - logs[i * sc]) + -HALF_LOG_TWO_PI;
             }
         } else {
             int[] ix = Broadcasting.sourceIndex(xt.shape, shape);
@@ -45,10 +48,27 @@ public final class FusedDensities {
             int[] is = Broadcasting.sourceIndex(st.shape, shape);
             for (int i = 0; i < n; i++) {
                 double z = (xs[ix[i]] - ms[im[i]]) / ss[is[i]];
-                out[i] = ((z * z) * -0.5 - (logs != null ? logs[is[i]] : Math.log(ss[is[i]]))) + -HALF_LOG_TWO_PI;
+                out[i] = ((z * z) * -0.5 - logs[is[i]]) + -HALF_LOG_TWO_PI;
             }
         }
         return JvmTensor.op(out, shape, NormalRule.INSTANCE, xt, mt, st);
+    }
+
+    /** Math.log of each element, once per element of σ however far it is broadcast. */
+    private static double[] logs(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.log(x[i]);
+        }
+        return out;
+    }
+
+    /**
+     * How an operand of {@code length} elements is read at element i of a result of {@code n}: at i
+     * (1, same layout), at 0 (0, one element), or through a broadcast index (−1).
+     */
+    private static int stride(int length, int n) {
+        return length == n ? 1 : length == 1 ? 0 : -1;
     }
 
     private static int[] shapeOf(int[] a, int[] b) {
@@ -95,16 +115,19 @@ public final class FusedDensities {
             double[] xs = x.data;
             double[] ms = loc.data;
             double[] ss = scale.data;
-            boolean flat = xs.length == n && ms.length == n && ss.length == n;
-            int[] ix = flat ? null : Broadcasting.sourceIndex(x.shape, shape);
-            int[] im = flat ? null : Broadcasting.sourceIndex(loc.shape, shape);
-            int[] is = flat ? null : Broadcasting.sourceIndex(scale.shape, shape);
+            int sx = stride(xs.length, n);
+            int sm = stride(ms.length, n);
+            int sc = stride(ss.length, n);
+            boolean strided = sx >= 0 && sm >= 0 && sc >= 0;
+            int[] ix = strided ? null : Broadcasting.sourceIndex(x.shape, shape);
+            int[] im = strided ? null : Broadcasting.sourceIndex(loc.shape, shape);
+            int[] is = strided ? null : Broadcasting.sourceIndex(scale.shape, shape);
             double[] gd = wantX || wantLoc ? new double[n] : null;
             double[] negG = wantScale ? new double[n] : null;
             double[] fromDiv = wantScale ? new double[n] : null;
             for (int i = 0; i < n; i++) {
-                double s = ss[flat ? i : is[i]];
-                double d = xs[flat ? i : ix[i]] - ms[flat ? i : im[i]];
+                double s = ss[strided ? i * sc : is[i]];
+                double d = xs[strided ? i * sx : ix[i]] - ms[strided ? i * sm : im[i]];
                 double z = d / s;
                 double u = (g[i] * -0.5) * (z * 2.0);
                 if (gd != null) {

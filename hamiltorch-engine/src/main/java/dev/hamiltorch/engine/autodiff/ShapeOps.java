@@ -135,7 +135,11 @@ final class ShapeOps {
             throw new IndexOutOfBoundsException("index i = " + i + " is out of range for axis 0 of length "
                     + a.shape[0]);
         }
-        return reshape(slice(a, 0, i, i + 1), Arrays.copyOfRange(a.shape, 1, a.shape.length));
+        // one node doing slice(0, i, i + 1) then reshape, so its gradient is theirs
+        int inner = a.data.length / a.shape[0];
+        double[] out = new double[inner];
+        System.arraycopy(a.data, i * inner, out, 0, inner);
+        return JvmTensor.op1(out, Arrays.copyOfRange(a.shape, 1, a.shape.length), Rule.INDEX, i, a);
     }
 
     /** Joins tensors along an existing axis; all other lengths must agree. */
@@ -212,8 +216,9 @@ final class ShapeOps {
         return concat(ax, reshaped);
     }
 
-    /** Backward of {@link #reshape}: the gradient takes the parent's shape; no data moves. */
+    /** Backward rules of reshape and index, which need nothing but their node. */
     enum Rule implements Backward {
+        /** Backward of {@link #reshape}: the gradient takes the parent's shape; no data moves. */
         RESHAPE {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
@@ -223,6 +228,24 @@ final class ShapeOps {
             @Override
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
                 grads.add(node.parents[0], g);
+            }
+        },
+        /** Backward of {@link #index}: the gradient placed at position {@code param} of axis 0. */
+        INDEX {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                int[] shape = node.parents[0].shape;
+                int[] kept = shape.clone();
+                kept[0] = 1;
+                return new JvmTensor[] {pad(reshape(g, kept), 0, (int) node.param, shape[0])};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                JvmTensor a = node.parents[0];
+                double[] out = new double[a.data.length];
+                System.arraycopy(g, 0, out, (int) node.param * g.length, g.length);
+                grads.add(a, out);
             }
         }
     }
