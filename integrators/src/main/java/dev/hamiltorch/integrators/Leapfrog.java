@@ -68,21 +68,24 @@ public final class Leapfrog implements Integrator {
         }
         Target target = hamiltonian.target();
         int d = hamiltonian.dimension();
-        checkLength("position", start.position(), d);
-        checkLength("momentum", start.momentum(), d);
-        checkLength("gradient", start.gradient(), d);
+        double[] position = start.position();
+        double[] momentum = start.momentum();
+        double[] gradient = start.gradient();
+        double logDensity = start.logDensity();
+        checkLength("position", position, d);
+        checkLength("momentum", momentum, d);
+        checkLength("gradient", gradient, d);
 
-        if (!Double.isFinite(start.logDensity()) || !allFinite(start.gradient())) {
+        if (!Double.isFinite(logDensity) || !allFinite(gradient)) {
             return new IntegrationResult(start, Event.INVALID_LOG_PROB, 0, 0);
         }
 
         // These three become the returned point: one allocation per trajectory, none per step.
-        double[] theta = start.position().clone();
-        double[] p = start.momentum().clone();
-        double[] grad = start.gradient().clone();
+        double[] theta = position.clone();
+        double[] p = momentum.clone();
+        double[] grad = gradient.clone();
         double[] velocity = new double[d];
         double halfStep = 0.5 * stepSize;
-        double logDensity = start.logDensity();
 
         // the loops are written out, not called, because a cold JVM interprets most trajectories
         for (int step = 1; step <= steps; step++) {
@@ -111,12 +114,11 @@ public final class Leapfrog implements Integrator {
     }
 
     private static boolean allFinite(double[] v) {
+        boolean finite = true;
         for (double x : v) {
-            if (!Double.isFinite(x)) {
-                return false;
-            }
+            finite &= x - x == 0; // 0 for finite x, NaN for ±∞ and NaN
         }
-        return true;
+        return finite;
     }
 
     private static void checkLength(String what, double[] array, int d) {

@@ -90,16 +90,19 @@ public final class Hmc implements Sampler {
 
         @Override
         public Transition step(RandomGenerator rng, ChainState state) {
-            double[] momentum = new double[state.position().length];
-            hamiltonian.sampleMomentum(rng, state.position(), momentum);
-            PhasePoint start = new PhasePoint(state.position(), momentum, state.logDensity(), state.gradient());
+            double[] position = state.position();
+            double[] momentum = new double[position.length];
+            hamiltonian.sampleMomentum(rng, position, momentum);
+            PhasePoint start = new PhasePoint(position, momentum, state.logDensity(), state.gradient());
             double h0 = hamiltonian.energy(start);
 
             IntegrationResult result = integrator.integrate(hamiltonian, start, stepSize, steps);
-            if (!result.succeeded()) {
-                return reject(state, h0, Double.NaN, result, result.failure());
+            Event failure = result.failure();
+            if (failure != null) {
+                return reject(state, h0, Double.NaN, result, failure);
             }
-            double h1 = hamiltonian.energy(result.end());
+            PhasePoint end = result.end();
+            double h1 = hamiltonian.energy(end);
             if (!Double.isFinite(h0) || !Double.isFinite(h1)) {
                 // −∞ would otherwise give exp(+∞) = an always-accepted proposal, NaN a coin toss
                 return reject(state, h0, h1, result, Event.INVALID_LOG_PROB);
@@ -110,7 +113,6 @@ public final class Hmc implements Sampler {
             boolean accepted = rng.nextDouble() < acceptance;
             TransitionInfo info = new TransitionInfo(acceptance, accepted, divergent, h0, h1, result.steps(),
                     result.gradientEvaluations(), divergent ? Event.DIVERGENT : null);
-            PhasePoint end = result.end();
             ChainState next = accepted ? new ChainState(end.position(), end.logDensity(), end.gradient()) : state;
             return new Transition(next, info);
         }
