@@ -60,7 +60,8 @@ public final class Leapfrog implements Integrator {
             throw new IllegalArgumentException("leapfrog needs a separable Hamiltonian (K depending on p only), but "
                     + hamiltonian.getClass().getName() + " is not separable; use the implicit or explicit integrator");
         }
-        if (!Double.isFinite(stepSize)) {
+        // x − x is 0 for finite x and NaN for ±∞ or NaN (Double.isFinite costs two calls when interpreted)
+        if (!(stepSize - stepSize == 0)) {
             throw new IllegalArgumentException("stepSize = " + stepSize + ": must be finite");
         }
         if (steps < 0) {
@@ -72,11 +73,12 @@ public final class Leapfrog implements Integrator {
         double[] momentum = start.momentum();
         double[] gradient = start.gradient();
         double logDensity = start.logDensity();
-        checkLength("position", position, d);
-        checkLength("momentum", momentum, d);
-        checkLength("gradient", gradient, d);
-
-        if (!Double.isFinite(logDensity) || !allFinite(gradient)) {
+        if (position.length != d || momentum.length != d || gradient.length != d) {
+            checkLength("position", position, d);
+            checkLength("momentum", momentum, d);
+            checkLength("gradient", gradient, d);
+        }
+        if (!(logDensity - logDensity == 0) || !allFinite(gradient)) {
             return new IntegrationResult(start, Event.INVALID_LOG_PROB, 0, 0);
         }
 
@@ -97,7 +99,6 @@ public final class Leapfrog implements Integrator {
                 theta[i] += stepSize * velocity[i];
             }
             logDensity = target.logDensityAndGradient(theta, grad);
-            // x − x is 0 for finite x and NaN for ±∞ or NaN: one test without a call per element
             boolean finite = logDensity - logDensity == 0;
             for (int i = 0; i < d; i++) {
                 finite &= grad[i] - grad[i] == 0;

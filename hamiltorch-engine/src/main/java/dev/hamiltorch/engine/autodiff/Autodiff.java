@@ -1,7 +1,6 @@
 package dev.hamiltorch.engine.autodiff;
 
 import dev.hamiltorch.api.tensor.Tensor;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reverse-mode differentiation over the graph recorded by {@link JvmTensor} operations, like
@@ -16,8 +15,6 @@ public final class Autodiff {
     private static final JvmTensor[] NO_NODES = new JvmTensor[0];
     /** The seed of a scalar output's gradient; never modified (gradients are never updated in place). */
     private static final double[] ONE = {1.0};
-    /** Pass numbers: a node carrying the current one has been reached; long, so they never wrap. */
-    private static final AtomicLong PASSES = new AtomicLong();
 
     private Autodiff() {
     }
@@ -61,27 +58,27 @@ public final class Autodiff {
     }
 
     /**
-     * One backward pass. Nodes are marked with a fresh pass number and their topological position
-     * ({@link JvmTensor#visitStamp}, {@link JvmTensor#slot}) instead of being kept in maps, and
+     * One backward pass. Nodes are marked with a token new to the pass and their topological position
+     * ({@link JvmTensor#visitMark}, {@link JvmTensor#slot}) instead of being kept in maps, and
      * gradients accumulate in an array indexed by that position.
      */
     private static Tensor[] backpropagate(JvmTensor out, JvmTensor seed, JvmTensor[] in, boolean createGraph) {
-        long pass = PASSES.incrementAndGet();
-        JvmTensor[] order = topologicalOrder(out, in, pass);
+        Object pass = new Object(); // unique to this pass, unlike a counter needs no atomics and never wraps
+        JvmTensor[] order = topologicalOrder(out, null, in, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0; // the root comes last in post-order
         Tensor[] result = new Tensor[in.length];
         if (createGraph) {
             JvmTensor[] grads = recordedPass(order, n, seed, pass);
             for (int i = 0; i < in.length; i++) {
                 JvmTensor x = in[i];
-                JvmTensor g = x.visitStamp == pass ? grads[x.slot] : x == out ? seed : null;
+                JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
                 result[i] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
             }
         } else {
             double[][] grads = directPass(order, n, seed.data, pass);
             for (int i = 0; i < in.length; i++) {
                 JvmTensor x = in[i];
-                double[] g = x.visitStamp == pass ? grads[x.slot] : x == out ? seed.data : null;
+                double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed.data : null;
                 result[i] = JvmTensor.wrap(g != null ? g : new double[x.data.length], x.shape);
             }
         }
@@ -93,12 +90,11 @@ public final class Autodiff {
      * written into {@code gradient}; the caller has checked that {@code out} has one element.
      */
     static void gradient(JvmTensor out, JvmTensor x, double[] gradient) {
-        long pass = PASSES.incrementAndGet();
-        JvmTensor[] inputs = {x};
-        JvmTensor[] order = topologicalOrder(out, inputs, pass);
+        Object pass = new Object();
+        JvmTensor[] order = topologicalOrder(out, x, null, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0;
         double[][] grads = directPass(order, n, ONE, pass);
-        double[] g = x.visitStamp == pass ? grads[x.slot] : x == out ? ONE : null;
+        double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? ONE : null;
         if (g == null) {
             java.util.Arrays.fill(gradient, 0.0);
         } else {
@@ -107,7 +103,7 @@ public final class Autodiff {
     }
 
     /** Gradients as recorded tensors, so that they can be differentiated again. */
-    private static JvmTensor[] recordedPass(JvmTensor[] order, int n, JvmTensor seed, long pass) {
+    private static JvmTensor[] recordedPass(JvmTensor[] order, int n, JvmTensor seed, Object pass) {
         JvmTensor[] grads = new JvmTensor[n];
         if (n > 0) {
             grads[n - 1] = seed;
@@ -124,7 +120,7 @@ public final class Autodiff {
                 JvmTensor pg = parentGrads[p];
                 JvmTensor parent = parents[p];
                 // unvisited: a constant, or a leaf that is not an input, whose gradient nobody asked for
-                if (pg == null || parent.visitStamp != pass) {
+                if (pg == null || parent.visitMark != pass) {
                     continue;
                 }
                 Gradients.checkShape(pg, parent);
@@ -136,7 +132,7 @@ public final class Autodiff {
     }
 
     /** Gradients as plain arrays: each rule's {@link Backward#accumulate}, no graph, no tensors. */
-    private static double[][] directPass(JvmTensor[] order, int n, double[] seed, long pass) {
+    private static double[][] directPass(JvmTensor[] order, int n, double[] seed, Object pass) {
         Gradients grads = new Gradients(pass, n);
         if (n == 0) {
             return grads.data;
@@ -159,19 +155,19 @@ public final class Autodiff {
     /**
      * Nodes that require gradients and lead to the output, each after all of its parents (iterative
      * post-order DFS), marked with {@code pass} and numbered by {@link JvmTensor#slot}. Leaves other
-     * than {@code inputs} are left out: nothing is accumulated for them.
+     * than the input {@code x} or {@code inputs} are left out: nothing is accumulated for them.
      */
-    private static JvmTensor[] topologicalOrder(JvmTensor root, JvmTensor[] inputs, long pass) {
+    private static JvmTensor[] topologicalOrder(JvmTensor root, JvmTensor x, JvmTensor[] inputs, Object pass) {
         if (!root.requiresGrad) {
             return NO_NODES;
         }
         JvmTensor[] order = new JvmTensor[16];
         int count = 0;
-        JvmTensor[] stack = new JvmTensor[16];
-        int[] next = new int[16];
+        JvmTensor[] stack = new JvmTensor[8];
+        int[] next = new int[8];
         int top = 1;
         stack[0] = root;
-        root.visitStamp = pass;
+        root.visitMark = pass;
         while (top > 0) {
             JvmTensor node = stack[top - 1];
             JvmTensor[] parents = node.parents;
@@ -179,8 +175,8 @@ public final class Autodiff {
             if (parents != null && i < parents.length) {
                 next[top - 1] = i + 1;
                 JvmTensor p = parents[i];
-                if (p.requiresGrad && p.visitStamp != pass && (p.parents != null || contains(inputs, p))) {
-                    p.visitStamp = pass;
+                if (p.requiresGrad && p.visitMark != pass && (p.parents != null || p == x || inputs != null && contains(inputs, p))) {
+                    p.visitMark = pass;
                     if (top == stack.length) {
                         stack = java.util.Arrays.copyOf(stack, 2 * top);
                         next = java.util.Arrays.copyOf(next, 2 * top);

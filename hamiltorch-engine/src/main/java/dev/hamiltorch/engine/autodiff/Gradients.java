@@ -9,18 +9,18 @@ import java.util.Arrays;
  */
 final class Gradients {
 
-    private final long pass;
+    private final Object pass;
     final double[][] data;
     private boolean paused;
 
-    Gradients(long pass, int nodes) {
+    Gradients(Object pass, int nodes) {
         this.pass = pass;
         this.data = new double[nodes][];
     }
 
     /** Whether {@code parent} is on the pass, i.e. its gradient is wanted. */
     boolean wants(JvmTensor parent) {
-        return parent.visitStamp == pass;
+        return parent.visitMark == pass;
     }
 
     /** Adds {@code contribution} (the parent's size) to the gradient of a parent on the pass. */

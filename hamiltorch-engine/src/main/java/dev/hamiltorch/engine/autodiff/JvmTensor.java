@@ -24,8 +24,8 @@ public final class JvmTensor implements Tensor {
     /** A number the backward rule needs besides the parents (e.g. the factor of a scalar product). */
     final double param;
 
-    /** The backward pass that last reached this node ({@link Autodiff}'s scratch, no map per pass). */
-    long visitStamp;
+    /** The token of the backward pass that last reached this node ({@link Autodiff}'s scratch, no map). */
+    Object visitMark;
     /** This node's position in that pass's topological order, where its gradient is kept. */
     int slot;
 
