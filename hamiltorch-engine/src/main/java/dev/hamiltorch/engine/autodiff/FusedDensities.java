@@ -26,13 +26,22 @@ public final class FusedDensities {
             Tensor log = logScale != null ? logScale : scale.log();
             return x.sub(loc).div(scale).square().mul(-0.5).sub(log).sub(HALF_LOG_TWO_PI);
         }
-        int[] s1 = shapeOf(xt.shape, mt.shape);
-        int[] shape = shapeOf(s1, st.shape);
-        int n = Broadcasting.size(shape);
         double[] xs = xt.data;
         double[] ms = mt.data;
         double[] ss = st.data;
         double[] logs = logScale != null ? JvmTensor.of(logScale).data : logs(ss);
+        if (xs.length == ms.length && xs.length == ss.length && Broadcasting.sameShape(xt.shape, mt.shape)
+                && Broadcasting.sameShape(xt.shape, st.shape)) {
+            // one shape, the common case: the general path below with every stride 1
+            double[] out = new double[xs.length];
+            for (int i = 0; i < out.length; i++) {
+                double z = (xs[i] - ms[i]) / ss[i];
+                out[i] = ((z * z) * -0.5 - logs[i]) + -HALF_LOG_TWO_PI;
+            }
+            return JvmTensor.op(out, xt.shape, NormalRule.INSTANCE, xt, mt, st);
+        }
+        int[] shape = shapeOf(shapeOf(xt.shape, mt.shape), st.shape);
+        int n = Broadcasting.size(shape);
         double[] out = new double[n];
         int sx = stride(xs.length, n);
         int sm = stride(ms.length, n);
@@ -115,6 +124,16 @@ public final class FusedDensities {
             double[] xs = x.data;
             double[] ms = loc.data;
             double[] ss = scale.data;
+            if (wantX && !wantLoc && !wantScale && shape == x.shape && ms.length == n && ss.length == n) {
+                // the gradient in x alone, all of one shape (x's shape is the node's, so no sums)
+                double[] gx = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double s = ss[i];
+                    gx[i] = ((g[i] * -0.5) * (((xs[i] - ms[i]) / s) * 2.0)) / s;
+                }
+                grads.add(x, gx);
+                return;
+            }
             int sx = stride(xs.length, n);
             int sm = stride(ms.length, n);
             int sc = stride(ss.length, n);

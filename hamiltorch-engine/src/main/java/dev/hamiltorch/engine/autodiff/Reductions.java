@@ -169,7 +169,10 @@ final class Reductions {
                     return;
                 }
                 double[] out = new double[a.data.length];
-                Arrays.fill(out, g[0]);
+                double v = g[0];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = v;
+                }
                 grads.add(a, out);
             }
         }
