@@ -34,6 +34,9 @@ final class Broadcasting {
 
     /** The shape two operands broadcast to. */
     static int[] broadcastShape(int[] a, int[] b) {
+        if (a.length == 0 || b.length == 0) {
+            return a.length == 0 ? b : a; // a scalar stretches to the other shape, which is shared, not copied
+        }
         int rank = Math.max(a.length, b.length);
         int[] out = new int[rank];
         for (int i = 0; i < rank; i++) {

@@ -13,13 +13,9 @@ final class Elementwise {
 
     // ---- binary ----------------------------------------------------------------------------------------
 
-    private static double[] combine(JvmTensor a, JvmTensor b, int[] shape, int op) {
-        return combine(a.data, a.shape, b.data, b.shape, shape, op);
-    }
-
     /** Applies {@code op} with broadcasting; fast paths for equal shapes and a scalar operand. */
     static double[] combine(double[] x, int[] xShape, double[] y, int[] yShape, int[] shape, int op) {
-        int n = Broadcasting.size(shape);
+        int n = shape == xShape ? x.length : shape == yShape ? y.length : Broadcasting.size(shape);
         double[] out = new double[n];
         if (x.length == n && y.length == n) {
             switch (op) {
@@ -58,27 +54,28 @@ final class Elementwise {
     }
 
     private static int[] resultShape(JvmTensor a, JvmTensor b) {
-        return Broadcasting.sameShape(a.shape, b.shape) ? a.shape : Broadcasting.broadcastShape(a.shape, b.shape);
+        return a.shape == b.shape || Broadcasting.sameShape(a.shape, b.shape) ? a.shape
+                : Broadcasting.broadcastShape(a.shape, b.shape);
     }
 
     static JvmTensor add(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op2(combine(a, b, shape, PLUS), shape, Rule.ADD, a, b);
+        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, PLUS), shape, Rule.ADD, a, b);
     }
 
     static JvmTensor sub(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op2(combine(a, b, shape, MINUS), shape, Rule.SUB, a, b);
+        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, MINUS), shape, Rule.SUB, a, b);
     }
 
     static JvmTensor mul(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op2(combine(a, b, shape, TIMES), shape, Rule.MUL, a, b);
+        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, TIMES), shape, Rule.MUL, a, b);
     }
 
     static JvmTensor div(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op2(combine(a, b, shape, OVER), shape, Rule.DIV, a, b);
+        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, OVER), shape, Rule.DIV, a, b);
     }
 
     /** a^e with a tensor exponent; ∂/∂e = a^e log a. */
@@ -121,7 +118,12 @@ final class Elementwise {
     }
 
     static JvmTensor mulScalar(JvmTensor a, double c) {
-        return JvmTensor.op1(scaled(a.data, c), a.shape, Rule.MUL_SCALAR, c, a);
+        double[] x = a.data;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * c;
+        }
+        return JvmTensor.op1(out, a.shape, Rule.MUL_SCALAR, c, a);
     }
 
     /** x·c elementwise, a new array. */
@@ -397,11 +399,13 @@ final class Elementwise {
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
                 JvmTensor a = node.parents[0];
                 JvmTensor b = node.parents[1];
+                int[] s = node.shape;
+                // a == s: no sum to take (the identity test saves two calls on a cold JVM)
                 if (grads.wants(a)) {
-                    grads.add(a, ShapeOps.sumTo(g, node.shape, a.shape));
+                    grads.add(a, a.shape == s ? g : ShapeOps.sumTo(g, s, a.shape));
                 }
                 if (grads.wants(b)) {
-                    grads.add(b, ShapeOps.sumTo(g, node.shape, b.shape));
+                    grads.add(b, b.shape == s ? g : ShapeOps.sumTo(g, s, b.shape));
                 }
             }
         },
@@ -418,11 +422,13 @@ final class Elementwise {
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
                 JvmTensor a = node.parents[0];
                 JvmTensor b = node.parents[1];
+                int[] s = node.shape;
                 if (grads.wants(a)) {
-                    grads.add(a, ShapeOps.sumTo(g, node.shape, a.shape));
+                    grads.add(a, a.shape == s ? g : ShapeOps.sumTo(g, s, a.shape));
                 }
                 if (grads.wants(b)) {
-                    grads.add(b, ShapeOps.sumTo(scaled(g, -1.0), node.shape, b.shape));
+                    double[] minusG = scaled(g, -1.0);
+                    grads.add(b, b.shape == s ? minusG : ShapeOps.sumTo(minusG, s, b.shape));
                 }
             }
         },
@@ -441,10 +447,12 @@ final class Elementwise {
                 JvmTensor b = node.parents[1];
                 int[] s = node.shape;
                 if (grads.wants(a)) {
-                    grads.add(a, ShapeOps.sumTo(combine(g, s, b.data, b.shape, s, TIMES), s, a.shape));
+                    double[] gb = combine(g, s, b.data, b.shape, s, TIMES);
+                    grads.add(a, a.shape == s ? gb : ShapeOps.sumTo(gb, s, a.shape));
                 }
                 if (grads.wants(b)) {
-                    grads.add(b, ShapeOps.sumTo(combine(g, s, a.data, a.shape, s, TIMES), s, b.shape));
+                    double[] ga = combine(g, s, a.data, a.shape, s, TIMES);
+                    grads.add(b, b.shape == s ? ga : ShapeOps.sumTo(ga, s, b.shape));
                 }
             }
         },

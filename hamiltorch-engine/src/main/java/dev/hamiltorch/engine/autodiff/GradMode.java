@@ -12,7 +12,7 @@ final class GradMode {
      * Pauses open on all threads: while it is 0 no thread is paused and recording() reads no
      * thread-local. Written under the class lock, read without it.
      */
-    private static volatile int openPauses;
+    static volatile int openPauses;
 
     private GradMode() {
     }

@@ -83,7 +83,7 @@ public final class JvmTensor implements Tensor {
     static JvmTensor op(double[] data, int[] shape, Backward backward, JvmTensor... parents) {
         for (JvmTensor p : parents) {
             if (p.requiresGrad) {
-                return GradMode.recording()
+                return GradMode.openPauses == 0 || GradMode.recording()
                         ? new JvmTensor(data, shape, parents, backward, true, 0.0)
                         : new JvmTensor(data, shape, false);
             }
@@ -93,7 +93,8 @@ public final class JvmTensor implements Tensor {
 
     /** {@link #op} of one parent, with a stateless rule and its parameter: no varargs, no capture. */
     static JvmTensor op1(double[] data, int[] shape, Backward rule, double param, JvmTensor a) {
-        if (a.requiresGrad && GradMode.recording()) {
+        // openPauses == 0 is recording()'s fast path, read here without the call
+        if (a.requiresGrad && (GradMode.openPauses == 0 || GradMode.recording())) {
             return new JvmTensor(data, shape, new JvmTensor[] {a}, rule, true, param);
         }
         return new JvmTensor(data, shape, false);
@@ -101,7 +102,7 @@ public final class JvmTensor implements Tensor {
 
     /** {@link #op} of two parents with a stateless rule. */
     static JvmTensor op2(double[] data, int[] shape, Backward rule, JvmTensor a, JvmTensor b) {
-        if ((a.requiresGrad || b.requiresGrad) && GradMode.recording()) {
+        if ((a.requiresGrad || b.requiresGrad) && (GradMode.openPauses == 0 || GradMode.recording())) {
             return new JvmTensor(data, shape, new JvmTensor[] {a, b}, rule, true, 0.0);
         }
         return new JvmTensor(data, shape, false);
@@ -222,7 +223,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor add(Tensor other) {
-        return Elementwise.add(this, of(other));
+        return Elementwise.add(this, other instanceof JvmTensor t ? t : of(other));
     }
 
     @Override
@@ -232,7 +233,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor sub(Tensor other) {
-        return Elementwise.sub(this, of(other));
+        return Elementwise.sub(this, other instanceof JvmTensor t ? t : of(other));
     }
 
     @Override
@@ -242,7 +243,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor mul(Tensor other) {
-        return Elementwise.mul(this, of(other));
+        return Elementwise.mul(this, other instanceof JvmTensor t ? t : of(other));
     }
 
     @Override
@@ -252,7 +253,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor div(Tensor other) {
-        return Elementwise.div(this, of(other));
+        return Elementwise.div(this, other instanceof JvmTensor t ? t : of(other));
     }
 
     @Override

@@ -139,7 +139,8 @@ final class ShapeOps {
         int inner = a.data.length / a.shape[0];
         double[] out = new double[inner];
         System.arraycopy(a.data, i * inner, out, 0, inner);
-        return JvmTensor.op1(out, Arrays.copyOfRange(a.shape, 1, a.shape.length), Rule.INDEX, i, a);
+        int[] shape = a.shape.length == 1 ? JvmTensor.SCALAR : Arrays.copyOfRange(a.shape, 1, a.shape.length);
+        return JvmTensor.op1(out, shape, Rule.INDEX, i, a);
     }
 
     /** Joins tensors along an existing axis; all other lengths must agree. */
