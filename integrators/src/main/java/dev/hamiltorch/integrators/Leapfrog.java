@@ -89,29 +89,28 @@ public final class Leapfrog implements Integrator {
         double[] velocity = new double[d];
         double halfStep = 0.5 * stepSize;
 
-        // the loops are written out, not called, because a cold JVM interprets most trajectories
+        // The element loops live in small methods: kept here, their back-edges would make the JIT
+        // compile this method early by on-stack replacement, inlining the whole log density into one
+        // compilation that occupies the optimising compiler for a large part of a short run.
         for (int step = 1; step <= steps; step++) {
-            for (int i = 0; i < d; i++) {
-                p[i] += halfStep * grad[i];
-            }
+            axpy(halfStep, grad, p);
             hamiltonian.velocity(theta, p, velocity);
-            for (int i = 0; i < d; i++) {
-                theta[i] += stepSize * velocity[i];
-            }
+            axpy(stepSize, velocity, theta);
             logDensity = target.logDensityAndGradient(theta, grad);
-            boolean finite = logDensity - logDensity == 0;
-            for (int i = 0; i < d; i++) {
-                finite &= grad[i] - grad[i] == 0;
-            }
-            if (!finite) {
+            if (!(logDensity - logDensity == 0) || !allFinite(grad)) {
                 return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), Event.INVALID_LOG_PROB,
                         step, step);
             }
-            for (int i = 0; i < d; i++) {
-                p[i] += halfStep * grad[i];
-            }
+            axpy(halfStep, grad, p);
         }
         return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), null, steps, steps);
+    }
+
+    /** y ← y + a·x. */
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] += a * x[i];
+        }
     }
 
     private static boolean allFinite(double[] v) {
