@@ -163,27 +163,27 @@ public final class Autodiff {
         }
         JvmTensor[] order = new JvmTensor[16];
         int count = 0;
-        JvmTensor[] stack = new JvmTensor[8];
-        int[] next = new int[8];
+        // a node's slot holds the index of its next parent to visit while it is on the stack
+        JvmTensor[] stack = new JvmTensor[16];
         int top = 1;
         stack[0] = root;
         root.visitMark = pass;
+        root.slot = 0;
         while (top > 0) {
             JvmTensor node = stack[top - 1];
             JvmTensor[] parents = node.parents;
-            int i = next[top - 1];
+            int i = node.slot;
             if (parents != null && i < parents.length) {
-                next[top - 1] = i + 1;
+                node.slot = i + 1;
                 JvmTensor p = parents[i];
-                if (p.requiresGrad && p.visitMark != pass && (p.parents != null || p == x || inputs != null && contains(inputs, p))) {
+                if (p.requiresGrad && p.visitMark != pass
+                        && (p.parents != null || p == x || inputs != null && contains(inputs, p))) {
                     p.visitMark = pass;
+                    p.slot = 0;
                     if (top == stack.length) {
                         stack = java.util.Arrays.copyOf(stack, 2 * top);
-                        next = java.util.Arrays.copyOf(next, 2 * top);
                     }
-                    stack[top] = p;
-                    next[top] = 0;
-                    top++;
+                    stack[top++] = p;
                 }
             } else {
                 top--;
