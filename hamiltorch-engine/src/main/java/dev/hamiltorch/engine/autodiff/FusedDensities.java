@@ -29,7 +29,8 @@ public final class FusedDensities {
         double[] xs = xt.data;
         double[] ms = mt.data;
         double[] ss = st.data;
-        double[] logs = logScale != null ? JvmTensor.of(logScale).data : logs(ss);
+        double[] logs = logScale instanceof JvmTensor l ? l.data
+                : logScale != null ? JvmTensor.of(logScale).data : logs(ss);
         if (xs.length == ms.length && xs.length == ss.length && Broadcasting.sameShape(xt.shape, mt.shape)
                 && Broadcasting.sameShape(xt.shape, st.shape)) {
             // one shape, the common case: the general path below with every stride 1
@@ -116,9 +117,11 @@ public final class FusedDensities {
             JvmTensor x = node.parents[0];
             JvmTensor loc = node.parents[1];
             JvmTensor scale = node.parents[2];
-            boolean wantX = grads.wants(x);
-            boolean wantLoc = grads.wants(loc);
-            boolean wantScale = grads.wants(scale);
+            // grads.wants(), read directly: this rule runs once per gradient of every normal density
+            Object pass = grads.pass;
+            boolean wantX = x.visitMark == pass;
+            boolean wantLoc = loc.visitMark == pass;
+            boolean wantScale = scale.visitMark == pass;
             int[] shape = node.shape;
             int n = g.length;
             double[] xs = x.data;

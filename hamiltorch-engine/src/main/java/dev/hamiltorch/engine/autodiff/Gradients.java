@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 final class Gradients {
 
-    private final Object pass;
+    final Object pass;
     final double[][] data;
     private boolean paused;
 

@@ -73,7 +73,7 @@ public final class JvmTensor implements Tensor {
 
     /** A leaf whose gradient is tracked over a copy of {@code values}, sharing the (checked) {@code shape}. */
     static JvmTensor variableOfShape(double[] values, int[] shape) {
-        return new JvmTensor(values.clone(), shape, true);
+        return new JvmTensor(values.clone(), shape, null, null, true, 0.0);
     }
 
     /**
