@@ -97,11 +97,10 @@ public final class Leapfrog implements Integrator {
             hamiltonian.velocity(theta, p, velocity);
             axpy(stepSize, velocity, theta);
             logDensity = target.logDensityAndGradient(theta, grad);
-            if (!(logDensity - logDensity == 0) || !allFinite(grad)) {
+            if (!(logDensity - logDensity == 0) || !kickIfFinite(halfStep, grad, p)) {
                 return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), Event.INVALID_LOG_PROB,
                         step, step);
             }
-            axpy(halfStep, grad, p);
         }
         return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), null, steps, steps);
     }
@@ -111,6 +110,21 @@ public final class Leapfrog implements Integrator {
         for (int i = 0; i < y.length; i++) {
             y[i] += a * x[i];
         }
+    }
+
+    /** p ← p + a·g if every gᵢ is finite (then true); else false and p unchanged. */
+    private static boolean kickIfFinite(double a, double[] g, double[] p) {
+        boolean finite = true;
+        for (double x : g) {
+            finite &= x - x == 0;
+        }
+        if (!finite) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] += a * g[i];
+        }
+        return true;
     }
 
     private static boolean allFinite(double[] v) {
