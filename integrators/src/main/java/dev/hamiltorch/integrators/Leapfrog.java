@@ -89,9 +89,7 @@ public final class Leapfrog implements Integrator {
         double[] velocity = new double[d];
         double halfStep = 0.5 * stepSize;
 
-        // The element loops live in small methods: kept here, their back-edges would make the JIT
-        // compile this method early by on-stack replacement, inlining the whole log density into one
-        // compilation that occupies the optimising compiler for a large part of a short run.
+        // loops stay in small methods: here their back-edges trigger an early OSR compile inlining the whole density
         for (int step = 1; step <= steps; step++) {
             axpy(halfStep, grad, p);
             hamiltonian.velocity(theta, p, velocity);
