@@ -31,6 +31,9 @@ public final class FusedDensities {
         double[] ss = st.data;
         double[] logs = logScale instanceof JvmTensor l ? l.data
                 : logScale != null ? JvmTensor.of(logScale).data : logs(ss);
+        if (logs.length != ss.length) {
+            throw new IllegalArgumentException("logScale has " + logs.length + " elements, scale has " + ss.length);
+        }
         if (xs.length == ms.length && xs.length == ss.length && Broadcasting.sameShape(xt.shape, mt.shape)
                 && Broadcasting.sameShape(xt.shape, st.shape)) {
             // one shape, the common case: the general path below with every stride 1
