@@ -98,7 +98,7 @@ public final class Autodiff {
         if (g == null) {
             java.util.Arrays.fill(gradient, 0.0);
         } else {
-            System.arraycopy(g, 0, gradient, 0, gradient.length);
+            System.arraycopy(g, 0, gradient, 0, g.length);
         }
     }
 
