@@ -148,7 +148,8 @@ final class Elementwise {
             out[i] = p == 0.5 ? Math.sqrt(x[i]) : Math.pow(x[i], p);
         }
         return JvmTensor.op(out, a.shape,
-                (node, g) -> new JvmTensor[] {p == 0.0 ? mulScalar(g, 0.0) : mul(g, mulScalar(powScalar(a, p - 1.0), p))}, a);
+                (node, g) -> new JvmTensor[] {
+                    p == 0.0 ? mulScalar(g, 0.0) : mul(g, mulScalar(powScalar(a, p - 1.0), p))}, a);
     }
 
     // ---- unary -----------------------------------------------------------------------------------------------

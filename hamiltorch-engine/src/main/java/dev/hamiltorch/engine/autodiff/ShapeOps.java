@@ -108,7 +108,7 @@ final class ShapeOps {
         }
         int[] shape = a.shape.clone();
         shape[ax] = m;
-        return JvmTensor.op(out, shape, new SliceRule(ax, from, n), a);
+        return JvmTensor.op1(out, shape, Rule.SLICE, from, a);
     }
 
     /**
@@ -217,7 +217,7 @@ final class ShapeOps {
         return concat(ax, reshaped);
     }
 
-    /** Backward rules of reshape and index, which need nothing but their node. */
+    /** Backward rules of reshape, slice and index, which need nothing but their node. */
     enum Rule implements Backward {
         /** Backward of {@link #reshape}: the gradient takes the parent's shape; no data moves. */
         RESHAPE {
@@ -229,6 +229,20 @@ final class ShapeOps {
             @Override
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
                 grads.add(node.parents[0], g);
+            }
+        },
+        /** Backward of {@link #slice} from {@code param}: the gradient padded with zeros to the parent's shape. */
+        SLICE {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                int axis = slicedAxis(node);
+                return new JvmTensor[] {pad(g, axis, (int) node.param, node.parents[0].shape[axis])};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                int axis = slicedAxis(node);
+                grads.add(node.parents[0], padded(g, node.shape, axis, (int) node.param, node.parents[0].shape[axis]));
             }
         },
         /** Backward of {@link #index}: the gradient placed at position {@code param} of axis 0. */
@@ -251,17 +265,14 @@ final class ShapeOps {
         }
     }
 
-    /** Backward of {@link #slice}: the gradient padded with zeros back to the axis length. */
-    private record SliceRule(int axis, int from, int length) implements Backward {
-        @Override
-        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
-            return new JvmTensor[] {pad(g, axis, from, length)};
+    /** The axis a slice node cut: the one where its length differs from its parent's (a full slice is no node). */
+    private static int slicedAxis(JvmTensor node) {
+        int[] parent = node.parents[0].shape;
+        int axis = 0;
+        while (node.shape[axis] == parent[axis]) {
+            axis++;
         }
-
-        @Override
-        public void accumulate(JvmTensor node, double[] g, Gradients grads) {
-            grads.add(node.parents[0], padded(g, node.shape, axis, from, length));
-        }
+        return axis;
     }
 
     /** The values of {@link #pad}. */

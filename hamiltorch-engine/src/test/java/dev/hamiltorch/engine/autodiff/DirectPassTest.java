@@ -18,7 +18,8 @@ class DirectPassTest {
 
     static Stream<Named<DerivativeCheck.Case>> cases() {
         return Stream.of(ElementwiseDerivativeTest.cases(), ReductionDerivativeTest.cases(),
-                ShapeOpsDerivativeTest.cases(), LinearAlgebraDerivativeTest.cases(), FusedDensitiesTest.cases()).flatMap(s -> s);
+                ShapeOpsDerivativeTest.cases(), LinearAlgebraDerivativeTest.cases(), FusedDensitiesTest.cases())
+                .flatMap(s -> s);
     }
 
     @ParameterizedTest(name = "{0}")

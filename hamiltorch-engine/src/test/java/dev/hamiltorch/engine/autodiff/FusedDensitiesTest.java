@@ -40,10 +40,12 @@ class FusedDensitiesTest {
                     in -> FusedDensities.normalLogProb(in[0], in[1], in[2], null)));
             Tensor constLoc = Tensor.of(loc, s[1]);
             Tensor constScale = Tensor.of(scale, s[2]);
+            Tensor constLogScale = constScale.log();
+            Tensor constX = Tensor.of(x, s[0]);
             cases.add(namedN("normal(x; constant μ, σ, precomputed log σ) " + name, new int[][] {s[0]},
-                    new double[][] {x}, in -> FusedDensities.normalLogProb(in[0], constLoc, constScale, constScale.log())));
+                    new double[][] {x}, in -> FusedDensities.normalLogProb(in[0], constLoc, constScale, constLogScale)));
             cases.add(namedN("normal(constant x; μ, σ) " + name, new int[][] {s[1], s[2]},
-                    new double[][] {loc, scale}, in -> FusedDensities.normalLogProb(Tensor.of(x, s[0]), in[0], in[1], null)));
+                    new double[][] {loc, scale}, in -> FusedDensities.normalLogProb(constX, in[0], in[1], null)));
         }
         return cases.stream();
     }
