@@ -60,7 +60,8 @@ public final class Leapfrog implements Integrator {
             throw new IllegalArgumentException("leapfrog needs a separable Hamiltonian (K depending on p only), but "
                     + hamiltonian.getClass().getName() + " is not separable; use the implicit or explicit integrator");
         }
-        if (!Double.isFinite(stepSize)) {
+        // x − x is 0 for finite x and NaN for ±∞ or NaN (Double.isFinite costs two calls when interpreted)
+        if (!(stepSize - stepSize == 0)) {
             throw new IllegalArgumentException("stepSize = " + stepSize + ": must be finite");
         }
         if (steps < 0) {
@@ -68,32 +69,36 @@ public final class Leapfrog implements Integrator {
         }
         Target target = hamiltonian.target();
         int d = hamiltonian.dimension();
-        checkLength("position", start.position(), d);
-        checkLength("momentum", start.momentum(), d);
-        checkLength("gradient", start.gradient(), d);
-
-        if (!Double.isFinite(start.logDensity()) || !allFinite(start.gradient())) {
+        double[] position = start.position();
+        double[] momentum = start.momentum();
+        double[] gradient = start.gradient();
+        double logDensity = start.logDensity();
+        if (position.length != d || momentum.length != d || gradient.length != d) {
+            checkLength("position", position, d);
+            checkLength("momentum", momentum, d);
+            checkLength("gradient", gradient, d);
+        }
+        if (!(logDensity - logDensity == 0) || !allFinite(gradient)) {
             return new IntegrationResult(start, Event.INVALID_LOG_PROB, 0, 0);
         }
 
         // These three become the returned point: one allocation per trajectory, none per step.
-        double[] theta = start.position().clone();
-        double[] p = start.momentum().clone();
-        double[] grad = start.gradient().clone();
+        double[] theta = position.clone();
+        double[] p = momentum.clone();
+        double[] grad = gradient.clone();
         double[] velocity = new double[d];
         double halfStep = 0.5 * stepSize;
-        double logDensity = start.logDensity();
 
+        // loops stay in small methods: here their back-edges trigger an early OSR compile inlining the whole density
         for (int step = 1; step <= steps; step++) {
             axpy(halfStep, grad, p);
             hamiltonian.velocity(theta, p, velocity);
             axpy(stepSize, velocity, theta);
             logDensity = target.logDensityAndGradient(theta, grad);
-            if (!Double.isFinite(logDensity) || !allFinite(grad)) {
+            if (!(logDensity - logDensity == 0) || !kickIfFinite(halfStep, grad, p)) {
                 return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), Event.INVALID_LOG_PROB,
                         step, step);
             }
-            axpy(halfStep, grad, p);
         }
         return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), null, steps, steps);
     }
@@ -105,13 +110,27 @@ public final class Leapfrog implements Integrator {
         }
     }
 
-    private static boolean allFinite(double[] v) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                return false;
-            }
+    /** p ← p + a·g if every gᵢ is finite (then true); else false and p unchanged. */
+    private static boolean kickIfFinite(double a, double[] g, double[] p) {
+        boolean finite = true;
+        for (double x : g) {
+            finite &= x - x == 0;
+        }
+        if (!finite) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] += a * g[i];
         }
         return true;
+    }
+
+    private static boolean allFinite(double[] v) {
+        boolean finite = true;
+        for (double x : v) {
+            finite &= x - x == 0; // 0 for finite x, NaN for ±∞ and NaN
+        }
+        return finite;
     }
 
     private static void checkLength(String what, double[] array, int d) {

@@ -1,18 +1,20 @@
 package dev.hamiltorch.engine.autodiff;
 
 import dev.hamiltorch.api.tensor.Tensor;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reverse-mode differentiation over the graph recorded by {@link JvmTensor} operations, like
  * {@code torch.autograd.grad}: with {@code createGraph} the gradients are themselves recorded and can
  * be differentiated again.
+ *
+ * <p>A pass keeps its bookkeeping on the graph's nodes, so one graph must not be differentiated from
+ * two threads at once (as in PyTorch); different graphs, e.g. one per chain, may.
  */
 public final class Autodiff {
+
+    private static final JvmTensor[] NO_NODES = new JvmTensor[0];
+    /** The seed of a scalar output's gradient; never modified (gradients are never updated in place). */
+    private static final double[] ONE = {1.0};
 
     private Autodiff() {
     }
@@ -52,77 +54,155 @@ public final class Autodiff {
         for (int i = 0; i < inputs.length; i++) {
             in[i] = JvmTensor.of(inputs[i]);
         }
-        Map<JvmTensor, JvmTensor> grads = backpropagate(out, seed, createGraph);
+        return backpropagate(out, seed, in, createGraph);
+    }
+
+    /**
+     * One backward pass. Nodes are marked with a token new to the pass and their topological position
+     * ({@link JvmTensor#visitMark}, {@link JvmTensor#slot}) instead of being kept in maps, and
+     * gradients accumulate in an array indexed by that position.
+     */
+    private static Tensor[] backpropagate(JvmTensor out, JvmTensor seed, JvmTensor[] in, boolean createGraph) {
+        Object pass = new Object(); // unique to this pass, unlike a counter needs no atomics and never wraps
+        JvmTensor[] order = topologicalOrder(out, null, in, pass);
+        int n = out.requiresGrad ? out.slot + 1 : 0; // the root comes last in post-order
         Tensor[] result = new Tensor[in.length];
-        for (int i = 0; i < in.length; i++) {
-            JvmTensor g = grads.get(in[i]);
-            result[i] = g != null ? g : JvmTensor.wrap(new double[in[i].data.length], in[i].shape);
+        if (createGraph) {
+            JvmTensor[] grads = recordedPass(order, n, seed, pass);
+            for (int i = 0; i < in.length; i++) {
+                JvmTensor x = in[i];
+                JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
+                result[i] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+            }
+        } else {
+            double[][] grads = directPass(order, n, seed.data, pass);
+            for (int i = 0; i < in.length; i++) {
+                JvmTensor x = in[i];
+                double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed.data : null;
+                result[i] = JvmTensor.wrap(g != null ? g : new double[x.data.length], x.shape);
+            }
         }
         return result;
     }
 
-    private static Map<JvmTensor, JvmTensor> backpropagate(JvmTensor out, JvmTensor seed, boolean createGraph) {
-        List<JvmTensor> order = topologicalOrder(out);
-        Map<JvmTensor, JvmTensor> grads = new IdentityHashMap<>(order.size() * 2);
-        grads.put(out, seed);
-        GradMode.Pause pause = createGraph ? null : GradMode.pause();
-        try {
-            for (int k = order.size() - 1; k >= 0; k--) {
-                JvmTensor node = order.get(k);
-                JvmTensor g = grads.get(node);
-                if (g == null || node.backward == null) {
+    /**
+     * The gradient of the scalar {@code out} with respect to {@code x} by a pass that records no graph,
+     * written into {@code gradient}; the caller has checked that {@code out} has one element.
+     */
+    static void gradient(JvmTensor out, JvmTensor x, double[] gradient) {
+        Object pass = new Object();
+        JvmTensor[] order = topologicalOrder(out, x, null, pass);
+        int n = out.requiresGrad ? out.slot + 1 : 0;
+        double[][] grads = directPass(order, n, ONE, pass);
+        double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? ONE : null;
+        if (g == null) {
+            java.util.Arrays.fill(gradient, 0.0);
+        } else {
+            System.arraycopy(g, 0, gradient, 0, g.length);
+        }
+    }
+
+    /** Gradients as recorded tensors, so that they can be differentiated again. */
+    private static JvmTensor[] recordedPass(JvmTensor[] order, int n, JvmTensor seed, Object pass) {
+        JvmTensor[] grads = new JvmTensor[n];
+        if (n > 0) {
+            grads[n - 1] = seed;
+        }
+        for (int k = n - 1; k >= 0; k--) {
+            JvmTensor node = order[k];
+            JvmTensor g = grads[k];
+            if (g == null || node.backward == null) {
+                continue;
+            }
+            JvmTensor[] parentGrads = node.backward.apply(node, g);
+            JvmTensor[] parents = node.parents;
+            for (int p = 0; p < parents.length; p++) {
+                JvmTensor pg = parentGrads[p];
+                JvmTensor parent = parents[p];
+                // unvisited: a constant, or a leaf that is not an input, whose gradient nobody asked for
+                if (pg == null || parent.visitMark != pass) {
                     continue;
                 }
-                JvmTensor[] parentGrads = node.backward.apply(g);
-                JvmTensor[] parents = node.parents;
-                for (int p = 0; p < parents.length; p++) {
-                    JvmTensor pg = parentGrads[p];
-                    if (pg == null || !parents[p].requiresGrad) {
-                        continue;
-                    }
-                    // a wrong shape here would broadcast silently in the merge below
-                    assert java.util.Arrays.equals(pg.shape, parents[p].shape) : "backward rule returned shape "
-                            + java.util.Arrays.toString(pg.shape) + " for a parent of shape "
-                            + java.util.Arrays.toString(parents[p].shape);
-                    grads.merge(parents[p], pg, JvmTensor::add);
-                }
-            }
-        } finally {
-            if (pause != null) {
-                pause.close();
+                Gradients.checkShape(pg, parent);
+                JvmTensor sum = grads[parent.slot];
+                grads[parent.slot] = sum == null ? pg : sum.add(pg);
             }
         }
         return grads;
     }
 
-    /** Nodes that require gradients, each after all of its parents (iterative post-order DFS). */
-    private static List<JvmTensor> topologicalOrder(JvmTensor root) {
-        List<JvmTensor> order = new ArrayList<>();
-        if (!root.requiresGrad) {
-            return order;
+    /** Gradients as plain arrays: each rule's {@link Backward#accumulate}, no graph, no tensors. */
+    private static double[][] directPass(JvmTensor[] order, int n, double[] seed, Object pass) {
+        Gradients grads = new Gradients(pass, n);
+        if (n == 0) {
+            return grads.data;
         }
-        IdentityHashMap<JvmTensor, Boolean> visited = new IdentityHashMap<>();
-        ArrayDeque<JvmTensor> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> next = new ArrayDeque<>();
-        stack.push(root);
-        next.push(0);
-        visited.put(root, Boolean.TRUE);
-        while (!stack.isEmpty()) {
-            JvmTensor node = stack.peek();
-            int i = next.pop();
+        grads.data[n - 1] = seed;
+        try {
+            for (int k = n - 1; k >= 0; k--) {
+                JvmTensor node = order[k];
+                double[] g = grads.data[k];
+                if (g != null && node.backward != null) {
+                    node.backward.accumulate(node, g, grads);
+                }
+            }
+        } finally {
+            grads.close();
+        }
+        return grads.data;
+    }
+
+    /**
+     * Nodes that require gradients and lead to the output, each after all of its parents (iterative
+     * post-order DFS), marked with {@code pass} and numbered by {@link JvmTensor#slot}. Leaves other
+     * than the input {@code x} or {@code inputs} are left out: nothing is accumulated for them.
+     */
+    private static JvmTensor[] topologicalOrder(JvmTensor root, JvmTensor x, JvmTensor[] inputs, Object pass) {
+        if (!root.requiresGrad) {
+            return NO_NODES;
+        }
+        JvmTensor[] order = new JvmTensor[16];
+        int count = 0;
+        // a node's slot holds the index of its next parent to visit while it is on the stack
+        JvmTensor[] stack = new JvmTensor[16];
+        int top = 1;
+        stack[0] = root;
+        root.visitMark = pass;
+        root.slot = 0;
+        while (top > 0) {
+            JvmTensor node = stack[top - 1];
             JvmTensor[] parents = node.parents;
+            int i = node.slot;
             if (parents != null && i < parents.length) {
-                next.push(i + 1);
+                node.slot = i + 1;
                 JvmTensor p = parents[i];
-                if (p.requiresGrad && visited.put(p, Boolean.TRUE) == null) {
-                    stack.push(p);
-                    next.push(0);
+                if (p.requiresGrad && p.visitMark != pass
+                        && (p.parents != null || p == x || inputs != null && contains(inputs, p))) {
+                    p.visitMark = pass;
+                    p.slot = 0;
+                    if (top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, 2 * top);
+                    }
+                    stack[top++] = p;
                 }
             } else {
-                stack.pop();
-                order.add(node);
+                top--;
+                if (count == order.length) {
+                    order = java.util.Arrays.copyOf(order, 2 * count);
+                }
+                node.slot = count;
+                order[count++] = node;
             }
         }
         return order;
+    }
+
+    private static boolean contains(JvmTensor[] tensors, JvmTensor t) {
+        for (JvmTensor x : tensors) {
+            if (x == t) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,6 +15,8 @@ public final class AutodiffTarget implements Target {
 
     private final LogDensity logDensity;
     private final int dimension;
+    /** The shape of θ, shared by every evaluation's variable (shapes are never modified). */
+    private final int[] shape;
 
     /**
      * @param logDensity the log density
@@ -26,6 +28,7 @@ public final class AutodiffTarget implements Target {
             throw new IllegalArgumentException("dimension = " + dimension + ": must be positive");
         }
         this.dimension = dimension;
+        this.shape = new int[] {dimension};
     }
 
     @Override
@@ -36,24 +39,21 @@ public final class AutodiffTarget implements Target {
     @Override
     public double logDensity(double[] theta) {
         checkLength(theta);
-        try (GradMode.Pause ignored = GradMode.pause()) {
-            return scalar(logDensity.logProb(JvmTensor.wrap(theta.clone(), new int[] {dimension})));
+        GradMode.pause();
+        try {
+            return scalar(logDensity.logProb(JvmTensor.wrap(theta.clone(), shape)));
+        } finally {
+            GradMode.resume();
         }
     }
 
     @Override
     public double logDensityAndGradient(double[] theta, double[] gradient) {
         checkLength(theta);
-        JvmTensor x = JvmTensor.variable(theta);
-        Tensor y = logDensity.logProb(x);
-        double value = scalar(y);
-        if (!y.requiresGrad()) {
-            Arrays.fill(gradient, 0.0);
-            return value;
-        }
-        JvmTensor g = JvmTensor.of(Autodiff.grad(y, x, false));
-        System.arraycopy(g.data, 0, gradient, 0, dimension);
-        return value;
+        JvmTensor x = JvmTensor.variableOfShape(theta, shape);
+        JvmTensor y = scalarNode(logDensity.logProb(x));
+        Autodiff.gradient(y, x, gradient);
+        return y.data[0];
     }
 
     @Override
@@ -150,6 +150,15 @@ public final class AutodiffTarget implements Target {
         if (theta.length != dimension) {
             throw new IllegalArgumentException("theta has length " + theta.length + ", expected " + dimension);
         }
+    }
+
+    /** {@link #scalar}'s checks, keeping the engine's tensor. */
+    private static JvmTensor scalarNode(Tensor y) {
+        if (y instanceof JvmTensor t && t.data.length == 1) {
+            return t;
+        }
+        scalar(y);
+        return JvmTensor.of(y);
     }
 
     private static double scalar(Tensor y) {

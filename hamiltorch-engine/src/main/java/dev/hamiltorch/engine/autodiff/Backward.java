@@ -8,8 +8,26 @@ package dev.hamiltorch.engine.autodiff;
 interface Backward {
 
     /**
-     * The gradients with respect to the operation's parents, given the gradient {@code g} with
-     * respect to its output; an entry may be null for a parent that needs none.
+     * The gradients with respect to the parents of {@code node}, the operation's output, given the
+     * gradient {@code g} with respect to it; an entry may be null for a parent that needs none.
      */
-    JvmTensor[] apply(JvmTensor g);
+    JvmTensor[] apply(JvmTensor node, JvmTensor g);
+
+    /**
+     * Adds the same gradients, as plain arrays, into {@code grads}: the backward pass that records no
+     * graph. Rules of common operations override this with loops that build no tensors; the results
+     * must equal {@link #apply}'s bit for bit.
+     */
+    default void accumulate(JvmTensor node, double[] g, Gradients grads) {
+        grads.pauseRecording();
+        JvmTensor[] parentGrads = apply(node, JvmTensor.wrap(g, node.shape));
+        JvmTensor[] parents = node.parents;
+        for (int p = 0; p < parents.length; p++) {
+            JvmTensor pg = parentGrads[p];
+            if (pg != null && grads.wants(parents[p])) {
+                Gradients.checkShape(pg, parents[p]);
+                grads.add(parents[p], pg.data);
+            }
+        }
+    }
 }

@@ -8,6 +8,22 @@ final class Broadcasting {
     private Broadcasting() {
     }
 
+    /** Arrays.equals for shapes, but free when both are one array, as they mostly are. */
+    static boolean sameShape(int[] a, int[] b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static int size(int[] shape) {
         int n = 1;
         for (int d : shape) {
@@ -18,6 +34,9 @@ final class Broadcasting {
 
     /** The shape two operands broadcast to. */
     static int[] broadcastShape(int[] a, int[] b) {
+        if (a.length == 0 || b.length == 0) {
+            return a.length == 0 ? b : a; // a scalar stretches to the other shape, which is shared, not copied
+        }
         int rank = Math.max(a.length, b.length);
         int[] out = new int[rank];
         for (int i = 0; i < rank; i++) {

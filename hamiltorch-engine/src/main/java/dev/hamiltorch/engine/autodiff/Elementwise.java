@@ -1,14 +1,12 @@
 package dev.hamiltorch.engine.autodiff;
 
-import java.util.Arrays;
-
 /** Elementwise operations with broadcasting, and their differentiable backward rules. */
 final class Elementwise {
 
-    private static final int ADD = 0;
-    private static final int SUB = 1;
-    private static final int MUL = 2;
-    private static final int DIV = 3;
+    private static final int PLUS = 0;
+    private static final int MINUS = 1;
+    private static final int TIMES = 2;
+    private static final int OVER = 3;
 
     private Elementwise() {
     }
@@ -16,41 +14,39 @@ final class Elementwise {
     // ---- binary ----------------------------------------------------------------------------------------
 
     /** Applies {@code op} with broadcasting; fast paths for equal shapes and a scalar operand. */
-    private static double[] combine(JvmTensor a, JvmTensor b, int[] shape, int op) {
-        double[] x = a.data;
-        double[] y = b.data;
-        int n = Broadcasting.size(shape);
+    static double[] combine(double[] x, int[] xShape, double[] y, int[] yShape, int[] shape, int op) {
+        int n = shape == xShape ? x.length : shape == yShape ? y.length : Broadcasting.size(shape);
         double[] out = new double[n];
         if (x.length == n && y.length == n) {
             switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) out[i] = x[i] + y[i]; }
-                case SUB -> { for (int i = 0; i < n; i++) out[i] = x[i] - y[i]; }
-                case MUL -> { for (int i = 0; i < n; i++) out[i] = x[i] * y[i]; }
+                case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[i] + y[i]; }
+                case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[i] - y[i]; }
+                case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[i] * y[i]; }
                 default -> { for (int i = 0; i < n; i++) out[i] = x[i] / y[i]; }
             }
         } else if (y.length == 1 && x.length == n) {
             double c = y[0];
             switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) out[i] = x[i] + c; }
-                case SUB -> { for (int i = 0; i < n; i++) out[i] = x[i] - c; }
-                case MUL -> { for (int i = 0; i < n; i++) out[i] = x[i] * c; }
+                case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[i] + c; }
+                case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[i] - c; }
+                case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[i] * c; }
                 default -> { for (int i = 0; i < n; i++) out[i] = x[i] / c; }
             }
         } else if (x.length == 1 && y.length == n) {
             double c = x[0];
             switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) out[i] = c + y[i]; }
-                case SUB -> { for (int i = 0; i < n; i++) out[i] = c - y[i]; }
-                case MUL -> { for (int i = 0; i < n; i++) out[i] = c * y[i]; }
+                case PLUS -> { for (int i = 0; i < n; i++) out[i] = c + y[i]; }
+                case MINUS -> { for (int i = 0; i < n; i++) out[i] = c - y[i]; }
+                case TIMES -> { for (int i = 0; i < n; i++) out[i] = c * y[i]; }
                 default -> { for (int i = 0; i < n; i++) out[i] = c / y[i]; }
             }
         } else {
-            int[] ia = Broadcasting.sourceIndex(a.shape, shape);
-            int[] ib = Broadcasting.sourceIndex(b.shape, shape);
+            int[] ia = Broadcasting.sourceIndex(xShape, shape);
+            int[] ib = Broadcasting.sourceIndex(yShape, shape);
             switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] + y[ib[i]]; }
-                case SUB -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] - y[ib[i]]; }
-                case MUL -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] * y[ib[i]]; }
+                case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] + y[ib[i]]; }
+                case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] - y[ib[i]]; }
+                case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] * y[ib[i]]; }
                 default -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] / y[ib[i]]; }
             }
         }
@@ -58,38 +54,28 @@ final class Elementwise {
     }
 
     private static int[] resultShape(JvmTensor a, JvmTensor b) {
-        return Arrays.equals(a.shape, b.shape) ? a.shape : Broadcasting.broadcastShape(a.shape, b.shape);
+        return a.shape == b.shape || Broadcasting.sameShape(a.shape, b.shape) ? a.shape
+                : Broadcasting.broadcastShape(a.shape, b.shape);
     }
 
     static JvmTensor add(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op(combine(a, b, shape, ADD), shape,
-                g -> new JvmTensor[] {a.requiresGrad ? g.sumTo(a.shape) : null,
-                                      b.requiresGrad ? g.sumTo(b.shape) : null}, a, b);
+        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, PLUS), shape, Rule.ADD, a, b);
     }
 
     static JvmTensor sub(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op(combine(a, b, shape, SUB), shape,
-                g -> new JvmTensor[] {a.requiresGrad ? g.sumTo(a.shape) : null,
-                                      b.requiresGrad ? g.neg().sumTo(b.shape) : null}, a, b);
+        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, MINUS), shape, Rule.SUB, a, b);
     }
 
     static JvmTensor mul(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op(combine(a, b, shape, MUL), shape,
-                g -> new JvmTensor[] {a.requiresGrad ? mul(g, b).sumTo(a.shape) : null,
-                                      b.requiresGrad ? mul(g, a).sumTo(b.shape) : null}, a, b);
+        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, TIMES), shape, Rule.MUL, a, b);
     }
 
     static JvmTensor div(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        double[] data = combine(a, b, shape, DIV);
-        // d(a/b)/db = −(a/b)/b: written with a and b, not the output, so the rule stays differentiable
-        return JvmTensor.op(data, shape,
-                g -> new JvmTensor[] {a.requiresGrad ? div(g, b).sumTo(a.shape) : null,
-                                      b.requiresGrad ? div(mul(g, a), mul(b, b)).neg().sumTo(b.shape) : null},
-                a, b);
+        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, OVER), shape, Rule.DIV, a, b);
     }
 
     /** a^e with a tensor exponent; ∂/∂e = a^e log a. */
@@ -112,7 +98,7 @@ final class Elementwise {
                 out[i] = Math.pow(a.data[ia[i]], e.data[ie[i]]);
             }
         }
-        return JvmTensor.op(out, shape, g -> {
+        return JvmTensor.op(out, shape, (node, g) -> {
             JvmTensor self = pow(a, e);
             return new JvmTensor[] {
                 a.requiresGrad ? mul(g, mul(e, pow(a, e.sub(1.0)))).sumTo(a.shape) : null,
@@ -128,7 +114,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i] + c;
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {g}, a);
+        return JvmTensor.op1(out, a.shape, Rule.ADD_SCALAR, c, a);
     }
 
     static JvmTensor mulScalar(JvmTensor a, double c) {
@@ -137,7 +123,16 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i] * c;
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mulScalar(g, c)}, a);
+        return JvmTensor.op1(out, a.shape, Rule.MUL_SCALAR, c, a);
+    }
+
+    /** x·c elementwise, a new array. */
+    static double[] scaled(double[] x, double c) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * c;
+        }
+        return out;
     }
 
     static JvmTensor powScalar(JvmTensor a, double p) {
@@ -153,7 +148,8 @@ final class Elementwise {
             out[i] = p == 0.5 ? Math.sqrt(x[i]) : Math.pow(x[i], p);
         }
         return JvmTensor.op(out, a.shape,
-                g -> new JvmTensor[] {p == 0.0 ? mulScalar(g, 0.0) : mul(g, mulScalar(powScalar(a, p - 1.0), p))}, a);
+                (node, g) -> new JvmTensor[] {
+                    p == 0.0 ? mulScalar(g, 0.0) : mul(g, mulScalar(powScalar(a, p - 1.0), p))}, a);
     }
 
     // ---- unary -----------------------------------------------------------------------------------------------
@@ -164,9 +160,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = Math.exp(x[i]);
         }
-        JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, self[0])}, a);
-        return self[0];
+        return JvmTensor.op1(out, a.shape, Rule.EXP, 0.0, a);
     }
 
     static JvmTensor log(JvmTensor a) {
@@ -175,7 +169,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = Math.log(x[i]);
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {div(g, a)}, a);
+        return JvmTensor.op1(out, a.shape, Rule.LOG, 0.0, a);
     }
 
     static JvmTensor log1p(JvmTensor a) {
@@ -184,7 +178,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = Math.log1p(x[i]);
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {div(g, addScalar(a, 1.0))}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {div(g, addScalar(a, 1.0))}, a);
     }
 
     static JvmTensor expm1(JvmTensor a) {
@@ -193,7 +187,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = Math.expm1(x[i]);
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, exp(a))}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, exp(a))}, a);
     }
 
     static JvmTensor sqrt(JvmTensor a) {
@@ -203,7 +197,7 @@ final class Elementwise {
             out[i] = Math.sqrt(x[i]);
         }
         JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(out, a.shape, g -> new JvmTensor[] {div(mulScalar(g, 0.5), self[0])}, a);
+        self[0] = JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {div(mulScalar(g, 0.5), self[0])}, a);
         return self[0];
     }
 
@@ -215,7 +209,7 @@ final class Elementwise {
             out[i] = Math.abs(x[i]);
             sign[i] = Math.signum(x[i]);
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, JvmTensor.wrap(sign, a.shape))}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, JvmTensor.wrap(sign, a.shape))}, a);
     }
 
     static JvmTensor square(JvmTensor a) {
@@ -224,7 +218,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i] * x[i];
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, mulScalar(a, 2.0))}, a);
+        return JvmTensor.op1(out, a.shape, Rule.SQUARE, 0.0, a);
     }
 
     static JvmTensor sin(JvmTensor a) {
@@ -233,7 +227,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = Math.sin(x[i]);
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, cos(a))}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, cos(a))}, a);
     }
 
     static JvmTensor cos(JvmTensor a) {
@@ -242,7 +236,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = Math.cos(x[i]);
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, sin(a)).neg()}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, sin(a)).neg()}, a);
     }
 
     static JvmTensor tanh(JvmTensor a) {
@@ -253,7 +247,7 @@ final class Elementwise {
         }
         JvmTensor[] self = new JvmTensor[1];
         self[0] = JvmTensor.op(out, a.shape,
-                g -> new JvmTensor[] {mul(g, addScalar(square(self[0]).neg(), 1.0))}, a);
+                (node, g) -> new JvmTensor[] {mul(g, addScalar(square(self[0]).neg(), 1.0))}, a);
         return self[0];
     }
 
@@ -265,7 +259,7 @@ final class Elementwise {
         }
         JvmTensor[] self = new JvmTensor[1];
         self[0] = JvmTensor.op(out, a.shape,
-                g -> new JvmTensor[] {mul(g, mul(self[0], addScalar(self[0].neg(), 1.0)))}, a);
+                (node, g) -> new JvmTensor[] {mul(g, mul(self[0], addScalar(self[0].neg(), 1.0)))}, a);
         return self[0];
     }
 
@@ -284,7 +278,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = softplus(x[i]);
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, sigmoid(a))}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, sigmoid(a))}, a);
     }
 
     static double softplus(double x) {
@@ -300,7 +294,7 @@ final class Elementwise {
             out[i] = on ? x[i] : 0.0;
             step[i] = on ? 1.0 : 0.0;
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, JvmTensor.wrap(step, a.shape))}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, JvmTensor.wrap(step, a.shape))}, a);
     }
 
     static JvmTensor clamp(JvmTensor a, double lo, double hi) {
@@ -315,7 +309,7 @@ final class Elementwise {
             out[i] = v < lo ? lo : Math.min(v, hi);
             inside[i] = v >= lo && v <= hi ? 1.0 : 0.0;
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, JvmTensor.wrap(inside, a.shape))}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, JvmTensor.wrap(inside, a.shape))}, a);
     }
 
     static JvmTensor lgamma(JvmTensor a) {
@@ -324,7 +318,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = SpecialFunctions.lgamma(x[i]);
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, polygamma(0, a))}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, polygamma(0, a))}, a);
     }
 
     /** ψ⁽ⁿ⁾(x): digamma for n = 0, trigamma for n = 1, … */
@@ -334,7 +328,7 @@ final class Elementwise {
         for (int i = 0; i < x.length; i++) {
             out[i] = SpecialFunctions.polygamma(n, x[i]);
         }
-        return JvmTensor.op(out, a.shape, g -> new JvmTensor[] {mul(g, polygamma(n + 1, a))}, a);
+        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, polygamma(n + 1, a))}, a);
     }
 
     /**
@@ -365,7 +359,7 @@ final class Elementwise {
                 other[i] = pickA ? 0.0 : 1.0;
             }
         }
-        return JvmTensor.op(out, shape, g -> new JvmTensor[] {
+        return JvmTensor.op(out, shape, (node, g) -> new JvmTensor[] {
             a.requiresGrad ? mul(g, JvmTensor.wrap(chosen, shape)).sumTo(a.shape) : null,
             b.requiresGrad ? mul(g, JvmTensor.wrap(other, shape)).sumTo(b.shape) : null}, a, b);
     }
@@ -383,5 +377,180 @@ final class Elementwise {
             out[i] = (greater ? x > y : x < y) ? 1.0 : 0.0;
         }
         return JvmTensor.wrap(out, shape);
+    }
+
+    // ---- backward rules of the common operations ----------------------------------------------------------
+
+    /**
+     * Backward rules that need nothing but their node (its parents, output and {@link JvmTensor#param}),
+     * so one instance serves every node. {@code apply} is the differentiable rule; {@code accumulate}
+     * does the same arithmetic, in the same order, on arrays.
+     */
+    enum Rule implements Backward {
+        ADD {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                return new JvmTensor[] {a.requiresGrad ? g.sumTo(a.shape) : null,
+                                        b.requiresGrad ? g.sumTo(b.shape) : null};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                int[] s = node.shape;
+                // a == s: no sum to take (the identity test saves two calls on a cold JVM)
+                if (grads.wants(a)) {
+                    grads.add(a, a.shape == s ? g : ShapeOps.sumTo(g, s, a.shape));
+                }
+                if (grads.wants(b)) {
+                    grads.add(b, b.shape == s ? g : ShapeOps.sumTo(g, s, b.shape));
+                }
+            }
+        },
+        SUB {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                return new JvmTensor[] {a.requiresGrad ? g.sumTo(a.shape) : null,
+                                        b.requiresGrad ? g.neg().sumTo(b.shape) : null};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                int[] s = node.shape;
+                if (grads.wants(a)) {
+                    grads.add(a, a.shape == s ? g : ShapeOps.sumTo(g, s, a.shape));
+                }
+                if (grads.wants(b)) {
+                    double[] minusG = scaled(g, -1.0);
+                    grads.add(b, b.shape == s ? minusG : ShapeOps.sumTo(minusG, s, b.shape));
+                }
+            }
+        },
+        MUL {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                return new JvmTensor[] {a.requiresGrad ? mul(g, b).sumTo(a.shape) : null,
+                                        b.requiresGrad ? mul(g, a).sumTo(b.shape) : null};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                int[] s = node.shape;
+                if (grads.wants(a)) {
+                    double[] gb = combine(g, s, b.data, b.shape, s, TIMES);
+                    grads.add(a, a.shape == s ? gb : ShapeOps.sumTo(gb, s, a.shape));
+                }
+                if (grads.wants(b)) {
+                    double[] ga = combine(g, s, a.data, a.shape, s, TIMES);
+                    grads.add(b, b.shape == s ? ga : ShapeOps.sumTo(ga, s, b.shape));
+                }
+            }
+        },
+        DIV {
+            // d(a/b)/db = −(a/b)/b: written with a and b, not the output, so the rule stays differentiable
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                return new JvmTensor[] {a.requiresGrad ? div(g, b).sumTo(a.shape) : null,
+                                        b.requiresGrad ? div(mul(g, a), mul(b, b)).neg().sumTo(b.shape) : null};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                int[] s = node.shape;
+                if (grads.wants(a)) {
+                    grads.add(a, ShapeOps.sumTo(combine(g, s, b.data, b.shape, s, OVER), s, a.shape));
+                }
+                if (grads.wants(b)) {
+                    double[] ga = combine(g, s, a.data, a.shape, s, TIMES);
+                    double[] bb = combine(b.data, b.shape, b.data, b.shape, b.shape, TIMES);
+                    grads.add(b, ShapeOps.sumTo(scaled(combine(ga, s, bb, b.shape, s, OVER), -1.0), s, b.shape));
+                }
+            }
+        },
+        ADD_SCALAR {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {g};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                grads.add(node.parents[0], g);
+            }
+        },
+        MUL_SCALAR {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {mulScalar(g, node.param)};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                grads.add(node.parents[0], scaled(g, node.param));
+            }
+        },
+        SQUARE {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {mul(g, mulScalar(node.parents[0], 2.0))};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                double[] x = node.parents[0].data;
+                double[] out = new double[g.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = g[i] * (x[i] * 2.0);
+                }
+                grads.add(node.parents[0], out);
+            }
+        },
+        EXP {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {mul(g, node)};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                double[] y = node.data;
+                double[] out = new double[g.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = g[i] * y[i];
+                }
+                grads.add(node.parents[0], out);
+            }
+        },
+        LOG {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {div(g, node.parents[0])};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                double[] x = node.parents[0].data;
+                double[] out = new double[g.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = g[i] / x[i];
+                }
+                grads.add(node.parents[0], out);
+            }
+        }
     }
 }

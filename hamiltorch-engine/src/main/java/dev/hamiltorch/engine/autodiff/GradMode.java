@@ -1,30 +1,40 @@
 package dev.hamiltorch.engine.autodiff;
 
 /**
- * Whether operations on the current thread record the graph. Backward passes that do not build a
- * graph for higher derivatives switch recording off so their intermediate results stay constants.
+ * Whether operations on the current thread record the graph. Backward passes that run tensor
+ * operations without building a graph for higher derivatives switch recording off so their
+ * intermediate results stay constants.
  */
 final class GradMode {
 
     private static final ThreadLocal<int[]> PAUSED = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * Pauses open on all threads: while it is 0 no thread is paused and recording() reads no
+     * thread-local. Written under the class lock, read without it.
+     */
+    static volatile int openPauses;
 
     private GradMode() {
     }
 
     static boolean recording() {
-        return PAUSED.get()[0] == 0;
+        // a thread's own pause is always visible to it, so 0 here means this thread records
+        return openPauses == 0 || PAUSED.get()[0] == 0;
     }
 
-    /** Pauses recording until the returned handle is closed; nests. */
-    static Pause pause() {
-        int[] depth = PAUSED.get();
-        depth[0]++;
-        return () -> depth[0]--;
+    /** Pauses recording on this thread until {@link #resume()}; nests. */
+    static void pause() {
+        PAUSED.get()[0]++;
+        synchronized (GradMode.class) {
+            openPauses++;
+        }
     }
 
-    /** Closing resumes recording. */
-    interface Pause extends AutoCloseable {
-        @Override
-        void close();
+    /** Ends the innermost {@link #pause()} of this thread. */
+    static void resume() {
+        synchronized (GradMode.class) {
+            openPauses--;
+        }
+        PAUSED.get()[0]--;
     }
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>A tensor produced by an operation on inputs that require gradients remembers those inputs and
  * the operation's {@link Backward} rule; {@link Autodiff} walks these links. The data array is never
- * modified after construction.
+ * modified after construction. A backward pass keeps scratch fields on the nodes it visits, so one
+ * graph must not be differentiated from two threads at once (as in PyTorch); separate graphs may.
  */
 public final class JvmTensor implements Tensor {
 
@@ -20,41 +21,59 @@ public final class JvmTensor implements Tensor {
     final JvmTensor[] parents;
     final Backward backward;
     final boolean requiresGrad;
+    /** A number the backward rule needs besides the parents (e.g. the factor of a scalar product). */
+    final double param;
 
-    private JvmTensor(double[] data, int[] shape, JvmTensor[] parents, Backward backward, boolean requiresGrad) {
+    /** The token of the backward pass that last reached this node ({@link Autodiff}'s scratch, no map). */
+    Object visitMark;
+    /** This node's position in that pass's topological order, where its gradient is kept. */
+    int slot;
+
+    private JvmTensor(double[] data, int[] shape, JvmTensor[] parents, Backward backward, boolean requiresGrad,
+                      double param) {
         this.data = data;
         this.shape = shape;
         this.parents = parents;
         this.backward = backward;
         this.requiresGrad = requiresGrad;
+        this.param = param;
+    }
+
+    private JvmTensor(double[] data, int[] shape, boolean requiresGrad) {
+        this(data, shape, null, null, requiresGrad, 0.0);
     }
 
     // ---- construction ----------------------------------------------------------------------------
 
     /** A constant over {@code data} (not copied: the caller gives up the array). */
     static JvmTensor wrap(double[] data, int[] shape) {
-        return new JvmTensor(data, shape, null, null, false);
+        return new JvmTensor(data, shape, false);
     }
 
     static JvmTensor scalarConstant(double v) {
-        return new JvmTensor(new double[] {v}, SCALAR, null, null, false);
+        return new JvmTensor(new double[] {v}, SCALAR, false);
     }
 
     /** A leaf whose gradient is tracked: the variable a derivative is taken with respect to. */
     public static JvmTensor variable(double[] values, int... shape) {
         checkShape(values.length, shape);
-        return new JvmTensor(values.clone(), shape.clone(), null, null, true);
+        return new JvmTensor(values.clone(), shape.clone(), true);
     }
 
     /** A vector leaf whose gradient is tracked. */
     public static JvmTensor variable(double[] values) {
-        return new JvmTensor(values.clone(), new int[] {values.length}, null, null, true);
+        return new JvmTensor(values.clone(), new int[] {values.length}, true);
     }
 
     /** A constant tensor (copied). */
     public static JvmTensor constant(double[] values, int... shape) {
         checkShape(values.length, shape);
-        return new JvmTensor(values.clone(), shape.clone(), null, null, false);
+        return new JvmTensor(values.clone(), shape.clone(), false);
+    }
+
+    /** A leaf whose gradient is tracked over a copy of {@code values}, sharing the (checked) {@code shape}. */
+    static JvmTensor variableOfShape(double[] values, int[] shape) {
+        return new JvmTensor(values.clone(), shape, null, null, true, 0.0);
     }
 
     /**
@@ -64,12 +83,29 @@ public final class JvmTensor implements Tensor {
     static JvmTensor op(double[] data, int[] shape, Backward backward, JvmTensor... parents) {
         for (JvmTensor p : parents) {
             if (p.requiresGrad) {
-                return GradMode.recording()
-                        ? new JvmTensor(data, shape, parents, backward, true)
-                        : new JvmTensor(data, shape, null, null, false);
+                return GradMode.openPauses == 0 || GradMode.recording()
+                        ? new JvmTensor(data, shape, parents, backward, true, 0.0)
+                        : new JvmTensor(data, shape, false);
             }
         }
-        return new JvmTensor(data, shape, null, null, false);
+        return new JvmTensor(data, shape, false);
+    }
+
+    /** {@link #op} of one parent, with a stateless rule and its parameter: no varargs, no capture. */
+    static JvmTensor op1(double[] data, int[] shape, Backward rule, double param, JvmTensor a) {
+        // openPauses == 0 is recording()'s fast path, read here without the call
+        if (a.requiresGrad && (GradMode.openPauses == 0 || GradMode.recording())) {
+            return new JvmTensor(data, shape, new JvmTensor[] {a}, rule, true, param);
+        }
+        return new JvmTensor(data, shape, false);
+    }
+
+    /** {@link #op} of two parents with a stateless rule. */
+    static JvmTensor op2(double[] data, int[] shape, Backward rule, JvmTensor a, JvmTensor b) {
+        if ((a.requiresGrad || b.requiresGrad) && (GradMode.openPauses == 0 || GradMode.recording())) {
+            return new JvmTensor(data, shape, new JvmTensor[] {a, b}, rule, true, 0.0);
+        }
+        return new JvmTensor(data, shape, false);
     }
 
     /** The engine's view of a tensor. */
@@ -187,7 +223,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor add(Tensor other) {
-        return Elementwise.add(this, of(other));
+        return Elementwise.add(this, other instanceof JvmTensor t ? t : of(other));
     }
 
     @Override
@@ -197,7 +233,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor sub(Tensor other) {
-        return Elementwise.sub(this, of(other));
+        return Elementwise.sub(this, other instanceof JvmTensor t ? t : of(other));
     }
 
     @Override
@@ -207,7 +243,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor mul(Tensor other) {
-        return Elementwise.mul(this, of(other));
+        return Elementwise.mul(this, other instanceof JvmTensor t ? t : of(other));
     }
 
     @Override
@@ -217,7 +253,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor div(Tensor other) {
-        return Elementwise.div(this, of(other));
+        return Elementwise.div(this, other instanceof JvmTensor t ? t : of(other));
     }
 
     @Override

@@ -48,7 +48,7 @@ final class LinearAlgebra {
         for (int i = 0; i < x.length; i++) {
             s += x[i] * y[i];
         }
-        return JvmTensor.op(new double[] {s}, JvmTensor.SCALAR, g -> new JvmTensor[] {
+        return JvmTensor.op(new double[] {s}, JvmTensor.SCALAR, (node, g) -> new JvmTensor[] {
             a.requiresGrad ? Elementwise.mul(b, g) : null,
             b.requiresGrad ? Elementwise.mul(a, g) : null}, a, b);
     }
@@ -72,7 +72,7 @@ final class LinearAlgebra {
             }
             out[i] = s;
         }
-        return JvmTensor.op(out, new int[] {m}, g -> new JvmTensor[] {
+        return JvmTensor.op(out, new int[] {m}, (node, g) -> new JvmTensor[] {
             a.requiresGrad ? outer(g, v) : null,
             v.requiresGrad ? matvec(transpose(a), g) : null}, a, v);
     }
@@ -87,7 +87,7 @@ final class LinearAlgebra {
         int k = a.shape[1];
         int n = b.shape[1];
         double[] out = multiply(a.data, b.data, m, k, n);
-        return JvmTensor.op(out, new int[] {m, n}, g -> new JvmTensor[] {
+        return JvmTensor.op(out, new int[] {m, n}, (node, g) -> new JvmTensor[] {
             a.requiresGrad ? matmul(g, transpose(b)) : null,
             b.requiresGrad ? matmul(transpose(a), g) : null}, a, b);
     }
@@ -105,7 +105,7 @@ final class LinearAlgebra {
                 out[j * m + i] = x[i * n + j];
             }
         }
-        return JvmTensor.op(out, new int[] {n, m}, g -> new JvmTensor[] {transpose(g)}, a);
+        return JvmTensor.op(out, new int[] {n, m}, (node, g) -> new JvmTensor[] {transpose(g)}, a);
     }
 
     // ---- symmetric positive-definite --------------------------------------------------------------------
@@ -118,7 +118,7 @@ final class LinearAlgebra {
         int n = squareSize(a, "cholesky");
         double[] l = factor(a.data, n);
         JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(l, new int[] {n, n}, g -> new JvmTensor[] {choleskyBackward(self[0], g)}, a);
+        self[0] = JvmTensor.op(l, new int[] {n, n}, (node, g) -> new JvmTensor[] {choleskyBackward(self[0], g)}, a);
         return self[0];
     }
 
@@ -146,7 +146,7 @@ final class LinearAlgebra {
             forwardSubstitute(l.data, n, x, k);
         }
         JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(x, b.shape, g -> {
+        self[0] = JvmTensor.op(x, b.shape, (node, g) -> {
             JvmTensor bBar = triangularSolve(l, g, !transposed);
             JvmTensor lBar = null;
             if (l.requiresGrad) {
@@ -179,7 +179,7 @@ final class LinearAlgebra {
         forwardSubstitute(l, n, x, k);
         backSubstituteTransposed(l, n, x, k);
         JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(x, b.shape, g -> {
+        self[0] = JvmTensor.op(x, b.shape, (node, g) -> {
             JvmTensor bBar = solve(a, g, l);
             JvmTensor aBar = a.requiresGrad ? symmetrise(outer(bBar, self[0])).neg() : null;
             return new JvmTensor[] {aBar, b.requiresGrad ? bBar : null};
@@ -196,7 +196,7 @@ final class LinearAlgebra {
             s += Math.log(l[i * n + i]);
         }
         return JvmTensor.op(new double[] {2.0 * s}, JvmTensor.SCALAR,
-                g -> new JvmTensor[] {Elementwise.mul(solve(a, identity(n), l), g)}, a);
+                (node, g) -> new JvmTensor[] {Elementwise.mul(solve(a, identity(n), l), g)}, a);
     }
 
     // ---- differentiable helpers ------------------------------------------------------------------------

@@ -15,12 +15,12 @@ final class Reductions {
     }
 
     static JvmTensor sum(JvmTensor a) {
+        double[] x = a.data;
         double s = 0;
-        for (double v : a.data) {
-            s += v;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i];
         }
-        int[] shape = a.shape;
-        return JvmTensor.op(new double[] {s}, JvmTensor.SCALAR, g -> new JvmTensor[] {g.broadcastTo(shape)}, a);
+        return JvmTensor.op1(new double[] {s}, JvmTensor.SCALAR, Rule.SUM, 0.0, a);
     }
 
     static JvmTensor sum(JvmTensor a, int axis) {
@@ -43,7 +43,7 @@ final class Reductions {
         int[] shape = a.shape;
         int[] kept = Broadcasting.keepAxis(shape, ax);
         return JvmTensor.op(out, Broadcasting.removeAxis(shape, ax),
-                g -> new JvmTensor[] {g.reshape(kept).broadcastTo(shape)}, a);
+                (node, g) -> new JvmTensor[] {g.reshape(kept).broadcastTo(shape)}, a);
     }
 
     /** The largest element; its gradient goes to the first position holding it. */
@@ -58,7 +58,7 @@ final class Reductions {
         int[] shape = a.shape;
         // the mask is a constant: the argmax is locally fixed, so the second derivative is 0 through it
         return JvmTensor.op(new double[] {x[best]}, JvmTensor.SCALAR,
-                g -> new JvmTensor[] {Elementwise.mul(JvmTensor.wrap(mask, shape), g)}, a);
+                (node, g) -> new JvmTensor[] {Elementwise.mul(JvmTensor.wrap(mask, shape), g)}, a);
     }
 
     /** The largest element along {@code axis} (removed); ties send the gradient to the first. */
@@ -84,7 +84,7 @@ final class Reductions {
         int[] shape = a.shape;
         int[] kept = Broadcasting.keepAxis(shape, ax);
         return JvmTensor.op(out, Broadcasting.removeAxis(shape, ax),
-                g -> new JvmTensor[] {Elementwise.mul(JvmTensor.wrap(mask, shape), g.reshape(kept))}, a);
+                (node, g) -> new JvmTensor[] {Elementwise.mul(JvmTensor.wrap(mask, shape), g.reshape(kept))}, a);
     }
 
     /** log Σ exp(x) over all elements (−∞ for an empty tensor). */
@@ -94,7 +94,7 @@ final class Reductions {
         JvmTensor[] self = new JvmTensor[1];
         // g·exp(x − out) = g·softmax(x), written with the recorded output so it differentiates again
         self[0] = JvmTensor.op(new double[] {value}, JvmTensor.SCALAR,
-                g -> new JvmTensor[] {Elementwise.mul(g, Elementwise.exp(Elementwise.sub(a, self[0])))}, a);
+                (node, g) -> new JvmTensor[] {Elementwise.mul(g, Elementwise.exp(Elementwise.sub(a, self[0])))}, a);
         return self[0];
     }
 
@@ -118,7 +118,7 @@ final class Reductions {
         }
         int[] kept = Broadcasting.keepAxis(a.shape, ax);
         JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(out, outShape, g -> new JvmTensor[] {Elementwise.mul(g.reshape(kept),
+        self[0] = JvmTensor.op(out, outShape, (node, g) -> new JvmTensor[] {Elementwise.mul(g.reshape(kept),
                 Elementwise.exp(Elementwise.sub(a, self[0].reshape(kept))))}, a);
         return self[0];
     }
@@ -151,5 +151,30 @@ final class Reductions {
             s += Math.exp(x[j] - m);
         }
         return m + Math.log(s);
+    }
+
+    /** Backward of {@link #sum(JvmTensor)}: the gradient broadcast back to the parent's shape. */
+    enum Rule implements Backward {
+        SUM {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {g.broadcastTo(node.parents[0].shape)};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                JvmTensor a = node.parents[0];
+                if (a.shape.length == 0) {
+                    grads.add(a, g);
+                    return;
+                }
+                double[] out = new double[a.data.length];
+                double v = g[0];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = v;
+                }
+                grads.add(a, out);
+            }
+        }
     }
 }

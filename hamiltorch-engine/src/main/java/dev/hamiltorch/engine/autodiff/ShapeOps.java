@@ -28,15 +28,14 @@ final class ShapeOps {
             throw new IllegalArgumentException("cannot reshape " + Arrays.toString(a.shape) + " to "
                     + Arrays.toString(newShape));
         }
-        if (Arrays.equals(shape, a.shape)) {
+        if (Broadcasting.sameShape(shape, a.shape)) {
             return a;
         }
-        int[] original = a.shape;
-        return JvmTensor.op(a.data, shape, g -> new JvmTensor[] {reshape(g, original)}, a);
+        return JvmTensor.op1(a.data, shape, Rule.RESHAPE, 0.0, a);
     }
 
     static JvmTensor broadcastTo(JvmTensor a, int[] target) {
-        if (Arrays.equals(a.shape, target)) {
+        if (Broadcasting.sameShape(a.shape, target)) {
             return a;
         }
         int[] full = Broadcasting.broadcastShape(a.shape, target);
@@ -55,29 +54,38 @@ final class ShapeOps {
             }
         }
         int[] original = a.shape;
-        return JvmTensor.op(out, target.clone(), g -> new JvmTensor[] {sumTo(g, original)}, a);
+        return JvmTensor.op(out, target.clone(), (node, g) -> new JvmTensor[] {sumTo(g, original)}, a);
     }
 
     /** Sums {@code a} down to {@code target}, a shape that broadcasts to {@code a}'s shape. */
     static JvmTensor sumTo(JvmTensor a, int[] target) {
-        if (Arrays.equals(a.shape, target)) {
+        if (Broadcasting.sameShape(a.shape, target)) {
             return a;
+        }
+        int[] original = a.shape;
+        return JvmTensor.op(sumTo(a.data, a.shape, target), target.clone(),
+                (node, g) -> new JvmTensor[] {broadcastTo(g, original)}, a);
+    }
+
+    /** The values of {@link #sumTo(JvmTensor, int[])}: {@code x} itself when the shapes agree. */
+    static double[] sumTo(double[] x, int[] shape, int[] target) {
+        if (Broadcasting.sameShape(shape, target)) {
+            return x;
         }
         double[] out = new double[Broadcasting.size(target)];
         if (out.length == 1) {
             double s = 0;
-            for (double v : a.data) {
+            for (double v : x) {
                 s += v;
             }
             out[0] = s;
         } else {
-            int[] dst = Broadcasting.sourceIndex(target, a.shape);
+            int[] dst = Broadcasting.sourceIndex(target, shape);
             for (int i = 0; i < dst.length; i++) {
-                out[dst[i]] += a.data[i];
+                out[dst[i]] += x[i];
             }
         }
-        int[] original = a.shape;
-        return JvmTensor.op(out, target.clone(), g -> new JvmTensor[] {broadcastTo(g, original)}, a);
+        return out;
     }
 
     /** Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}; backward pads. */
@@ -100,7 +108,7 @@ final class ShapeOps {
         }
         int[] shape = a.shape.clone();
         shape[ax] = m;
-        return JvmTensor.op(out, shape, g -> new JvmTensor[] {pad(g, ax, from, n)}, a);
+        return JvmTensor.op1(out, shape, Rule.SLICE, from, a);
     }
 
     /**
@@ -112,15 +120,10 @@ final class ShapeOps {
         if (from == 0 && m == length) {
             return a;
         }
-        int inner = inner(a.shape, axis);
-        int outer = outer(a.shape, axis);
-        double[] out = new double[outer * length * inner];
-        for (int o = 0; o < outer; o++) {
-            System.arraycopy(a.data, o * m * inner, out, (o * length + from) * inner, m * inner);
-        }
         int[] shape = a.shape.clone();
         shape[axis] = length;
-        return JvmTensor.op(out, shape, g -> new JvmTensor[] {slice(g, axis, from, from + m)}, a);
+        return JvmTensor.op(padded(a.data, a.shape, axis, from, length), shape,
+                (node, g) -> new JvmTensor[] {slice(g, axis, from, from + m)}, a);
     }
 
     /** The sub-tensor at position {@code i} of the first axis, which is removed. */
@@ -132,7 +135,12 @@ final class ShapeOps {
             throw new IndexOutOfBoundsException("index i = " + i + " is out of range for axis 0 of length "
                     + a.shape[0]);
         }
-        return reshape(slice(a, 0, i, i + 1), Arrays.copyOfRange(a.shape, 1, a.shape.length));
+        // one node doing slice(0, i, i + 1) then reshape, so its gradient is theirs
+        int inner = a.data.length / a.shape[0];
+        double[] out = new double[inner];
+        System.arraycopy(a.data, i * inner, out, 0, inner);
+        int[] shape = a.shape.length == 1 ? JvmTensor.SCALAR : Arrays.copyOfRange(a.shape, 1, a.shape.length);
+        return JvmTensor.op1(out, shape, Rule.INDEX, i, a);
     }
 
     /** Joins tensors along an existing axis; all other lengths must agree. */
@@ -175,7 +183,7 @@ final class ShapeOps {
         int[] shape = first.clone();
         shape[ax] = total;
         JvmTensor[] inputs = parts.clone();
-        return JvmTensor.op(out, shape, g -> {
+        return JvmTensor.op(out, shape, (node, g) -> {
             JvmTensor[] grads = new JvmTensor[inputs.length];
             for (int p = 0; p < inputs.length; p++) {
                 grads[p] = inputs[p].requiresGrad ? slice(g, ax, offsets[p], offsets[p + 1]) : null;
@@ -207,6 +215,79 @@ final class ShapeOps {
             return reshaped[0];
         }
         return concat(ax, reshaped);
+    }
+
+    /** Backward rules of reshape, slice and index, which need nothing but their node. */
+    enum Rule implements Backward {
+        /** Backward of {@link #reshape}: the gradient takes the parent's shape; no data moves. */
+        RESHAPE {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {reshape(g, node.parents[0].shape)};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                grads.add(node.parents[0], g);
+            }
+        },
+        /** Backward of {@link #slice} from {@code param}: the gradient padded with zeros to the parent's shape. */
+        SLICE {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                int axis = slicedAxis(node);
+                return new JvmTensor[] {pad(g, axis, (int) node.param, node.parents[0].shape[axis])};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                int axis = slicedAxis(node);
+                grads.add(node.parents[0], padded(g, node.shape, axis, (int) node.param, node.parents[0].shape[axis]));
+            }
+        },
+        /** Backward of {@link #index}: the gradient placed at position {@code param} of axis 0. */
+        INDEX {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                int[] shape = node.parents[0].shape;
+                int[] kept = shape.clone();
+                kept[0] = 1;
+                return new JvmTensor[] {pad(reshape(g, kept), 0, (int) node.param, shape[0])};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                JvmTensor a = node.parents[0];
+                double[] out = new double[a.data.length];
+                System.arraycopy(g, 0, out, (int) node.param * g.length, g.length);
+                grads.add(a, out);
+            }
+        }
+    }
+
+    /** The axis a slice node cut: the one where its length differs from its parent's (a full slice is no node). */
+    private static int slicedAxis(JvmTensor node) {
+        int[] parent = node.parents[0].shape;
+        int axis = 0;
+        while (node.shape[axis] == parent[axis]) {
+            axis++;
+        }
+        return axis;
+    }
+
+    /** The values of {@link #pad}. */
+    static double[] padded(double[] x, int[] shape, int axis, int from, int length) {
+        int m = shape[axis];
+        if (from == 0 && m == length) {
+            return x;
+        }
+        int inner = inner(shape, axis);
+        int outer = outer(shape, axis);
+        double[] out = new double[outer * length * inner];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(x, o * m * inner, out, (o * length + from) * inner, m * inner);
+        }
+        return out;
     }
 
     /** Product of the lengths before {@code axis}. */

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.distributions;
 
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.FusedDensities;
 import java.util.Objects;
 
 /**
@@ -13,10 +14,13 @@ public final class Normal implements Distribution {
 
     private final Tensor loc;
     private final Tensor scale;
+    /** log σ when σ is a constant, computed once; null when σ is differentiated. */
+    private final Tensor logScale;
 
     private Normal(Tensor loc, Tensor scale) {
         this.loc = loc;
         this.scale = scale;
+        this.logScale = scale.requiresGrad() ? null : scale.log();
     }
 
     /** N(loc, scale²); {@code scale} must be positive where it is a constant. */
@@ -41,7 +45,8 @@ public final class Normal implements Distribution {
     @Override
     public Tensor logProb(Tensor value) {
         Objects.requireNonNull(value, "value");
-        return value.sub(loc).div(scale).square().mul(-0.5).sub(scale.log()).sub(HALF_LOG_TWO_PI);
+        // one fused operation, bit for bit value.sub(loc).div(scale).square().mul(-0.5).sub(log σ).sub(½ log 2π)
+        return FusedDensities.normalLogProb(value, loc, scale, logScale);
     }
 
     @Override

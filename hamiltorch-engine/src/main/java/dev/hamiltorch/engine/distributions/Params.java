@@ -16,11 +16,19 @@ final class Params {
 
     /** A finite real parameter. */
     static Tensor real(String distribution, String name, Tensor t) {
+        // the common cases are tested inline: distributions are often built inside the log density
+        if (Objects.requireNonNull(t, name).requiresGrad() || t.size() == 1 && Double.isFinite(t.item())) {
+            return t;
+        }
         return check(distribution, name, t, Double::isFinite, "must be finite");
     }
 
     /** A strictly positive, finite parameter. */
     static Tensor positive(String distribution, String name, Tensor t) {
+        if (Objects.requireNonNull(t, name).requiresGrad()
+                || t.size() == 1 && t.item() > 0 && t.item() < Double.POSITIVE_INFINITY) {
+            return t;
+        }
         return check(distribution, name, t, v -> v > 0 && v < Double.POSITIVE_INFINITY,
                 "must be positive and finite");
     }
@@ -69,6 +77,13 @@ final class Params {
 
     /** Fails unless the parameters' shapes broadcast together, so a mismatch shows at construction. */
     static void broadcastable(String distribution, String[] names, Tensor... params) {
+        int nonScalars = 0;
+        for (Tensor p : params) {
+            nonScalars += p.rank() == 0 ? 0 : 1;
+        }
+        if (nonScalars <= 1) {
+            return; // a scalar broadcasts against anything
+        }
         int[] shape = new int[0];
         for (int p = 0; p < params.length; p++) {
             int[] next = Support.broadcastShape(shape, params[p].shape());

@@ -68,17 +68,21 @@ final class MetropolisKernel implements Kernel {
         // jitter and term order are drawn once, so H and the flow are fixed along the trajectory
         Hamiltonian hamiltonian = this.hamiltonian.forTrajectory(rng);
         Integrator integrator = this.integrator.forTrajectory(rng);
-        double[] momentum = new double[state.position().length];
-        hamiltonian.sampleMomentum(rng, state.position(), momentum);
-        PhasePoint start = new PhasePoint(state.position(), momentum, state.logDensity(), state.gradient());
+        double[] position = state.position();
+        double[] momentum = new double[position.length];
+        hamiltonian.sampleMomentum(rng, position, momentum);
+        PhasePoint start = new PhasePoint(position, momentum, state.logDensity(), state.gradient());
         double h0 = hamiltonian.energy(start);
 
         IntegrationResult result = integrator.integrate(hamiltonian, start, stepSize, steps);
-        if (!result.succeeded()) {
-            return reject(state, h0, Double.NaN, result, result.failure());
+        Event failure = result.failure();
+        if (failure != null) {
+            return reject(state, h0, Double.NaN, result, failure);
         }
-        double h1 = hamiltonian.energy(result.end());
-        if (!Double.isFinite(h0) || !Double.isFinite(h1)) {
+        PhasePoint end = result.end();
+        double h1 = hamiltonian.energy(end);
+        // x − x is 0 for finite x and NaN for ±∞ or NaN (Double.isFinite costs two calls when interpreted)
+        if (!(h0 - h0 == 0) || !(h1 - h1 == 0)) {
             // −∞ would otherwise give exp(+∞) = an always-accepted proposal, NaN a coin toss
             return reject(state, h0, h1, result, Event.INVALID_LOG_PROB);
         }
@@ -88,7 +92,6 @@ final class MetropolisKernel implements Kernel {
         boolean accepted = rng.nextDouble() < acceptance;
         TransitionInfo info = new TransitionInfo(acceptance, accepted, divergent, h0, h1, result.steps(),
                 result.gradientEvaluations(), divergent ? Event.DIVERGENT : null);
-        PhasePoint end = result.end();
         ChainState next = accepted ? new ChainState(end.position(), end.logDensity(), end.gradient()) : state;
         return new Transition(next, info);
     }

@@ -246,7 +246,7 @@ public final class ChainRunner {
                 for (; i < logDensity.length && !stop.get(); i++) {
                     Transition t = kernel.step(random, state);
                     state = t.state();
-                    record(i, t);
+                    record(i, state, t.info());
                     progress.advance();
                 }
             } catch (RuntimeException e) {
@@ -261,22 +261,22 @@ public final class ChainRunner {
             }
         }
 
-        private void record(int i, Transition t) {
-            TransitionInfo info = t.info();
-            logDensity[i] = t.state().logDensity();
+        private void record(int i, ChainState state, TransitionInfo info) {
+            logDensity[i] = state.logDensity();
             energy[i] = info.energy();
             proposalEnergy[i] = info.proposalEnergy();
             acceptanceProbability[i] = info.acceptanceProbability();
             accepted[i] = info.accepted();
-            if (info.event() != null) {
-                events[info.event().ordinal()]++;
+            Event event = info.event();
+            if (event != null) {
+                events[event.ordinal()]++;
             }
-            if (info.divergent() && info.event() != Event.DIVERGENT) {
+            if (info.divergent() && event != Event.DIVERGENT) {
                 events[Event.DIVERGENT.ordinal()]++;
             }
             gradientEvaluations += info.gradientEvaluations();
             if (i >= burn) {
-                draws[i - burn] = t.state().position().clone(); // the kernel's arrays stay the kernel's
+                draws[i - burn] = state.position().clone(); // the kernel's arrays stay the kernel's
             }
             iterations = i + 1;
         }

@@ -34,6 +34,14 @@ class AutodiffTargetTest {
     }
 
     @Test
+    void gradientWritesTheFirstDEntriesOfALongerArray() {
+        AutodiffTarget t = new AutodiffTarget(NORMAL, 3);
+        double[] g = {9, 9, 9, 9};
+        t.logDensityAndGradient(new double[] {0, 0, 0}, g);
+        assertArrayEquals(new double[] {4, 8, 12, 9}, g); // (μ − x)/σ², then untouched
+    }
+
+    @Test
     void hessianOfNonQuadraticFunction() {
         // f(x) = x0² x1 + exp(x1) x2
         LogDensity f = x -> {

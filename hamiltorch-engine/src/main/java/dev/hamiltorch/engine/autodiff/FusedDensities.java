@@ -1,0 +1,187 @@
+package dev.hamiltorch.engine.autodiff;
+
+import dev.hamiltorch.api.tensor.Tensor;
+
+/**
+ * Log densities computed as one operation: one loop and one graph node instead of a chain of
+ * elementwise operations, for the engine's distributions. Values and gradients are bit for bit those of
+ * the chain they replace; the backward rules are written in differentiable operations, so Hessians
+ * and third derivatives go through them as through the chain.
+ */
+public final class FusedDensities {
+
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+    private FusedDensities() {
+    }
+
+    /**
+     * The elementwise normal log density −((x − μ)/σ)²/2 − log σ − ½ log 2π, evaluated as
+     * {@code x.sub(loc).div(scale).square().mul(-0.5).sub(scale.log()).sub(½ log 2π)} would be.
+     *
+     * @param logScale log σ, precomputed for a constant σ (same shape), or null to compute it here
+     */
+    public static Tensor normalLogProb(Tensor x, Tensor loc, Tensor scale, Tensor logScale) {
+        if (!(x instanceof JvmTensor xt && loc instanceof JvmTensor mt && scale instanceof JvmTensor st)) {
+            Tensor log = logScale != null ? logScale : scale.log();
+            return x.sub(loc).div(scale).square().mul(-0.5).sub(log).sub(HALF_LOG_TWO_PI);
+        }
+        double[] xs = xt.data;
+        double[] ms = mt.data;
+        double[] ss = st.data;
+        double[] logs = logScale instanceof JvmTensor l ? l.data
+                : logScale != null ? JvmTensor.of(logScale).data : logs(ss);
+        if (logs.length != ss.length) {
+            throw new IllegalArgumentException("logScale has " + logs.length + " elements, scale has " + ss.length);
+        }
+        if (xs.length == ms.length && xs.length == ss.length && Broadcasting.sameShape(xt.shape, mt.shape)
+                && Broadcasting.sameShape(xt.shape, st.shape)) {
+            // one shape, the common case: the general path below with every stride 1
+            double[] out = new double[xs.length];
+            for (int i = 0; i < out.length; i++) {
+                double z = (xs[i] - ms[i]) / ss[i];
+                out[i] = ((z * z) * -0.5 - logs[i]) + -HALF_LOG_TWO_PI;
+            }
+            return JvmTensor.op(out, xt.shape, NormalRule.INSTANCE, xt, mt, st);
+        }
+        int[] shape = shapeOf(shapeOf(xt.shape, mt.shape), st.shape);
+        int n = Broadcasting.size(shape);
+        double[] out = new double[n];
+        int sx = stride(xs.length, n);
+        int sm = stride(ms.length, n);
+        int sc = stride(ss.length, n);
+        if (sx >= 0 && sm >= 0 && sc >= 0) {
+            for (int i = 0; i < n; i++) {
+                double z = (xs[i * sx] - ms[i * sm]) / ss[i * sc];
+                out[i] = ((z * z) * -0.5 - logs[i * sc]) + -HALF_LOG_TWO_PI;
+            }
+        } else {
+            int[] ix = Broadcasting.sourceIndex(xt.shape, shape);
+            int[] im = Broadcasting.sourceIndex(mt.shape, shape);
+            int[] is = Broadcasting.sourceIndex(st.shape, shape);
+            for (int i = 0; i < n; i++) {
+                double z = (xs[ix[i]] - ms[im[i]]) / ss[is[i]];
+                out[i] = ((z * z) * -0.5 - logs[is[i]]) + -HALF_LOG_TWO_PI;
+            }
+        }
+        return JvmTensor.op(out, shape, NormalRule.INSTANCE, xt, mt, st);
+    }
+
+    /** Math.log of each element, once per element of σ however far it is broadcast. */
+    private static double[] logs(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.log(x[i]);
+        }
+        return out;
+    }
+
+    /**
+     * How an operand of {@code length} elements is read at element i of a result of {@code n}: at i
+     * (1, same layout), at 0 (0, one element), or through a broadcast index (−1).
+     */
+    private static int stride(int length, int n) {
+        return length == n ? 1 : length == 1 ? 0 : -1;
+    }
+
+    private static int[] shapeOf(int[] a, int[] b) {
+        return Broadcasting.sameShape(a, b) ? a : Broadcasting.broadcastShape(a, b);
+    }
+
+    /**
+     * Backward of {@link #normalLogProb}, as the chain d = x − μ, z = d/σ, q = −z²/2, − log σ would
+     * have it: with t = −g/2 and u = t·2z, ∂x ← u/σ, ∂μ ← −u/σ, ∂σ ← −g/σ + (−(u·d)/(σσ)).
+     */
+    private enum NormalRule implements Backward {
+        INSTANCE;
+
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            JvmTensor x = node.parents[0];
+            JvmTensor loc = node.parents[1];
+            JvmTensor scale = node.parents[2];
+            JvmTensor d = Elementwise.sub(x, loc);
+            JvmTensor z = Elementwise.div(d, scale);
+            JvmTensor u = Elementwise.mul(Elementwise.mulScalar(g, -0.5), Elementwise.mulScalar(z, 2.0));
+            JvmTensor gd = x.requiresGrad || loc.requiresGrad ? Elementwise.div(u, scale).sumTo(d.shape) : null;
+            JvmTensor gScale = null;
+            if (scale.requiresGrad) {
+                JvmTensor fromLog = Elementwise.div(g.neg().sumTo(scale.shape), scale);
+                JvmTensor fromDiv = Elementwise.div(Elementwise.mul(u, d), Elementwise.mul(scale, scale)).neg()
+                        .sumTo(scale.shape);
+                gScale = Elementwise.add(fromLog, fromDiv);
+            }
+            return new JvmTensor[] {x.requiresGrad ? gd.sumTo(x.shape) : null,
+                                    loc.requiresGrad ? gd.neg().sumTo(loc.shape) : null, gScale};
+        }
+
+        @Override
+        public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+            JvmTensor x = node.parents[0];
+            JvmTensor loc = node.parents[1];
+            JvmTensor scale = node.parents[2];
+            // grads.wants(), read directly: this rule runs once per gradient of every normal density
+            Object pass = grads.pass;
+            boolean wantX = x.visitMark == pass;
+            boolean wantLoc = loc.visitMark == pass;
+            boolean wantScale = scale.visitMark == pass;
+            int[] shape = node.shape;
+            int n = g.length;
+            double[] xs = x.data;
+            double[] ms = loc.data;
+            double[] ss = scale.data;
+            if (wantX && !wantLoc && !wantScale && shape == x.shape && ms.length == n && ss.length == n) {
+                // the gradient in x alone, all of one shape (x's shape is the node's, so no sums)
+                double[] gx = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double s = ss[i];
+                    gx[i] = ((g[i] * -0.5) * (((xs[i] - ms[i]) / s) * 2.0)) / s;
+                }
+                grads.add(x, gx);
+                return;
+            }
+            int sx = stride(xs.length, n);
+            int sm = stride(ms.length, n);
+            int sc = stride(ss.length, n);
+            boolean strided = sx >= 0 && sm >= 0 && sc >= 0;
+            int[] ix = strided ? null : Broadcasting.sourceIndex(x.shape, shape);
+            int[] im = strided ? null : Broadcasting.sourceIndex(loc.shape, shape);
+            int[] is = strided ? null : Broadcasting.sourceIndex(scale.shape, shape);
+            double[] gd = wantX || wantLoc ? new double[n] : null;
+            double[] negG = wantScale ? new double[n] : null;
+            double[] fromDiv = wantScale ? new double[n] : null;
+            for (int i = 0; i < n; i++) {
+                double s = ss[strided ? i * sc : is[i]];
+                double d = xs[strided ? i * sx : ix[i]] - ms[strided ? i * sm : im[i]];
+                double z = d / s;
+                double u = (g[i] * -0.5) * (z * 2.0);
+                if (gd != null) {
+                    gd[i] = u / s;
+                }
+                if (wantScale) {
+                    negG[i] = g[i] * -1.0;
+                    fromDiv[i] = ((u * d) / (s * s)) * -1.0;
+                }
+            }
+            if (gd != null) {
+                int[] dShape = shapeOf(x.shape, loc.shape);
+                double[] gdOfD = ShapeOps.sumTo(gd, shape, dShape);
+                if (wantX) {
+                    grads.add(x, ShapeOps.sumTo(gdOfD, dShape, x.shape));
+                }
+                if (wantLoc) {
+                    grads.add(loc, ShapeOps.sumTo(Elementwise.scaled(gdOfD, -1.0), dShape, loc.shape));
+                }
+            }
+            if (wantScale) {
+                double[] a = ShapeOps.sumTo(negG, shape, scale.shape);
+                double[] b = ShapeOps.sumTo(fromDiv, shape, scale.shape);
+                double[] sum = new double[ss.length];
+                for (int j = 0; j < sum.length; j++) {
+                    sum[j] = a[j] / ss[j] + b[j];
+                }
+                grads.add(scale, sum);
+            }
+        }
+    }
+}
