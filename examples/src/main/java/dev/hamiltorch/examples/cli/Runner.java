@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,9 @@ public final class Runner {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("benchmark")) {
             return benchmark(args, out, err);
+        }
+        if (args.length > 0 && args[0].equals("summary")) {
+            return SummaryCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         Options options;
         Workload workload;

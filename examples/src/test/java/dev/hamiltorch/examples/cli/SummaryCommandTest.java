@@ -1,0 +1,239 @@
+package dev.hamiltorch.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
+import dev.hamiltorch.engine.diagnostics.Quantiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryCommandTest {
+
+    private static final String CMDSTAN_HEADER =
+            "lp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,divergent__,energy__,theta.1,theta.2";
+    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\": (\"[^\"]*\"|null|[-+0-9.eE]+)");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Runner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A CmdStan-style file: comments before the header, adaptation comments after it, timing at the end. */
+    private Path cmdStan(String name, String header, double[] theta1, double[] theta2) throws Exception {
+        StringBuilder sb = new StringBuilder("# stan_version_major = 2\n# method = sample (Default)\n#   num_warmup = 1000\n");
+        sb.append(header).append('\n');
+        sb.append("# Adaptation terminated\n# Step size = 0.87\n# Diagonal elements of inverse mass matrix:\n# 1, 1\n");
+        for (int i = 0; i < theta1.length; i++) {
+            sb.append("-1.5,0.9,0.87,2,3,0,2.1,").append(theta1[i]).append(',').append(theta2[i]).append('\n');
+            if (i == theta1.length / 2) {
+                sb.append('\n');
+            }
+        }
+        sb.append("# \n#  Elapsed Time: 0.01 seconds (Warm-up)\n#                0.02 seconds (Sampling)\n");
+        Path file = dir.resolve(name);
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static double[] ar1(Random random, int n, double start) {
+        double[] x = new double[n];
+        double v = start;
+        for (int i = 0; i < n; i++) {
+            v = 0.6 * v + random.nextGaussian();
+            x[i] = v;
+        }
+        return x;
+    }
+
+    /** The {@code params} of our JSON, one map per parameter; numbers as Double, JSON null as null. */
+    private static List<Map<String, Object>> params(Path json) throws Exception {
+        List<Map<String, Object>> params = new ArrayList<>();
+        for (String line : Files.readAllLines(json)) {
+            if (!line.contains("\"name\":")) {
+                continue;
+            }
+            Map<String, Object> p = new LinkedHashMap<>();
+            Matcher m = FIELD.matcher(line);
+            while (m.find()) {
+                String v = m.group(2);
+                p.put(m.group(1), v.equals("null") ? null
+                        : v.startsWith("\"") ? v.substring(1, v.length() - 1) : (Object) Double.parseDouble(v));
+            }
+            params.add(p);
+        }
+        return params;
+    }
+
+    @Test
+    void cmdStanFilesGiveTheDiagnosticsComputedDirectlyAndLeaveOutSamplerColumns() throws Exception {
+        Random random = new Random(7);
+        double[][] theta1 = {ar1(random, 60, 0), ar1(random, 60, 3)};
+        double[][] theta2 = {ar1(random, 60, -1), ar1(random, 60, 1)};
+        Path a = cmdStan("a.csv", CMDSTAN_HEADER, theta1[0], theta2[0]);
+        // rstan quotes its column names; the headers are equal once unquoted
+        Path b = cmdStan("b.csv", "\"" + CMDSTAN_HEADER.replace(",", "\",\"") + "\"", theta1[1], theta2[1]);
+        Path json = dir.resolve("s.json");
+        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
+        assertEquals("", errText());
+        List<Map<String, Object>> params = params(json);
+        assertEquals(List.of("theta.1", "theta.2"), params.stream().map(p -> p.get("name")).toList());
+        assertEquals(List.of("name", "mean", "sd", "mcse_mean", "mcse_sd", "q05", "q50", "q95", "ess_bulk",
+                "ess_tail", "rhat"), List.copyOf(params.get(0).keySet()));
+        for (int j = 0; j < 2; j++) {
+            double[][] x = j == 0 ? theta1 : theta2;
+            double[] pooled = new double[120];
+            System.arraycopy(x[0], 0, pooled, 0, 60);
+            System.arraycopy(x[1], 0, pooled, 60, 60);
+            double[] q = Quantiles.type7Unsorted(pooled, 0.05, 0.5, 0.95);
+            Map<String, Object> p = params.get(j);
+            assertEquals(SummaryCommand.mean(pooled), p.get("mean"));
+            assertEquals(SummaryCommand.sd(pooled), p.get("sd"));
+            assertEquals(ConvergenceDiagnostics.mcseMean(x), p.get("mcse_mean"));
+            assertEquals(ConvergenceDiagnostics.mcseSd(x), p.get("mcse_sd"));
+            assertEquals(q[0], p.get("q05"));
+            assertEquals(q[1], p.get("q50"));
+            assertEquals(q[2], p.get("q95"));
+            assertEquals(ConvergenceDiagnostics.essBulk(x), p.get("ess_bulk"));
+            assertEquals(ConvergenceDiagnostics.essTail(x), p.get("ess_tail"));
+            assertEquals(ConvergenceDiagnostics.rhat(x), p.get("rhat"));
+        }
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("ess_bulk") && table.contains("theta.2"), table);
+        assertFalse(table.contains("lp__"), table);
+    }
+
+    @Test
+    void meanAndSdAreThoseOfRByHand() {
+        double[] x = {1, 2, 3, 4};
+        assertEquals(2.5, SummaryCommand.mean(x));
+        assertEquals(Math.sqrt(5.0 / 3), SummaryCommand.sd(x));
+    }
+
+    @Test
+    void aConstantColumnHasNullDiagnostics() throws Exception {
+        Random random = new Random(3);
+        double[] constant = new double[20];
+        java.util.Arrays.fill(constant, 1.5);
+        Path a = cmdStan("a.csv", CMDSTAN_HEADER, ar1(random, 20, 0), constant);
+        Path b = cmdStan("b.csv", CMDSTAN_HEADER, ar1(random, 20, 0), constant);
+        Path json = dir.resolve("s.json");
+        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
+        Map<String, Object> p = params(json).get(1);
+        assertEquals(1.5, p.get("mean"));
+        assertEquals(0.0, p.get("sd"));
+        assertEquals(1.5, p.get("q05"));
+        for (String key : List.of("mcse_mean", "mcse_sd", "ess_bulk", "ess_tail", "rhat")) {
+            assertTrue(p.containsKey(key), key);
+            assertNull(p.get(key), key + " of a constant column");
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("NA"));
+    }
+
+    @Test
+    void oneDrawPerChainHasNullDiagnosticsNotACrash() throws Exception {
+        Path a = cmdStan("a.csv", CMDSTAN_HEADER, new double[] {0.5}, new double[] {1});
+        Path b = cmdStan("b.csv", CMDSTAN_HEADER, new double[] {-0.5}, new double[] {2});
+        Path json = dir.resolve("s.json");
+        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
+        Map<String, Object> p = params(json).get(0);
+        assertEquals(0.0, p.get("mean"));
+        for (String key : List.of("ess_bulk", "ess_tail")) {
+            assertNull(p.get(key), key + " of one draw per chain");
+        }
+    }
+
+    @Test
+    void chainsOfDifferentLengthsUseTheShortestAndWarn() throws Exception {
+        Random random = new Random(11);
+        double[][] theta1 = {ar1(random, 30, 0), ar1(random, 24, 0)};
+        double[][] theta2 = {ar1(random, 30, 0), ar1(random, 24, 0)};
+        Path a = cmdStan("a.csv", CMDSTAN_HEADER, theta1[0], theta2[0]);
+        Path b = cmdStan("b.csv", CMDSTAN_HEADER, theta1[1], theta2[1]);
+        Path json = dir.resolve("s.json");
+        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
+        assertEquals(1, errText().lines().count(), errText());
+        assertTrue(errText().startsWith("warning: ") && errText().contains("24"), errText());
+        double[][] x = {java.util.Arrays.copyOf(theta1[0], 24), theta1[1]};
+        assertEquals(ConvergenceDiagnostics.essBulk(x), params(json).get(0).get("ess_bulk"));
+        assertEquals(ConvergenceDiagnostics.rhat(x), params(json).get(0).get("rhat"));
+    }
+
+    @Test
+    void badInputExitsWithStatusTwoAndOneLine() throws Exception {
+        Random random = new Random(5);
+        Path good = cmdStan("good.csv", CMDSTAN_HEADER, ar1(random, 10, 0), ar1(random, 10, 0));
+        Path other = cmdStan("other.csv", CMDSTAN_HEADER.replace("theta.2", "sigma"), ar1(random, 10, 0),
+                ar1(random, 10, 0));
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "# nothing sampled\n" + CMDSTAN_HEADER + "\n# Elapsed Time: 0 seconds\n");
+        Path word = dir.resolve("word.csv");
+        Files.writeString(word, "# c\n" + CMDSTAN_HEADER + "\n1,1,1,1,1,0,1,2,3\n1,1,1,1,1,0,1,two,3\n");
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, CMDSTAN_HEADER + "\n1,1,1,1,1,0,1,2\n");
+        Map<String[], String> cases = new LinkedHashMap<>();
+        cases.put(new String[] {"summary"}, "no files");
+        cases.put(new String[] {"summary", dir.resolve("missing.csv").toString()}, "missing.csv");
+        cases.put(new String[] {"summary", empty.toString()}, "empty.csv");
+        cases.put(new String[] {"summary", word.toString()}, "word.csv:4");
+        cases.put(new String[] {"summary", ragged.toString()}, "ragged.csv:2");
+        cases.put(new String[] {"summary", good.toString(), other.toString()}, "other.csv");
+        cases.put(new String[] {"summary", good.toString(), "--json"}, "--json");
+        cases.put(new String[] {"summary", good.toString(), "--chains", "2"}, "--chains");
+        for (Map.Entry<String[], String> c : cases.entrySet()) {
+            err.reset();
+            out.reset();
+            assertEquals(2, run(c.getKey()), String.join(" ", c.getKey()));
+            String e = errText();
+            assertEquals(1, e.lines().count(), e);
+            assertTrue(e.startsWith("error: ") && e.contains(c.getValue()), e);
+            assertEquals("", out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void summaryOfTheRunnersDrawsAgreesWithTheRunnersOwnJson() throws Exception {
+        Path draws = dir.resolve("f.csv");
+        Path runJson = dir.resolve("run.json");
+        assertEquals(0, run("gaussian3d", "--chains", "2", "--quiet", "--draws", draws.toString(), "--json",
+                runJson.toString()), errText());
+        Path json = dir.resolve("out.json");
+        assertEquals(0, run("summary", dir.resolve("f-1.csv").toString(), dir.resolve("f-2.csv").toString(), "--json",
+                json.toString()), errText());
+        assertEquals("", errText());
+        List<Map<String, Object>> ours = params(json);
+        List<Map<String, Object>> runner = params(runJson);
+        assertEquals(3, ours.size());
+        assertEquals(List.of("theta.1", "theta.2", "theta.3"), ours.stream().map(p -> p.get("name")).toList());
+        for (int i = 0; i < 3; i++) {
+            for (String key : List.of("mean", "sd", "ess_bulk", "ess_tail", "rhat")) {
+                assertTrue(ours.get(i).get(key) instanceof Double, key + " of " + i);
+                assertEquals(runner.get(i).get(key), ours.get(i).get(key), key + " of parameter " + i);
+            }
+        }
+    }
+}
