@@ -19,6 +19,13 @@ public final class AutodiffTarget implements Target {
     private final int[] shape;
 
     /**
+     * The graph recorded at the last θ, so that a geometry's gradient, Hessian and third derivatives
+     * share one forward pass and one recorded gradient. It belongs to the thread that recorded it:
+     * the target stays safe to share between threads, which then only miss the cache.
+     */
+    private Graph last;
+
+    /**
      * @param logDensity the log density
      * @param dimension the number of parameters it takes
      */
@@ -50,23 +57,60 @@ public final class AutodiffTarget implements Target {
     @Override
     public double logDensityAndGradient(double[] theta, double[] gradient) {
         checkLength(theta);
+        Graph graph = forward(theta);
+        Autodiff.gradient(graph.y, graph.x, gradient);
+        return graph.y.data[0];
+    }
+
+    /** log π recorded at θ, this thread's last graph when θ's contents are unchanged. */
+    private Graph forward(double[] theta) {
+        Graph g = last; // read once: another thread may replace it
+        Thread current = Thread.currentThread();
+        if (g != null && g.owner == current && Arrays.equals(g.theta, theta)) {
+            return g;
+        }
         JvmTensor x = JvmTensor.variableOfShape(theta, shape);
-        JvmTensor y = scalarNode(logDensity.logProb(x));
-        Autodiff.gradient(y, x, gradient);
-        return y.data[0];
+        g = new Graph(current, theta.clone(), x, scalarNode(logDensity.logProb(x)));
+        last = g;
+        return g;
+    }
+
+    /** A forward graph and, once a higher derivative needed it, its recorded gradient. */
+    private static final class Graph {
+        final Thread owner;
+        /** The key, a private copy of θ. */
+        final double[] theta;
+        final JvmTensor x;
+        final JvmTensor y;
+        /** Read and written by {@link #owner} only. */
+        private Tensor gradient;
+
+        Graph(Thread owner, double[] theta, JvmTensor x, JvmTensor y) {
+            this.owner = owner;
+            this.theta = theta;
+            this.x = x;
+            this.y = y;
+        }
+
+        /** The recorded ∇ log π, or null if log π does not depend on θ. */
+        Tensor gradient() {
+            if (gradient == null && y.requiresGrad()) {
+                gradient = Autodiff.grad(y, x, true);
+            }
+            return gradient;
+        }
     }
 
     @Override
     public double[][] hessian(double[] theta) {
         checkLength(theta);
-        JvmTensor x = JvmTensor.variable(theta);
-        Tensor y = logDensity.logProb(x);
-        scalar(y);
+        Graph graph = forward(theta);
+        JvmTensor x = graph.x;
         double[][] h = new double[dimension][dimension];
-        if (!y.requiresGrad()) {
+        Tensor g = graph.gradient();
+        if (g == null) {
             return h;
         }
-        Tensor g = Autodiff.grad(y, x, true);
         for (int i = 0; i < dimension; i++) {
             if (!g.requiresGrad()) {
                 break;
@@ -81,15 +125,11 @@ public final class AutodiffTarget implements Target {
     @Override
     public double[] thirdOrderContraction(double[] theta, double[][] s) {
         checkLength(theta);
-        JvmTensor x = JvmTensor.variable(theta);
-        Tensor y = logDensity.logProb(x);
-        scalar(y);
+        Graph graph = forward(theta);
+        JvmTensor x = graph.x;
         double[] c = new double[dimension];
-        if (!y.requiresGrad()) {
-            return c;
-        }
-        Tensor g = Autodiff.grad(y, x, true);
-        if (!g.requiresGrad()) {
+        Tensor g = graph.gradient();
+        if (g == null || !g.requiresGrad()) {
             return c;
         }
         // tr(S H) = Σⱼ (H sⱼ)ⱼ with sⱼ the columns of S; each H sⱼ is a recorded vector–Jacobian product
@@ -112,15 +152,11 @@ public final class AutodiffTarget implements Target {
     @Override
     public double[][][] thirdDerivatives(double[] theta) {
         checkLength(theta);
-        JvmTensor x = JvmTensor.variable(theta);
-        Tensor y = logDensity.logProb(x);
-        scalar(y);
+        Graph graph = forward(theta);
+        JvmTensor x = graph.x;
         double[][][] t = new double[dimension][dimension][dimension];
-        if (!y.requiresGrad()) {
-            return t;
-        }
-        Tensor g = Autodiff.grad(y, x, true);
-        if (!g.requiresGrad()) {
+        Tensor g = graph.gradient();
+        if (g == null || !g.requiresGrad()) {
             return t;
         }
         for (int i = 0; i < dimension; i++) {
