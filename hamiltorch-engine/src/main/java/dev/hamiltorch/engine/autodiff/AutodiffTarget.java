@@ -159,21 +159,61 @@ public final class AutodiffTarget implements Target {
         if (g == null || !g.requiresGrad()) {
             return t;
         }
+        // Pass (i, j) gives ∂ₖHᵢⱼ for every k. T is symmetric in all three indices, so each sorted
+        // triple needs one pass on a pair inside it: with the indices split in two halves, the pairs
+        // within a half suffice (a triple has two indices in one half), about D²/4 + D passes, not D(D+1)/2.
+        int half = (dimension + 1) / 2;
         for (int i = 0; i < dimension; i++) {
             Tensor row = Autodiff.grad(g, unit(i), new Tensor[] {x}, true)[0];
             if (!row.requiresGrad()) {
                 continue;
             }
-            // ∂ₖ Hᵢⱼ for j ≥ i, mirrored: T is symmetric in all three indices
-            for (int j = i; j < dimension; j++) {
+            int end = i < half ? half : dimension;
+            for (int j = i; j < end; j++) {
                 double[] dk = JvmTensor.of(Autodiff.grad(row, unit(j), new Tensor[] {x}, false)[0]).data;
                 for (int k = 0; k < dimension; k++) {
-                    t[k][i][j] = dk[k];
-                    t[k][j][i] = dk[k];
+                    if (isSource(i, j, k, half)) {
+                        setSymmetric(t, i, j, k, dk[k]);
+                    }
                 }
             }
         }
         return t;
+    }
+
+    /**
+     * Whether pass (i, j), i ≤ j in one half, is the one that fills the triple {i, j, k}: sorted
+     * a ≤ b ≤ c, that is pass (a, b) if a and b share a half, else pass (b, c).
+     */
+    private static boolean isSource(int i, int j, int k, int half) {
+        int a;
+        int b;
+        int c;
+        if (k <= i) {
+            a = k;
+            b = i;
+            c = j;
+        } else if (k <= j) {
+            a = i;
+            b = k;
+            c = j;
+        } else {
+            a = i;
+            b = j;
+            c = k;
+        }
+        boolean abSameHalf = (a < half) == (b < half);
+        return abSameHalf ? a == i && b == j : b == i && c == j;
+    }
+
+    /** Sets T at every permutation of (i, j, k). */
+    private static void setSymmetric(double[][][] t, int i, int j, int k, double v) {
+        t[i][j][k] = v;
+        t[i][k][j] = v;
+        t[j][i][k] = v;
+        t[j][k][i] = v;
+        t[k][i][j] = v;
+        t[k][j][i] = v;
     }
 
     private JvmTensor unit(int i) {
