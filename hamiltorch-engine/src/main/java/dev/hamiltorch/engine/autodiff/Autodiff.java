@@ -102,6 +102,28 @@ public final class Autodiff {
         }
     }
 
+    /**
+     * The gradients of the entries {@code from} to {@code to − 1} of the vector {@code out} with
+     * respect to {@code x} (zeros where it does not depend on {@code x}), by passes that record no
+     * graph and share one topological order; row {@code j − from} holds that of entry j. The rows are
+     * never modified by this class and may share arrays with each other.
+     */
+    static double[][] unitVectorJacobianRows(JvmTensor out, JvmTensor x, int from, int to) {
+        Object pass = new Object();
+        // the passes only read the marks and slots, so one ordering serves them all
+        JvmTensor[] order = topologicalOrder(out, x, null, pass);
+        int n = out.requiresGrad ? out.slot + 1 : 0;
+        double[][] rows = new double[to - from][];
+        for (int j = from; j < to; j++) {
+            double[] seed = new double[out.data.length];
+            seed[j] = 1.0;
+            double[][] grads = directPass(order, n, seed, pass);
+            double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
+            rows[j - from] = g != null ? g : new double[x.data.length];
+        }
+        return rows;
+    }
+
     /** Gradients as recorded tensors, so that they can be differentiated again. */
     private static JvmTensor[] recordedPass(JvmTensor[] order, int n, JvmTensor seed, Object pass) {
         JvmTensor[] grads = new JvmTensor[n];

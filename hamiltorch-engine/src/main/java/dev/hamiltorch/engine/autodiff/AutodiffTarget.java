@@ -111,13 +111,10 @@ public final class AutodiffTarget implements Target {
         if (g == null) {
             return h;
         }
+        // row i of the Hessian is eᵢᵀ ∂g/∂x
+        double[][] rows = Autodiff.unitVectorJacobianRows(JvmTensor.of(g), x, 0, dimension);
         for (int i = 0; i < dimension; i++) {
-            if (!g.requiresGrad()) {
-                break;
-            }
-            // eᵢᵀ ∂g/∂x is row i of the Hessian
-            Tensor row = Autodiff.grad(g, unit(i), new Tensor[] {x}, false)[0];
-            System.arraycopy(JvmTensor.of(row).data, 0, h[i], 0, dimension);
+            System.arraycopy(rows[i], 0, h[i], 0, dimension);
         }
         return h;
     }
@@ -169,8 +166,9 @@ public final class AutodiffTarget implements Target {
                 continue;
             }
             int end = i < half ? half : dimension;
+            double[][] passes = Autodiff.unitVectorJacobianRows(JvmTensor.of(row), x, i, end);
             for (int j = i; j < end; j++) {
-                double[] dk = JvmTensor.of(Autodiff.grad(row, unit(j), new Tensor[] {x}, false)[0]).data;
+                double[] dk = passes[j - i];
                 for (int k = 0; k < dimension; k++) {
                     if (isSource(i, j, k, half)) {
                         setSymmetric(t, i, j, k, dk[k]);
