@@ -124,6 +124,27 @@ public final class Autodiff {
         return rows;
     }
 
+    /**
+     * As {@link #unitVectorJacobianRows} for entries 0 to {@code to − 1}, but recorded, so that each row
+     * can be differentiated again; a row that does not depend on {@code x} is a constant of zeros.
+     */
+    static JvmTensor[] recordedUnitVectorJacobianRows(JvmTensor out, JvmTensor x, int to) {
+        Object pass = new Object();
+        // recording makes new nodes only, so the marks and slots of this ordering stay valid
+        JvmTensor[] order = topologicalOrder(out, x, null, pass);
+        int n = out.requiresGrad ? out.slot + 1 : 0;
+        JvmTensor[] rows = new JvmTensor[to];
+        for (int j = 0; j < to; j++) {
+            double[] e = new double[out.data.length];
+            e[j] = 1.0;
+            JvmTensor seed = JvmTensor.wrap(e, out.shape);
+            JvmTensor[] grads = recordedPass(order, n, seed, pass);
+            JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
+            rows[j] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+        }
+        return rows;
+    }
+
     /** Gradients as recorded tensors, so that they can be differentiated again. */
     private static JvmTensor[] recordedPass(JvmTensor[] order, int n, JvmTensor seed, Object pass) {
         JvmTensor[] grads = new JvmTensor[n];

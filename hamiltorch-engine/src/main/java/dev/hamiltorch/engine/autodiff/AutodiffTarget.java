@@ -160,13 +160,14 @@ public final class AutodiffTarget implements Target {
         // triple needs one pass on a pair inside it: with the indices split in two halves, the pairs
         // within a half suffice (a triple has two indices in one half), about D²/4 + D passes, not D(D+1)/2.
         int half = (dimension + 1) / 2;
+        JvmTensor[] rows = Autodiff.recordedUnitVectorJacobianRows(JvmTensor.of(g), x, dimension);
         for (int i = 0; i < dimension; i++) {
-            Tensor row = Autodiff.grad(g, unit(i), new Tensor[] {x}, true)[0];
+            JvmTensor row = rows[i];
             if (!row.requiresGrad()) {
                 continue;
             }
             int end = i < half ? half : dimension;
-            double[][] passes = Autodiff.unitVectorJacobianRows(JvmTensor.of(row), x, i, end);
+            double[][] passes = Autodiff.unitVectorJacobianRows(row, x, i, end);
             for (int j = i; j < end; j++) {
                 double[] dk = passes[j - i];
                 for (int k = 0; k < dimension; k++) {
