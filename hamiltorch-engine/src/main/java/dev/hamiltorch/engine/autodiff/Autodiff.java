@@ -102,6 +102,49 @@ public final class Autodiff {
         }
     }
 
+    /**
+     * The gradients of the entries {@code from} to {@code to − 1} of the vector {@code out} with
+     * respect to {@code x} (zeros where it does not depend on {@code x}), by passes that record no
+     * graph and share one topological order; row {@code j − from} holds that of entry j. The rows are
+     * never modified by this class and may share arrays with each other.
+     */
+    static double[][] unitVectorJacobianRows(JvmTensor out, JvmTensor x, int from, int to) {
+        Object pass = new Object();
+        // the passes only read the marks and slots, so one ordering serves them all
+        JvmTensor[] order = topologicalOrder(out, x, null, pass);
+        int n = out.requiresGrad ? out.slot + 1 : 0;
+        double[][] rows = new double[to - from][];
+        for (int j = from; j < to; j++) {
+            double[] seed = new double[out.data.length];
+            seed[j] = 1.0;
+            double[][] grads = directPass(order, n, seed, pass);
+            double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
+            rows[j - from] = g != null ? g : new double[x.data.length];
+        }
+        return rows;
+    }
+
+    /**
+     * As {@link #unitVectorJacobianRows} for entries 0 to {@code to − 1}, but recorded, so that each row
+     * can be differentiated again; a row that does not depend on {@code x} is a constant of zeros.
+     */
+    static JvmTensor[] recordedUnitVectorJacobianRows(JvmTensor out, JvmTensor x, int to) {
+        Object pass = new Object();
+        // recording makes new nodes only, so the marks and slots of this ordering stay valid
+        JvmTensor[] order = topologicalOrder(out, x, null, pass);
+        int n = out.requiresGrad ? out.slot + 1 : 0;
+        JvmTensor[] rows = new JvmTensor[to];
+        for (int j = 0; j < to; j++) {
+            double[] e = new double[out.data.length];
+            e[j] = 1.0;
+            JvmTensor seed = JvmTensor.wrap(e, out.shape);
+            JvmTensor[] grads = recordedPass(order, n, seed, pass);
+            JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
+            rows[j] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+        }
+        return rows;
+    }
+
     /** Gradients as recorded tensors, so that they can be differentiated again. */
     private static JvmTensor[] recordedPass(JvmTensor[] order, int n, JvmTensor seed, Object pass) {
         JvmTensor[] grads = new JvmTensor[n];

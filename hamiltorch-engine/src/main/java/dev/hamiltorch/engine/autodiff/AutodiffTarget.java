@@ -19,6 +19,13 @@ public final class AutodiffTarget implements Target {
     private final int[] shape;
 
     /**
+     * The graph recorded at the last θ, so that a geometry's gradient, Hessian and third derivatives
+     * share one forward pass and one recorded gradient. It belongs to the thread that recorded it:
+     * the target stays safe to share between threads, which then only miss the cache.
+     */
+    private Graph last;
+
+    /**
      * @param logDensity the log density
      * @param dimension the number of parameters it takes
      */
@@ -50,30 +57,64 @@ public final class AutodiffTarget implements Target {
     @Override
     public double logDensityAndGradient(double[] theta, double[] gradient) {
         checkLength(theta);
+        Graph graph = forward(theta);
+        Autodiff.gradient(graph.y, graph.x, gradient);
+        return graph.y.data[0];
+    }
+
+    /** log π recorded at θ, this thread's last graph when θ's contents are unchanged. */
+    private Graph forward(double[] theta) {
+        Graph g = last; // read once: another thread may replace it
+        Thread current = Thread.currentThread();
+        if (g != null && g.owner == current && Arrays.equals(g.theta, theta)) {
+            return g;
+        }
         JvmTensor x = JvmTensor.variableOfShape(theta, shape);
-        JvmTensor y = scalarNode(logDensity.logProb(x));
-        Autodiff.gradient(y, x, gradient);
-        return y.data[0];
+        g = new Graph(current, theta.clone(), x, scalarNode(logDensity.logProb(x)));
+        last = g;
+        return g;
+    }
+
+    /** A forward graph and, once a higher derivative needed it, its recorded gradient. */
+    private static final class Graph {
+        final Thread owner;
+        /** The key, a private copy of θ. */
+        final double[] theta;
+        final JvmTensor x;
+        final JvmTensor y;
+        /** Read and written by {@link #owner} only. */
+        private Tensor gradient;
+
+        Graph(Thread owner, double[] theta, JvmTensor x, JvmTensor y) {
+            this.owner = owner;
+            this.theta = theta;
+            this.x = x;
+            this.y = y;
+        }
+
+        /** The recorded ∇ log π, or null if log π does not depend on θ. */
+        Tensor gradient() {
+            if (gradient == null && y.requiresGrad()) {
+                gradient = Autodiff.grad(y, x, true);
+            }
+            return gradient;
+        }
     }
 
     @Override
     public double[][] hessian(double[] theta) {
         checkLength(theta);
-        JvmTensor x = JvmTensor.variable(theta);
-        Tensor y = logDensity.logProb(x);
-        scalar(y);
+        Graph graph = forward(theta);
+        JvmTensor x = graph.x;
         double[][] h = new double[dimension][dimension];
-        if (!y.requiresGrad()) {
+        Tensor g = graph.gradient();
+        if (g == null) {
             return h;
         }
-        Tensor g = Autodiff.grad(y, x, true);
+        // row i of the Hessian is eᵢᵀ ∂g/∂x
+        double[][] rows = Autodiff.unitVectorJacobianRows(JvmTensor.of(g), x, 0, dimension);
         for (int i = 0; i < dimension; i++) {
-            if (!g.requiresGrad()) {
-                break;
-            }
-            // eᵢᵀ ∂g/∂x is row i of the Hessian
-            Tensor row = Autodiff.grad(g, unit(i), new Tensor[] {x}, false)[0];
-            System.arraycopy(JvmTensor.of(row).data, 0, h[i], 0, dimension);
+            System.arraycopy(rows[i], 0, h[i], 0, dimension);
         }
         return h;
     }
@@ -81,15 +122,11 @@ public final class AutodiffTarget implements Target {
     @Override
     public double[] thirdOrderContraction(double[] theta, double[][] s) {
         checkLength(theta);
-        JvmTensor x = JvmTensor.variable(theta);
-        Tensor y = logDensity.logProb(x);
-        scalar(y);
+        Graph graph = forward(theta);
+        JvmTensor x = graph.x;
         double[] c = new double[dimension];
-        if (!y.requiresGrad()) {
-            return c;
-        }
-        Tensor g = Autodiff.grad(y, x, true);
-        if (!g.requiresGrad()) {
+        Tensor g = graph.gradient();
+        if (g == null || !g.requiresGrad()) {
             return c;
         }
         // tr(S H) = Σⱼ (H sⱼ)ⱼ with sⱼ the columns of S; each H sⱼ is a recorded vector–Jacobian product
@@ -112,32 +149,70 @@ public final class AutodiffTarget implements Target {
     @Override
     public double[][][] thirdDerivatives(double[] theta) {
         checkLength(theta);
-        JvmTensor x = JvmTensor.variable(theta);
-        Tensor y = logDensity.logProb(x);
-        scalar(y);
+        Graph graph = forward(theta);
+        JvmTensor x = graph.x;
         double[][][] t = new double[dimension][dimension][dimension];
-        if (!y.requiresGrad()) {
+        Tensor g = graph.gradient();
+        if (g == null || !g.requiresGrad()) {
             return t;
         }
-        Tensor g = Autodiff.grad(y, x, true);
-        if (!g.requiresGrad()) {
-            return t;
-        }
+        // Pass (i, j) gives ∂ₖHᵢⱼ for every k. T is symmetric in all three indices, so each sorted
+        // triple needs one pass on a pair inside it: with the indices split in two halves, the pairs
+        // within a half suffice (a triple has two indices in one half), about D²/4 + D passes, not D(D+1)/2.
+        int half = (dimension + 1) / 2;
+        JvmTensor[] rows = Autodiff.recordedUnitVectorJacobianRows(JvmTensor.of(g), x, dimension);
         for (int i = 0; i < dimension; i++) {
-            Tensor row = Autodiff.grad(g, unit(i), new Tensor[] {x}, true)[0];
+            JvmTensor row = rows[i];
             if (!row.requiresGrad()) {
                 continue;
             }
-            // ∂ₖ Hᵢⱼ for j ≥ i, mirrored: T is symmetric in all three indices
-            for (int j = i; j < dimension; j++) {
-                double[] dk = JvmTensor.of(Autodiff.grad(row, unit(j), new Tensor[] {x}, false)[0]).data;
+            int end = i < half ? half : dimension;
+            double[][] passes = Autodiff.unitVectorJacobianRows(row, x, i, end);
+            for (int j = i; j < end; j++) {
+                double[] dk = passes[j - i];
                 for (int k = 0; k < dimension; k++) {
-                    t[k][i][j] = dk[k];
-                    t[k][j][i] = dk[k];
+                    if (isSource(i, j, k, half)) {
+                        setSymmetric(t, i, j, k, dk[k]);
+                    }
                 }
             }
         }
         return t;
+    }
+
+    /**
+     * Whether pass (i, j), i ≤ j in one half, is the one that fills the triple {i, j, k}: sorted
+     * a ≤ b ≤ c, that is pass (a, b) if a and b share a half, else pass (b, c).
+     */
+    private static boolean isSource(int i, int j, int k, int half) {
+        int a;
+        int b;
+        int c;
+        if (k <= i) {
+            a = k;
+            b = i;
+            c = j;
+        } else if (k <= j) {
+            a = i;
+            b = k;
+            c = j;
+        } else {
+            a = i;
+            b = j;
+            c = k;
+        }
+        boolean abSameHalf = (a < half) == (b < half);
+        return abSameHalf ? a == i && b == j : b == i && c == j;
+    }
+
+    /** Sets T at every permutation of (i, j, k). */
+    private static void setSymmetric(double[][][] t, int i, int j, int k, double v) {
+        t[i][j][k] = v;
+        t[i][k][j] = v;
+        t[j][i][k] = v;
+        t[j][k][i] = v;
+        t[k][i][j] = v;
+        t[k][j][i] = v;
     }
 
     private JvmTensor unit(int i) {

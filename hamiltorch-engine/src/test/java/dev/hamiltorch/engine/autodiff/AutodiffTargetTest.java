@@ -86,6 +86,37 @@ class AutodiffTargetTest {
     }
 
     @Test
+    void denseThirdDerivativesFromHalfThePassesAndTheGraphCacheFollowsTheta() {
+        // f = exp(a·x): T_ijk = a_i a_j a_k f, nonzero for every triple, on both sides of the split
+        double[] a = {0.3, -0.5, 0.7, 1.1, -0.2, 0.4, 0.9};
+        int d = a.length;
+        AutodiffTarget t = new AutodiffTarget(x -> x.mul(Tensor.of(a)).sum().exp(), d);
+        for (double shift : new double[] {0.0, 0.25, 0.0}) {
+            double[] x = new double[d];
+            double ax = 0;
+            for (int i = 0; i < d; i++) {
+                x[i] = 0.1 * i - 0.2 + shift;
+                ax += a[i] * x[i];
+            }
+            double f = Math.exp(ax);
+            double[] g = new double[d];
+            assertEquals(f, t.logDensityAndGradient(x, g), 1e-12);
+            double[][] h = t.hessian(x);
+            double[][][] third = t.thirdDerivatives(x);
+            for (int i = 0; i < d; i++) {
+                assertEquals(a[i] * f, g[i], 1e-12);
+                for (int j = 0; j < d; j++) {
+                    assertEquals(a[i] * a[j] * f, h[i][j], 1e-12);
+                    for (int k = 0; k < d; k++) {
+                        assertEquals(a[i] * a[j] * a[k] * f, third[i][j][k], 1e-12,
+                                "T[" + i + "][" + j + "][" + k + "]");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void nonScalarLogDensityIsRejected() {
         AutodiffTarget t = new AutodiffTarget(x -> x.mul(2.0), 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
