@@ -1,5 +1,8 @@
 package dev.hamiltorch.metrics.hessian;
 
+import dev.hamiltorch.metrics.testing.FiniteDifferences;
+import dev.hamiltorch.metrics.testing.MomentumCovariance;
+import dev.hamiltorch.metrics.testing.TestTargets;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

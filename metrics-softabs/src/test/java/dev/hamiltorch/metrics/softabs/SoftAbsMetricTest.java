@@ -1,5 +1,8 @@
 package dev.hamiltorch.metrics.softabs;
 
+import dev.hamiltorch.metrics.testing.FiniteDifferences;
+import dev.hamiltorch.metrics.testing.MomentumCovariance;
+import dev.hamiltorch.metrics.testing.TestTargets;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -156,8 +159,8 @@ class SoftAbsMetricTest {
     void zeroEigenvaluesWithTheDefaultConstant() {
         double[] y = {0.5, 0.5, 0.7, 1.0, 0.2};
         double[] c = {-0.25, -0.25, 0.51, 0.3, -1.04};
-        RiemannianHamiltonian h = hamiltonian(TestTargets.rotatedSeparable(c), DEFAULTS);
-        Geometry g = h.geometry(TestTargets.reflect(y));
+        RiemannianHamiltonian h = hamiltonian(SoftAbsTargets.rotatedSeparable(c), DEFAULTS);
+        Geometry g = h.geometry(SoftAbsTargets.reflect(y));
         double[] out = new double[5];
         g.positionGradient(new double[] {0.7, -1.2, 0.4, 1.5, -0.3}, out);
         assertTrue(DoubleStream.of(out).allMatch(Double::isFinite));
@@ -178,8 +181,8 @@ class SoftAbsMetricTest {
     }
 
     private static Geometry checkEigenDerivativesAndGradients(double[] y, double[] c, double softabsConst, String where) {
-        RiemannianHamiltonian h = hamiltonian(TestTargets.rotatedSeparable(c), alpha(softabsConst));
-        double[] theta = TestTargets.reflect(y);
+        RiemannianHamiltonian h = hamiltonian(SoftAbsTargets.rotatedSeparable(c), alpha(softabsConst));
+        double[] theta = SoftAbsTargets.reflect(y);
         double[] p = {0.7, -1.2, 0.4, 1.5, -0.3};
         FiniteDifferences.assertGradientsMatch(h, theta, p, TOLERANCE, where);
         Geometry g = h.geometry(theta);

@@ -1,4 +1,4 @@
-package dev.hamiltorch.metrics.hessian;
+package dev.hamiltorch.metrics.testing;
 
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.Target;
@@ -9,7 +9,7 @@ import dev.hamiltorch.engine.distributions.Normal;
 import java.util.Random;
 
 /** The test problems: Neal's funnel as hamiltorch writes it, a Bayesian logistic regression, and wrappers. */
-final class TestTargets {
+public final class TestTargets {
 
     private TestTargets() {
     }
@@ -19,7 +19,7 @@ final class TestTargets {
      * xᵢ ~ N(0, e^{−v}) (variance e^{−v}), by autodiff. ∇²(−log π) is indefinite where
      * e^v Σxᵢ² &gt; 2/9.
      */
-    static Target funnel(int dimension) {
+    public static Target funnel(int dimension) {
         double[] first = new double[dimension];
         first[0] = 1.0;
         double[] rest = new double[dimension];
@@ -43,7 +43,7 @@ final class TestTargets {
      * (an intercept column and four standard-normal covariates), by autodiff. −∇² log π = I + XᵀWX
      * is positive-definite everywhere.
      */
-    static Target logisticRegression() {
+    public static Target logisticRegression() {
         int n = 30;
         int d = 5;
         double[] trueWeights = {0.5, -1.0, 0.25, 1.5, -0.7};
@@ -80,14 +80,14 @@ final class TestTargets {
     }
 
     /** A target that counts the derivative evaluations it forwards. */
-    static final class Counting implements Target {
+    public static final class Counting implements Target {
         private final Target inner;
-        int logDensityCalls;
-        int gradientCalls;
-        int hessianCalls;
-        int thirdDerivativeCalls;
+        public int logDensityCalls;
+        public int gradientCalls;
+        public int hessianCalls;
+        public int thirdDerivativeCalls;
 
-        Counting(Target inner) {
+        public Counting(Target inner) {
             this.inner = inner;
         }
 
@@ -125,7 +125,7 @@ final class TestTargets {
      * log π(θ) = ½ θᵀAθ + bᵀθ: constant Hessian A (need not be negative-definite), no third
      * derivatives.
      */
-    static Target quadratic(double[][] a, double[] b) {
+    public static Target quadratic(double[][] a, double[] b) {
         int d = b.length;
         return new Target() {
             @Override
@@ -169,7 +169,7 @@ final class TestTargets {
     }
 
     /** {@code inner} with one of its outputs replaced by NaN. */
-    static Target poisoned(Target inner, boolean logDensity, boolean hessian, boolean third) {
+    public static Target poisoned(Target inner, boolean logDensity, boolean hessian, boolean third) {
         return new Target() {
             @Override
             public int dimension() {

@@ -1,4 +1,4 @@
-package dev.hamiltorch.metrics.hessian;
+package dev.hamiltorch.metrics.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,15 +6,15 @@ import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import java.util.random.RandomGenerator;
 
 /** The empirical covariance of sampled momenta against G, entry by entry, within Monte Carlo error. */
-final class MomentumCovariance {
+public final class MomentumCovariance {
 
-    static final int DRAWS = 40_000;
+    public static final int DRAWS = 40_000;
 
     private MomentumCovariance() {
     }
 
     /** Each entry within 5 standard errors √((GⱼⱼGₖₖ + Gⱼₖ²)/n) of G (zero mean known). */
-    static void assertCovarianceIs(double[][] g, RiemannianHamiltonian h, double[] theta, RandomGenerator rng) {
+    public static void assertCovarianceIs(double[][] g, RiemannianHamiltonian h, double[] theta, RandomGenerator rng) {
         int d = theta.length;
         double[][] sum = new double[d][d];
         double[] p = new double[d];

@@ -1,4 +1,4 @@
-package dev.hamiltorch.metrics.hessian;
+package dev.hamiltorch.metrics.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * is chosen per coordinate among 10⁻¹ … 10⁻⁷ (relative): the one after which the estimate changes
  * least, since the diagonal Fisher metric varies on the scale of |g|/|∇g|, which can be tiny.
  */
-final class FiniteDifferences {
+public final class FiniteDifferences {
 
     private static final int LARGEST_STEP_EXPONENT = 1;
     private static final int SMALLEST_STEP_EXPONENT = 7;
@@ -18,12 +18,12 @@ final class FiniteDifferences {
     private FiniteDifferences() {
     }
 
-    static double energy(RiemannianHamiltonian h, double[] theta, double[] p) {
+    public static double energy(RiemannianHamiltonian h, double[] theta, double[] p) {
         return -h.geometry(theta).logDensity() + h.kineticEnergy(theta, p);
     }
 
     /** ∂H/∂θ by (−H(θ+2h) + 8H(θ+h) − 8H(θ−h) + H(θ−2h)) / 12h per coordinate. */
-    static double[] positionGradient(RiemannianHamiltonian h, double[] theta, double[] p) {
+    public static double[] positionGradient(RiemannianHamiltonian h, double[] theta, double[] p) {
         double[] out = new double[theta.length];
         for (int i = 0; i < theta.length; i++) {
             int coordinate = i;
@@ -33,7 +33,7 @@ final class FiniteDifferences {
     }
 
     /** ∂H/∂p the same way. */
-    static double[] velocity(RiemannianHamiltonian h, double[] theta, double[] p) {
+    public static double[] velocity(RiemannianHamiltonian h, double[] theta, double[] p) {
         double[] out = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             int coordinate = i;
@@ -71,7 +71,7 @@ final class FiniteDifferences {
     }
 
     /** Compares the analytic ∂H/∂θ and ∂H/∂p at (θ, p) with finite differences. */
-    static void assertGradientsMatch(RiemannianHamiltonian h, double[] theta, double[] p, double tolerance,
+    public static void assertGradientsMatch(RiemannianHamiltonian h, double[] theta, double[] p, double tolerance,
                                      String where) {
         RiemannianHamiltonian.Geometry geometry = h.geometry(theta);
         assertTrue(geometry.failure() == null, where + ": geometry failed with " + geometry.failure());
@@ -84,7 +84,7 @@ final class FiniteDifferences {
     }
 
     /** ‖expected − actual‖∞ ≤ tolerance · ‖actual‖∞ (norm-wise relative). */
-    static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
+    public static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
         double scale = 0;
         double error = 0;
         for (int i = 0; i < actual.length; i++) {
