@@ -4,7 +4,6 @@ import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.autodiff.AutodiffTarget;
-import dev.hamiltorch.engine.diagnostics.BatchMeans;
 import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.examples.workloads.Funnel;
 import dev.hamiltorch.examples.workloads.Gaussian3d;
@@ -16,7 +15,7 @@ import java.util.Locale;
 /**
  * In-process benchmark of the runner's workloads at the hamiltorch introduction's settings: the first
  * (cold, JIT warm-up included) run, then the median of repeated warm runs, in iterations/s and
- * ESS/s (batch-means ESS of the slowest parameter), plus the cost of one gradient of the 3-element
+ * ESS/s (bulk ESS of the slowest parameter, as R's posterior computes it), plus the cost of one gradient of the 3-element
  * Normal log density. Not a test: numbers depend on the machine and its load.
  */
 public final class Benchmark {
@@ -49,7 +48,7 @@ public final class Benchmark {
             warm[r - 1] = itPerSec;
             double minEss = Double.POSITIVE_INFINITY;
             for (int i = 0; i < s.dimension(); i++) {
-                minEss = Math.min(minEss, BatchMeans.of(s.parameter(i)).effectiveSampleSize());
+                minEss = Math.min(minEss, s.diagnostics(i).essBulk());
             }
             essRate[r - 1] = minEss / s.wallTimeSeconds();
         }
