@@ -88,38 +88,28 @@ public final class Options {
     }
 
     public int integer(String name, int fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("option --" + name + " needs an integer, got '" + v + "'");
-        }
+        return parsed(name, fallback, Integer::valueOf, "an integer");
     }
 
     public long longValue(String name, long fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("option --" + name + " needs an integer, got '" + v + "'");
-        }
+        return parsed(name, fallback, Long::valueOf, "an integer");
     }
 
     public double real(String name, double fallback) throws UsageException {
+        return parsed(name, fallback, Double::valueOf, "a number");
+    }
+
+    /** The option's value parsed by {@code parse}, or {@code fallback} when the option is absent. */
+    private <T> T parsed(String name, T fallback, java.util.function.Function<String, T> parse, String what)
+            throws UsageException {
         String v = values.get(name);
         if (v == null) {
             return fallback;
         }
         try {
-            return Double.parseDouble(v);
+            return parse.apply(v);
         } catch (NumberFormatException e) {
-            throw new UsageException("option --" + name + " needs a number, got '" + v + "'");
+            throw new UsageException("option --" + name + " needs " + what + ", got '" + v + "'");
         }
     }
 }
