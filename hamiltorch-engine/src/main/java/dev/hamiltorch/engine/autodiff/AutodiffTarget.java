@@ -66,19 +66,35 @@ public final class AutodiffTarget implements Target {
     private Graph forward(double[] theta) {
         Graph g = last; // read once: another thread may replace it
         Thread current = Thread.currentThread();
-        if (g != null && g.owner == current && Arrays.equals(g.theta, theta)) {
+        if (g != null && g.owner == current && sameValues(g.theta, theta)) {
             return g;
         }
         JvmTensor x = JvmTensor.variableOfShape(theta, shape);
-        g = new Graph(current, theta.clone(), x, scalarNode(logDensity.logProb(x)));
+        // x's data is a private copy of θ that is never modified: it serves as the key
+        g = new Graph(current, x.data, x, scalarNode(logDensity.logProb(x)));
         last = g;
         return g;
+    }
+
+    /**
+     * {@link Arrays#equals(double[], double[])} for two arrays of length D, rejecting a new θ at its
+     * first changed element without the library's calls.
+     */
+    private static boolean sameValues(double[] key, double[] theta) {
+        for (int i = 0; i < key.length; i++) {
+            double a = key[i];
+            double b = theta[i];
+            if (a != b && (a == a || b == b)) {
+                return false; // differ, and not both NaN (which Arrays.equals calls equal)
+            }
+        }
+        return Arrays.equals(key, theta); // 0.0 == −0.0: the exact comparison tells them apart
     }
 
     /** A forward graph and, once a higher derivative needed it, its recorded gradient. */
     private static final class Graph {
         final Thread owner;
-        /** The key, a private copy of θ. */
+        /** The key, a private copy of θ (the variable's data). */
         final double[] theta;
         final JvmTensor x;
         final JvmTensor y;
