@@ -36,7 +36,7 @@ public final class FusedDensities {
         }
         if (xs.length == ms.length && xs.length == ss.length && Broadcasting.sameShape(xt.shape, mt.shape)
                 && Broadcasting.sameShape(xt.shape, st.shape)) {
-            // one shape, the common case: the general path below with every stride 1
+            // one shape, the common case: the broadcasting path with every stride 1
             double[] out = new double[xs.length];
             for (int i = 0; i < out.length; i++) {
                 double z = (xs[i] - ms[i]) / ss[i];
@@ -44,6 +44,17 @@ public final class FusedDensities {
             }
             return JvmTensor.op(out, xt.shape, NormalRule.INSTANCE, xt, mt, st);
         }
+        return normalLogProbBroadcast(xt, mt, st, logs);
+    }
+
+    /**
+     * {@link #normalLogProb}'s broadcasting case, a method of its own so that the JIT compiles the
+     * common case without it (a smaller method is compiled sooner on a cold JVM).
+     */
+    private static JvmTensor normalLogProbBroadcast(JvmTensor xt, JvmTensor mt, JvmTensor st, double[] logs) {
+        double[] xs = xt.data;
+        double[] ms = mt.data;
+        double[] ss = st.data;
         int[] shape = shapeOf(shapeOf(xt.shape, mt.shape), st.shape);
         int n = Broadcasting.size(shape);
         double[] out = new double[n];
@@ -140,6 +151,23 @@ public final class FusedDensities {
                 grads.add(x, gx);
                 return;
             }
+            accumulateBroadcast(node, g, grads, wantX, wantLoc, wantScale);
+        }
+
+        /**
+         * {@link #accumulate}'s general case, a method of its own so that the JIT compiles the common
+         * case above without it (a smaller method is compiled sooner on a cold JVM).
+         */
+        private static void accumulateBroadcast(JvmTensor node, double[] g, Gradients grads, boolean wantX,
+                                                boolean wantLoc, boolean wantScale) {
+            JvmTensor x = node.parents[0];
+            JvmTensor loc = node.parents[1];
+            JvmTensor scale = node.parents[2];
+            int[] shape = node.shape;
+            int n = g.length;
+            double[] xs = x.data;
+            double[] ms = loc.data;
+            double[] ss = scale.data;
             int sx = stride(xs.length, n);
             int sm = stride(ms.length, n);
             int sc = stride(ss.length, n);
