@@ -56,16 +56,9 @@ public final class Leapfrog implements Integrator {
      */
     @Override
     public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
-        if (!hamiltonian.isSeparable()) {
-            throw new IllegalArgumentException("leapfrog needs a separable Hamiltonian (K depending on p only), but "
-                    + hamiltonian.getClass().getName() + " is not separable; use the implicit or explicit integrator");
-        }
         // x − x is 0 for finite x and NaN for ±∞ or NaN (Double.isFinite costs two calls when interpreted)
-        if (!(stepSize - stepSize == 0)) {
-            throw new IllegalArgumentException("stepSize = " + stepSize + ": must be finite");
-        }
-        if (steps < 0) {
-            throw new IllegalArgumentException("steps = " + steps + ": must be non-negative");
+        if (!hamiltonian.isSeparable() || !(stepSize - stepSize == 0) || steps < 0) {
+            throw badArguments(hamiltonian, stepSize, steps);
         }
         Target target = hamiltonian.target();
         int d = hamiltonian.dimension();
@@ -131,6 +124,21 @@ public final class Leapfrog implements Integrator {
             finite &= x - x == 0; // 0 for finite x, NaN for ±∞ and NaN
         }
         return finite;
+    }
+
+    /**
+     * The exception for arguments {@link #integrate} refuses, built outside it: the JIT compiles a
+     * smaller {@code integrate} sooner on a cold JVM.
+     */
+    private static IllegalArgumentException badArguments(Hamiltonian hamiltonian, double stepSize, int steps) {
+        if (!hamiltonian.isSeparable()) {
+            return new IllegalArgumentException("leapfrog needs a separable Hamiltonian (K depending on p only), but "
+                    + hamiltonian.getClass().getName() + " is not separable; use the implicit or explicit integrator");
+        }
+        if (!Double.isFinite(stepSize)) {
+            return new IllegalArgumentException("stepSize = " + stepSize + ": must be finite");
+        }
+        return new IllegalArgumentException("steps = " + steps + ": must be non-negative");
     }
 
     private static void checkLength(String what, double[] array, int d) {

@@ -23,16 +23,14 @@ public final class FusedDensities {
      */
     public static Tensor normalLogProb(Tensor x, Tensor loc, Tensor scale, Tensor logScale) {
         if (!(x instanceof JvmTensor xt && loc instanceof JvmTensor mt && scale instanceof JvmTensor st)) {
-            Tensor log = logScale != null ? logScale : scale.log();
-            return x.sub(loc).div(scale).square().mul(-0.5).sub(log).sub(HALF_LOG_TWO_PI);
+            return normalLogProbOfTensors(x, loc, scale, logScale);
         }
         double[] xs = xt.data;
         double[] ms = mt.data;
         double[] ss = st.data;
-        double[] logs = logScale instanceof JvmTensor l ? l.data
-                : logScale != null ? JvmTensor.of(logScale).data : logs(ss);
+        double[] logs = logScale instanceof JvmTensor l ? l.data : logsOf(logScale, ss);
         if (logs.length != ss.length) {
-            throw new IllegalArgumentException("logScale has " + logs.length + " elements, scale has " + ss.length);
+            throw badLogScale(logs.length, ss.length);
         }
         if (xs.length == ms.length && xs.length == ss.length && Broadcasting.sameShape(xt.shape, mt.shape)
                 && Broadcasting.sameShape(xt.shape, st.shape)) {
@@ -76,6 +74,23 @@ public final class FusedDensities {
             }
         }
         return JvmTensor.op(out, shape, NormalRule.INSTANCE, xt, mt, st);
+    }
+
+    // The rare cases below are methods of their own: the JIT compiles a smaller normalLogProb sooner.
+
+    /** The chain of tensor operations, for tensors of another engine. */
+    private static Tensor normalLogProbOfTensors(Tensor x, Tensor loc, Tensor scale, Tensor logScale) {
+        Tensor log = logScale != null ? logScale : scale.log();
+        return x.sub(loc).div(scale).square().mul(-0.5).sub(log).sub(HALF_LOG_TWO_PI);
+    }
+
+    /** The data of a given log σ (null: computed from σ). */
+    private static double[] logsOf(Tensor logScale, double[] scale) {
+        return logScale != null ? JvmTensor.of(logScale).data : logs(scale);
+    }
+
+    private static IllegalArgumentException badLogScale(int logs, int scale) {
+        return new IllegalArgumentException("logScale has " + logs + " elements, scale has " + scale);
     }
 
     /** Math.log of each element, once per element of σ however far it is broadcast. */

@@ -25,8 +25,7 @@ final class Gradients {
 
     /** Adds {@code contribution} (the parent's size) to the gradient of a parent on the pass. */
     void add(JvmTensor parent, double[] contribution) {
-        assert contribution.length == parent.data.length : "backward rule returned " + contribution.length
-                + " values for a parent of shape " + Arrays.toString(parent.shape);
+        assert contribution.length == parent.data.length : lengthMismatch(contribution, parent);
         int s = parent.slot;
         double[] sum = data[s];
         if (sum == null) {
@@ -42,6 +41,12 @@ final class Gradients {
     }
 
     /** Switches recording off for the rest of the pass, for rules that run tensor operations. */
+    /** {@link #add}'s assertion message, built outside it: the JIT compiles a smaller add sooner. */
+    private static String lengthMismatch(double[] contribution, JvmTensor parent) {
+        return "backward rule returned " + contribution.length + " values for a parent of shape "
+                + Arrays.toString(parent.shape);
+    }
+
     void pauseRecording() {
         if (!paused) {
             paused = true;
