@@ -13,42 +13,60 @@ final class Elementwise {
 
     // ---- binary ----------------------------------------------------------------------------------------
 
-    /** Applies {@code op} with broadcasting; fast paths for equal shapes and a scalar operand. */
+    /**
+     * Applies {@code op} with broadcasting; fast paths for equal shapes and a scalar operand. Each
+     * other case is a method of its own, so the JIT compiles only the cases a model uses (a smaller
+     * method is compiled sooner on a cold JVM).
+     */
     static double[] combine(double[] x, int[] xShape, double[] y, int[] yShape, int[] shape, int op) {
         int n = shape == xShape ? x.length : shape == yShape ? y.length : Broadcasting.size(shape);
+        if (x.length != n || y.length != n) {
+            return y.length == 1 && x.length == n ? combineScalarRight(x, y[0], n, op)
+                    : x.length == 1 && y.length == n ? combineScalarLeft(x[0], y, n, op)
+                    : combineBroadcast(x, xShape, y, yShape, shape, n, op);
+        }
         double[] out = new double[n];
-        if (x.length == n && y.length == n) {
-            switch (op) {
-                case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[i] + y[i]; }
-                case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[i] - y[i]; }
-                case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[i] * y[i]; }
-                default -> { for (int i = 0; i < n; i++) out[i] = x[i] / y[i]; }
-            }
-        } else if (y.length == 1 && x.length == n) {
-            double c = y[0];
-            switch (op) {
-                case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[i] + c; }
-                case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[i] - c; }
-                case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[i] * c; }
-                default -> { for (int i = 0; i < n; i++) out[i] = x[i] / c; }
-            }
-        } else if (x.length == 1 && y.length == n) {
-            double c = x[0];
-            switch (op) {
-                case PLUS -> { for (int i = 0; i < n; i++) out[i] = c + y[i]; }
-                case MINUS -> { for (int i = 0; i < n; i++) out[i] = c - y[i]; }
-                case TIMES -> { for (int i = 0; i < n; i++) out[i] = c * y[i]; }
-                default -> { for (int i = 0; i < n; i++) out[i] = c / y[i]; }
-            }
-        } else {
-            int[] ia = Broadcasting.sourceIndex(xShape, shape);
-            int[] ib = Broadcasting.sourceIndex(yShape, shape);
-            switch (op) {
-                case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] + y[ib[i]]; }
-                case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] - y[ib[i]]; }
-                case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] * y[ib[i]]; }
-                default -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] / y[ib[i]]; }
-            }
+        switch (op) {
+            case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[i] + y[i]; }
+            case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[i] - y[i]; }
+            case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[i] * y[i]; }
+            default -> { for (int i = 0; i < n; i++) out[i] = x[i] / y[i]; }
+        }
+        return out;
+    }
+
+    private static double[] combineScalarRight(double[] x, double c, int n, int op) {
+        double[] out = new double[n];
+        switch (op) {
+            case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[i] + c; }
+            case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[i] - c; }
+            case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[i] * c; }
+            default -> { for (int i = 0; i < n; i++) out[i] = x[i] / c; }
+        }
+        return out;
+    }
+
+    private static double[] combineScalarLeft(double c, double[] y, int n, int op) {
+        double[] out = new double[n];
+        switch (op) {
+            case PLUS -> { for (int i = 0; i < n; i++) out[i] = c + y[i]; }
+            case MINUS -> { for (int i = 0; i < n; i++) out[i] = c - y[i]; }
+            case TIMES -> { for (int i = 0; i < n; i++) out[i] = c * y[i]; }
+            default -> { for (int i = 0; i < n; i++) out[i] = c / y[i]; }
+        }
+        return out;
+    }
+
+    private static double[] combineBroadcast(double[] x, int[] xShape, double[] y, int[] yShape, int[] shape, int n,
+                                             int op) {
+        double[] out = new double[n];
+        int[] ia = Broadcasting.sourceIndex(xShape, shape);
+        int[] ib = Broadcasting.sourceIndex(yShape, shape);
+        switch (op) {
+            case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] + y[ib[i]]; }
+            case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] - y[ib[i]]; }
+            case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] * y[ib[i]]; }
+            default -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] / y[ib[i]]; }
         }
         return out;
     }
