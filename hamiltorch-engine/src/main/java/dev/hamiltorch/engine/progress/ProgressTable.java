@@ -57,6 +57,8 @@ public final class ProgressTable {
 
     /** Prints the title and the header, and starts the clock. */
     public synchronized void start(String title) {
+        // formats a row once so the formatter's classes load here, not inside the timed sampling loop
+        row(0, 0);
         out.println(title);
         out.println("Time spent  | Time remain.| Progress             | " + pad("Samples", samplesWidth)
                 + " | Samples/sec");
