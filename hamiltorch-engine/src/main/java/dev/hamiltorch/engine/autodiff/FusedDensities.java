@@ -126,6 +126,14 @@ public final class FusedDensities {
             JvmTensor x = node.parents[0];
             JvmTensor loc = node.parents[1];
             JvmTensor scale = node.parents[2];
+            if (x.requiresGrad && !loc.requiresGrad && !scale.requiresGrad) {
+                int n = g.data.length;
+                if (x.data.length == n && loc.data.length == n && scale.data.length == n
+                        && Broadcasting.sameShape(g.shape, x.shape) && Broadcasting.sameShape(x.shape, loc.shape)
+                        && Broadcasting.sameShape(x.shape, scale.shape)) {
+                    return new JvmTensor[] {gradientInX(g, x, loc, scale), null, null};
+                }
+            }
             JvmTensor d = Elementwise.sub(x, loc);
             JvmTensor z = Elementwise.div(d, scale);
             JvmTensor u = Elementwise.mul(Elementwise.mulScalar(g, -0.5), Elementwise.mulScalar(z, 2.0));
@@ -139,6 +147,24 @@ public final class FusedDensities {
             }
             return new JvmTensor[] {x.requiresGrad ? gd.sumTo(x.shape) : null,
                                     loc.requiresGrad ? gd.neg().sumTo(loc.shape) : null, gScale};
+        }
+
+        /**
+         * The x gradient of the common case (constant μ and σ, one shape) as one recorded node instead
+         * of the chain's six: the same values, and {@link GradientInXRule} differentiates it as the
+         * chain's rules would.
+         */
+        private static JvmTensor gradientInX(JvmTensor g, JvmTensor x, JvmTensor loc, JvmTensor scale) {
+            double[] gs = g.data;
+            double[] xs = x.data;
+            double[] ms = loc.data;
+            double[] ss = scale.data;
+            double[] out = new double[gs.length];
+            for (int i = 0; i < out.length; i++) {
+                double s = ss[i];
+                out[i] = ((gs[i] * -0.5) * (((xs[i] - ms[i]) / s) * 2.0)) / s;
+            }
+            return JvmTensor.op(out, x.shape, GradientInXRule.INSTANCE, g, x, loc, scale);
         }
 
         @Override
@@ -224,6 +250,63 @@ public final class FusedDensities {
                     sum[j] = a[j] / ss[j] + b[j];
                 }
                 grads.add(scale, sum);
+            }
+        }
+    }
+
+    /**
+     * Backward of {@link NormalRule#gradientInX}'s node gx = ((g·−½)·(((x − μ)/σ)·2))/σ, parents
+     * (g, x, μ, σ) with μ and σ constant, as the chain d = x − μ, z = d/σ, a = g·−½, b = z·2, u = a·b,
+     * u/σ would have it: with h the incoming gradient, ∂x ← (((h/σ)·a)·2)/σ and ∂g ← ((h/σ)·b)·−½.
+     */
+    private enum GradientInXRule implements Backward {
+        INSTANCE;
+
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor h) {
+            JvmTensor g = node.parents[0];
+            JvmTensor x = node.parents[1];
+            JvmTensor loc = node.parents[2];
+            JvmTensor scale = node.parents[3];
+            JvmTensor gu = Elementwise.div(h, scale);
+            JvmTensor gx = null;
+            if (x.requiresGrad) {
+                JvmTensor a = Elementwise.mulScalar(g, -0.5);
+                gx = Elementwise.div(Elementwise.mulScalar(Elementwise.mul(gu, a), 2.0), scale);
+            }
+            JvmTensor gg = null;
+            if (g.requiresGrad) {
+                JvmTensor b = Elementwise.mulScalar(Elementwise.div(Elementwise.sub(x, loc), scale), 2.0);
+                gg = Elementwise.mulScalar(Elementwise.mul(gu, b), -0.5);
+            }
+            return new JvmTensor[] {gg, gx, null, null};
+        }
+
+        @Override
+        public void accumulate(JvmTensor node, double[] h, Gradients grads) {
+            JvmTensor g = node.parents[0];
+            JvmTensor x = node.parents[1];
+            double[] gs = g.data;
+            double[] xs = x.data;
+            double[] ms = node.parents[2].data;
+            double[] ss = node.parents[3].data;
+            int n = h.length;
+            // the chain reaches x (through d) before g (through a)
+            if (grads.wants(x)) {
+                double[] gx = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double s = ss[i];
+                    gx[i] = (((h[i] / s) * (gs[i] * -0.5)) * 2.0) / s;
+                }
+                grads.add(x, gx);
+            }
+            if (grads.wants(g)) {
+                double[] gg = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double s = ss[i];
+                    gg[i] = ((h[i] / s) * (((xs[i] - ms[i]) / s) * 2.0)) * -0.5;
+                }
+                grads.add(g, gg);
             }
         }
     }
