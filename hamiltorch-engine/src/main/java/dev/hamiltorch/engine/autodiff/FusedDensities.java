@@ -268,6 +268,11 @@ public final class FusedDensities {
             JvmTensor x = node.parents[1];
             JvmTensor loc = node.parents[2];
             JvmTensor scale = node.parents[3];
+            if (!h.requiresGrad && !g.requiresGrad) {
+                // ∂x does not involve x: with h and g constant it is a constant, computed in one loop
+                return new JvmTensor[] {null, x.requiresGrad ? constantGradientInX(h.data, g.data, scale.data, x.shape)
+                                                             : null, null, null};
+            }
             JvmTensor gu = Elementwise.div(h, scale);
             JvmTensor gx = null;
             if (x.requiresGrad) {
@@ -280,6 +285,16 @@ public final class FusedDensities {
                 gg = Elementwise.mulScalar(Elementwise.mul(gu, b), -0.5);
             }
             return new JvmTensor[] {gg, gx, null, null};
+        }
+
+        /** (((h/σ)·(g·−½))·2)/σ, as the chain's operations on constants compute it. */
+        private static JvmTensor constantGradientInX(double[] h, double[] gs, double[] ss, int[] shape) {
+            double[] gx = new double[h.length];
+            for (int i = 0; i < gx.length; i++) {
+                double s = ss[i];
+                gx[i] = (((h[i] / s) * (gs[i] * -0.5)) * 2.0) / s;
+            }
+            return JvmTensor.wrap(gx, shape);
         }
 
         @Override
