@@ -86,6 +86,20 @@ public final class Autodiff {
     }
 
     /**
+     * {@code grad(out, x, true)} for the scalar {@code out} of the engine, without the public entry's
+     * conversions and checks: the recorded gradient of a target's Hessian and third derivatives.
+     */
+    static JvmTensor recordedGradient(JvmTensor out, JvmTensor x) {
+        Object pass = new Object();
+        JvmTensor seed = JvmTensor.scalarConstant(1.0).reshape(out.shape);
+        JvmTensor[] order = topologicalOrder(out, x, null, pass);
+        int n = out.requiresGrad ? out.slot + 1 : 0;
+        JvmTensor[] grads = recordedPass(order, n, seed, pass);
+        JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
+        return g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+    }
+
+    /**
      * The gradient of the scalar {@code out} with respect to {@code x} by a pass that records no graph,
      * written into {@code gradient}; the caller has checked that {@code out} has one element.
      */

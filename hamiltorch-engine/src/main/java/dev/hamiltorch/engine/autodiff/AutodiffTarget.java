@@ -111,7 +111,7 @@ public final class AutodiffTarget implements Target {
         /** The recorded ∇ log π, or null if log π does not depend on θ. */
         Tensor gradient() {
             if (gradient == null && y.requiresGrad()) {
-                gradient = Autodiff.grad(y, x, true);
+                gradient = Autodiff.recordedGradient(y, x);
             }
             return gradient;
         }

@@ -158,7 +158,14 @@ final class Reductions {
         SUM {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
-                return new JvmTensor[] {g.broadcastTo(node.parents[0].shape)};
+                int[] shape = node.parents[0].shape;
+                if (!g.requiresGrad && g.shape.length == 0 && shape.length > 0) {
+                    // a constant scalar, as broadcastTo fills it, without its checks and recorded rule
+                    double[] out = new double[Broadcasting.size(shape)];
+                    java.util.Arrays.fill(out, g.data[0]);
+                    return new JvmTensor[] {JvmTensor.wrap(out, shape)};
+                }
+                return new JvmTensor[] {g.broadcastTo(shape)};
             }
 
             @Override
