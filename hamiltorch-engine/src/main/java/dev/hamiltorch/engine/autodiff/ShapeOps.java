@@ -53,8 +53,7 @@ final class ShapeOps {
                 out[i] = a.data[src[i]];
             }
         }
-        int[] original = a.shape;
-        return JvmTensor.op(out, target.clone(), (node, g) -> new JvmTensor[] {sumTo(g, original)}, a);
+        return JvmTensor.op(out, target.clone(), new BroadcastBackward(a.shape), a);
     }
 
     /** Sums {@code a} down to {@code target}, a shape that broadcasts to {@code a}'s shape. */
@@ -62,9 +61,7 @@ final class ShapeOps {
         if (Broadcasting.sameShape(a.shape, target)) {
             return a;
         }
-        int[] original = a.shape;
-        return JvmTensor.op(sumTo(a.data, a.shape, target), target.clone(),
-                (node, g) -> new JvmTensor[] {broadcastTo(g, original)}, a);
+        return JvmTensor.op(sumTo(a.data, a.shape, target), target.clone(), new SumToBackward(a.shape), a);
     }
 
     /** The values of {@link #sumTo(JvmTensor, int[])}: {@code x} itself when the shapes agree. */
@@ -122,8 +119,98 @@ final class ShapeOps {
         }
         int[] shape = a.shape.clone();
         shape[axis] = length;
-        return JvmTensor.op(padded(a.data, a.shape, axis, from, length), shape,
-                (node, g) -> new JvmTensor[] {slice(g, axis, from, from + m)}, a);
+        return JvmTensor.op(padded(a.data, a.shape, axis, from, length), shape, new PadBackward(axis, from, m), a);
+    }
+
+    /**
+     * Backward of {@link #broadcastTo}: a sum back to the original shape. {@code accumulate} computes
+     * {@link #sumTo(JvmTensor, int[])}'s values without building tensors.
+     */
+    private record BroadcastBackward(int[] original) implements Backward {
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            return new JvmTensor[] {sumTo(g, original)};
+        }
+
+        @Override
+        public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+            JvmTensor a = node.parents[0];
+            if (grads.wants(a)) {
+                grads.add(a, sumTo(g, node.shape, original));
+            }
+        }
+    }
+
+    /**
+     * Backward of {@link #sumTo(JvmTensor, int[])}: a broadcast back to the original shape.
+     * {@code accumulate} computes {@link #broadcastTo}'s values without building tensors.
+     */
+    private record SumToBackward(int[] original) implements Backward {
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            return new JvmTensor[] {broadcastTo(g, original)};
+        }
+
+        @Override
+        public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+            JvmTensor a = node.parents[0];
+            if (!grads.wants(a)) {
+                return;
+            }
+            if (Broadcasting.sameShape(node.shape, original)) {
+                grads.add(a, g);
+                return;
+            }
+            int[] full = Broadcasting.broadcastShape(node.shape, original);
+            if (!Arrays.equals(full, original)) {
+                throw new IllegalArgumentException("cannot broadcast " + Arrays.toString(node.shape) + " to "
+                        + Arrays.toString(original));
+            }
+            int n = Broadcasting.size(original);
+            double[] out = new double[n];
+            if (g.length == 1) {
+                Arrays.fill(out, g[0]);
+            } else {
+                int[] src = Broadcasting.sourceIndex(node.shape, original);
+                for (int i = 0; i < n; i++) {
+                    out[i] = g[src[i]];
+                }
+            }
+            grads.add(a, out);
+        }
+    }
+
+    /**
+     * Backward of {@link #pad}: the slice {@code from … from + m} along {@code axis}. {@code accumulate}
+     * computes {@link #slice}'s values without building tensors.
+     */
+    private record PadBackward(int axis, int from, int m) implements Backward {
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            return new JvmTensor[] {slice(g, axis, from, from + m)};
+        }
+
+        @Override
+        public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+            JvmTensor a = node.parents[0];
+            if (!grads.wants(a)) {
+                return;
+            }
+            int[] shape = node.shape;
+            int ax = Broadcasting.normaliseAxis(axis, shape.length);
+            int n = shape[ax];
+            if (from == 0 && from + m == n) {
+                grads.add(a, g);
+                return;
+            }
+            int inner = inner(shape, ax);
+            int outer = outer(shape, ax);
+            double[] out = new double[outer * m * inner];
+            for (int o = 0; o < outer; o++) {
+                System.arraycopy(g, (o * n + from) * inner, out, o * m * inner, m * inner);
+            }
+            grads.add(a, out);
+        }
     }
 
     /** The sub-tensor at position {@code i} of the first axis, which is removed. */
