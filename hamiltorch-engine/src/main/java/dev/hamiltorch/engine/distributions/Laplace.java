@@ -9,45 +9,27 @@ import java.util.Objects;
  * <pre>  log p(x) = −log(2b) − |x − μ| / b,   x ∈ ℝ.</pre>
  * The gradient with respect to x at x = μ is taken as 0.
  */
-public final class Laplace implements Distribution {
+public final class Laplace extends LocationScale {
 
     private static final double LOG_TWO = Math.log(2);
 
-    private final Tensor loc;
-    private final Tensor scale;
 
     private Laplace(Tensor loc, Tensor scale) {
-        this.loc = loc;
-        this.scale = scale;
+        super("Laplace", loc, scale);
     }
 
     /** {@code scale} must be positive where it is a constant. */
     public static Laplace of(Tensor loc, Tensor scale) {
-        Laplace d = new Laplace(Params.real("Laplace", "loc", loc), Params.positive("Laplace", "scale", scale));
-        Params.broadcastable("Laplace", new String[] {"loc", "scale"}, loc, scale);
-        return d;
+        return new Laplace(loc, scale);
     }
 
     public static Laplace of(double loc, double scale) {
         return of(Tensor.scalar(loc), Tensor.scalar(scale));
     }
 
-    public Tensor loc() {
-        return loc;
-    }
-
-    public Tensor scale() {
-        return scale;
-    }
-
     @Override
     public Tensor logProb(Tensor value) {
         Objects.requireNonNull(value, "value");
         return value.sub(loc).abs().div(scale).neg().sub(scale.log()).sub(LOG_TWO);
-    }
-
-    @Override
-    public String toString() {
-        return "Laplace(loc=" + loc + ", scale=" + scale + ")";
     }
 }

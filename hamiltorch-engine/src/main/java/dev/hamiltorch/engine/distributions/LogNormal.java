@@ -9,34 +9,20 @@ import java.util.Objects;
  * <pre>  log p(x) = −(log x − μ)² / (2σ²) − log σ − ½ log 2π − log x,   x &gt; 0,</pre>
  * and −∞ for x ≤ 0.
  */
-public final class LogNormal implements Distribution {
+public final class LogNormal extends LocationScale {
 
-    private final Tensor loc;
-    private final Tensor scale;
 
     private LogNormal(Tensor loc, Tensor scale) {
-        this.loc = loc;
-        this.scale = scale;
+        super("LogNormal", loc, scale);
     }
 
     /** The distribution of exp(Y) for Y ~ N(loc, scale²); {@code scale} must be positive where it is a constant. */
     public static LogNormal of(Tensor loc, Tensor scale) {
-        LogNormal d = new LogNormal(Params.real("LogNormal", "loc", loc),
-                Params.positive("LogNormal", "scale", scale));
-        Params.broadcastable("LogNormal", new String[] {"loc", "scale"}, loc, scale);
-        return d;
+        return new LogNormal(loc, scale);
     }
 
     public static LogNormal of(double loc, double scale) {
         return of(Tensor.scalar(loc), Tensor.scalar(scale));
-    }
-
-    public Tensor loc() {
-        return loc;
-    }
-
-    public Tensor scale() {
-        return scale;
     }
 
     @Override
@@ -46,10 +32,5 @@ public final class LogNormal implements Distribution {
         Tensor lp = logX.sub(loc).div(scale).square().mul(-0.5).sub(scale.log())
                 .sub(Normal.HALF_LOG_TWO_PI).sub(logX);
         return Support.restrict(lp, inside);
-    }
-
-    @Override
-    public String toString() {
-        return "LogNormal(loc=" + loc + ", scale=" + scale + ")";
     }
 }

@@ -8,38 +8,25 @@ import java.util.Objects;
  * The normal distribution with mean μ ({@code loc}) and standard deviation σ ({@code scale}):
  * <pre>  log p(x) = −(x − μ)² / (2σ²) − log σ − ½ log 2π,   x ∈ ℝ.</pre>
  */
-public final class Normal implements Distribution {
+public final class Normal extends LocationScale {
 
     static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
-    private final Tensor loc;
-    private final Tensor scale;
     /** log σ when σ is a constant, computed once; null when σ is differentiated. */
     private final Tensor logScale;
 
     private Normal(Tensor loc, Tensor scale) {
-        this.loc = loc;
-        this.scale = scale;
+        super("Normal", loc, scale);
         this.logScale = scale.requiresGrad() ? null : scale.log();
     }
 
     /** N(loc, scale²); {@code scale} must be positive where it is a constant. */
     public static Normal of(Tensor loc, Tensor scale) {
-        Normal d = new Normal(Params.real("Normal", "loc", loc), Params.positive("Normal", "scale", scale));
-        Params.broadcastable("Normal", new String[] {"loc", "scale"}, loc, scale);
-        return d;
+        return new Normal(loc, scale);
     }
 
     public static Normal of(double loc, double scale) {
         return of(Tensor.scalar(loc), Tensor.scalar(scale));
-    }
-
-    public Tensor loc() {
-        return loc;
-    }
-
-    public Tensor scale() {
-        return scale;
     }
 
     @Override
@@ -47,10 +34,5 @@ public final class Normal implements Distribution {
         Objects.requireNonNull(value, "value");
         // one fused operation, bit for bit value.sub(loc).div(scale).square().mul(-0.5).sub(log σ).sub(½ log 2π)
         return FusedDensities.normalLogProb(value, loc, scale, logScale);
-    }
-
-    @Override
-    public String toString() {
-        return "Normal(loc=" + loc + ", scale=" + scale + ")";
     }
 }
