@@ -30,8 +30,9 @@ import dev.hamiltorch.api.spi.Integrator;
  * geometry at θ for every iteration, so it costs no derivative evaluations at all.
  *
  * <h2>Failures</h2>
- * A fixed point that has not converged after the maximum number of iterations, or whose iterates
- * stop being finite, ends the trajectory with {@link Event#FIXED_POINT_NOT_CONVERGED}. A geometry
+ * A fixed point that has not converged after the maximum number of iterations, whose iterates
+ * stop being finite, or whose change has not set a new smallest value for {@value #STALL_ITERATIONS}
+ * iterations, ends the trajectory with {@link Event#FIXED_POINT_NOT_CONVERGED}. A geometry
  * whose {@link Geometry#failure()} is not null (a non-finite log density, a metric that is not
  * positive-definite) ends it with that event; a non-finite momentum after (c) with
  * {@link Event#INVALID_LOG_PROB}. Nothing is thrown for any of these. The result's end point is then
@@ -52,6 +53,14 @@ import dev.hamiltorch.api.spi.Integrator;
 @AutoService(Integrator.class)
 public final class GeneralizedLeapfrog implements Integrator {
 
+    /**
+     * Iterations without a new smallest change after which a fixed point counts as not converging, even
+     * below the iteration cap. A converging iteration sets a new smallest change at almost every
+     * iteration; one that wanders (a map that is no contraction there, as in the funnel's neck at
+     * hamiltorch's step sizes) would otherwise spend the whole cap, each iteration of loop (b) a new
+     * geometry, on a proposal that is rejected anyway.
+     */
+    public static final int STALL_ITERATIONS = 50;
     private static final SamplerSettings DEFAULTS = SamplerSettings.builder().build();
 
     private final double fixedPointThreshold;
@@ -139,6 +148,8 @@ public final class GeneralizedLeapfrog implements Integrator {
             // (a) p½ = p − ε/2 ∂H/∂θ(θ, p½), at the geometry of θ throughout
             double[] pHalf = p.clone();
             boolean converged = false;
+            double best = Double.POSITIVE_INFINITY;
+            int stalled = 0;
             for (int it = 0; it < fixedPointMaxIterations && !converged; it++) {
                 geometry.positionGradient(pHalf, dH);
                 double maxSquaredChange = 0;
@@ -152,6 +163,12 @@ public final class GeneralizedLeapfrog implements Integrator {
                     break; // a diverging iteration cannot converge any more
                 }
                 converged = maxSquaredChange < fixedPointThreshold;
+                if (maxSquaredChange < best) {
+                    best = maxSquaredChange;
+                    stalled = 0;
+                } else if (++stalled >= STALL_ITERATIONS) {
+                    break;
+                }
             }
             if (!converged) {
                 return Vectors.result(completed, start, Event.FIXED_POINT_NOT_CONVERGED, step, evaluations);
@@ -162,6 +179,8 @@ public final class GeneralizedLeapfrog implements Integrator {
             double[] thetaNext = theta;
             Geometry atNext = geometry; // the geometry at thetaNext
             converged = false;
+            best = Double.POSITIVE_INFINITY;
+            stalled = 0;
             for (int it = 0; it < fixedPointMaxIterations && !converged; it++) {
                 if (it > 0) {
                     atNext = geometries.at(thetaNext);
@@ -186,6 +205,12 @@ public final class GeneralizedLeapfrog implements Integrator {
                     break;
                 }
                 converged = maxSquaredChange < fixedPointThreshold;
+                if (maxSquaredChange < best) {
+                    best = maxSquaredChange;
+                    stalled = 0;
+                } else if (++stalled >= STALL_ITERATIONS) {
+                    break;
+                }
             }
             if (!converged) {
                 return Vectors.result(completed, start, Event.FIXED_POINT_NOT_CONVERGED, step, evaluations);

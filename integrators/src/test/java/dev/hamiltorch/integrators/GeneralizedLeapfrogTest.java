@@ -28,6 +28,7 @@ import dev.hamiltorch.integrators.TestHamiltonians.DiagonalMetric;
 import dev.hamiltorch.integrators.TestHamiltonians.Gaussian1d;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
 import dev.hamiltorch.integrators.TestHamiltonians.ScalarMetric;
+import dev.hamiltorch.integrators.TestHamiltonians.VelocityField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -203,6 +204,42 @@ class GeneralizedLeapfrogTest {
         IntegrationResult r = new GeneralizedLeapfrog(1e-5, 1_000_000).integrate(h, start, 5.0, 10);
         assertEquals(Event.FIXED_POINT_NOT_CONVERGED, r.failure());
         assertTrue(h.geometries < 10_000, h.geometries + " geometries: a diverged iteration must stop at once");
+    }
+
+    @Test
+    void aFixedPointThatStallsStopsAfterStallIterationsWithoutNewSmallestChange() {
+        // v flips sign at θ = ½: from θ = 0, p = 1, ε = 1 loop (b) alternates 0, 1, 0, 1, … with change 1
+        VelocityField h = new VelocityField((theta, p) -> theta <= 0.5 ? p : -p);
+        PhasePoint start = pointAt(h.target(), new double[] {0.0}, new double[] {1.0});
+        IntegrationResult r = new GeneralizedLeapfrog(1e-5, 1000).integrate(h, start, 1.0, 1);
+        assertEquals(Event.FIXED_POINT_NOT_CONVERGED, r.failure());
+        // iteration 0 (at the start's geometry) sets the smallest change; iterations 1 to 50 repeat it
+        assertEquals(GeneralizedLeapfrog.STALL_ITERATIONS, r.gradientEvaluations());
+        assertArrayEquals(start.position(), r.end().position());
+    }
+
+    @Test
+    void aSlowlyContractingFixedPointRunsPastTheStallLimit() {
+        // v = p − 1.9 θ makes loop (b), from θ = 0, p = 1, ε = 1, the iteration x ← 0 + ½ (1 + (1 − 1.9 x)):
+        // a contraction with rate 0.95, each change a new smallest one, ending when a change is below √1e-5
+        VelocityField h = new VelocityField((theta, p) -> p - 1.9 * theta);
+        PhasePoint start = pointAt(h.target(), new double[] {0.0}, new double[] {1.0});
+        IntegrationResult r = new GeneralizedLeapfrog(1e-5, 1000).integrate(h, start, 1.0, 1);
+
+        double x = 0;
+        int iterations = 0;
+        double change;
+        do {
+            double next = 0.0 + 0.5 * (1.0 + (1.0 - 1.9 * x));
+            change = next - x;
+            x = next;
+            iterations++;
+        } while (change * change >= 1e-5);
+        assertTrue(iterations > 2 * GeneralizedLeapfrog.STALL_ITERATIONS, iterations + " iterations");
+        assertNull(r.failure());
+        assertEquals(x, r.end().position()[0], 0.0);
+        // a geometry for every iteration after the first, and one at the end point for (c)
+        assertEquals(iterations, r.gradientEvaluations());
     }
 
     @Test

@@ -422,45 +422,13 @@ final class TestHamiltonians {
      * 1-D N(0, 1) with the metric G(θ) = 1 + θ²: H = θ²/2 + ½ log G + p²/(2G), so
      * ∂H/∂θ = θ + θ/G − θp²/G² and ∂H/∂p = p/G.
      */
-    static final class ScalarMetric implements RiemannianHamiltonian {
-        private final Target target = new Gaussian1d(1.0);
-
-        @Override
-        public Target target() {
-            return target;
-        }
-
-        @Override
-        public RiemannianHamiltonian forTrajectory(RandomGenerator rng) {
-            return this;
-        }
-
+    static final class ScalarMetric extends GaussianPointHamiltonian {
         @Override
         public Geometry geometry(double[] position) {
             double[] theta = position.clone();
             double t = theta[0];
             double g = 1 + t * t;
-            return new Geometry() {
-                @Override
-                public double[] position() {
-                    return theta;
-                }
-
-                @Override
-                public double logDensity() {
-                    return -0.5 * t * t;
-                }
-
-                @Override
-                public double[] gradient() {
-                    return new double[] {-t};
-                }
-
-                @Override
-                public Event failure() {
-                    return null;
-                }
-
+            return new GaussianPointGeometry(theta) {
                 @Override
                 public double kineticEnergy(double[] p) {
                     return 0.5 * Math.log(g) + 0.5 * p[0] * p[0] / g;
@@ -481,6 +449,92 @@ final class TestHamiltonians {
                     out[0] = Math.sqrt(g) * rng.nextGaussian();
                 }
             };
+        }
+    }
+
+    /**
+     * A stand-in for the fixed points of the generalized leapfrog, not a consistent Hamiltonian:
+     * ∂H/∂θ = 0, so loop (a) settles at once, and ∂H/∂p = v(θ, p) is the given field, so loop (b)
+     * iterates θ' ← θ + ε/2 [v(θ, p) + v(θ', p)] on it.
+     */
+    static final class VelocityField extends GaussianPointHamiltonian {
+        private final java.util.function.DoubleBinaryOperator velocity;
+        int geometries;
+
+        VelocityField(java.util.function.DoubleBinaryOperator velocity) {
+            this.velocity = velocity;
+        }
+
+        @Override
+        public Geometry geometry(double[] position) {
+            geometries++;
+            return new GaussianPointGeometry(position.clone()) {
+                @Override
+                public double kineticEnergy(double[] p) {
+                    return 0.5 * p[0] * p[0];
+                }
+
+                @Override
+                public void velocity(double[] p, double[] out) {
+                    out[0] = velocity.applyAsDouble(t, p[0]);
+                }
+
+                @Override
+                public void positionGradient(double[] p, double[] out) {
+                    out[0] = 0;
+                }
+
+                @Override
+                public void sampleMomentum(RandomGenerator rng, double[] out) {
+                    out[0] = rng.nextGaussian();
+                }
+            };
+        }
+    }
+
+    /** A geometry of the 1-D N(0, 1) at θ: position, log density and gradient; the metric is the subclass's. */
+    abstract static class GaussianPointGeometry implements RiemannianHamiltonian.Geometry {
+        final double[] theta;
+        final double t;
+
+        GaussianPointGeometry(double[] theta) {
+            this.theta = theta;
+            this.t = theta[0];
+        }
+
+        @Override
+        public double[] position() {
+            return theta;
+        }
+
+        @Override
+        public double logDensity() {
+            return -0.5 * t * t;
+        }
+
+        @Override
+        public double[] gradient() {
+            return new double[] {-t};
+        }
+
+        @Override
+        public Event failure() {
+            return null;
+        }
+    }
+
+    /** A Riemannian Hamiltonian on the 1-D N(0, 1), without jitter; the geometry is the subclass's. */
+    abstract static class GaussianPointHamiltonian implements RiemannianHamiltonian {
+        private final Target target = new Gaussian1d(1.0);
+
+        @Override
+        public Target target() {
+            return target;
+        }
+
+        @Override
+        public RiemannianHamiltonian forTrajectory(RandomGenerator rng) {
+            return this;
         }
     }
 }
