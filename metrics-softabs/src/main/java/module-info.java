@@ -1,10 +1,9 @@
 /**
  * The SoftAbs Riemannian metric ({@value dev.hamiltorch.api.spi.Metric#SOFTABS}, Betancourt 2013).
- * Depends on hamiltorch-api and, for the symmetric eigendecomposition, commons-math3.
+ * Depends on hamiltorch-api only: the symmetric eigendecomposition is its own (cyclic Jacobi).
  */
 module dev.hamiltorch.metrics.softabs {
     requires dev.hamiltorch.api;
-    requires commons.math3;
     requires static com.google.auto.service;
 
     exports dev.hamiltorch.metrics.softabs;

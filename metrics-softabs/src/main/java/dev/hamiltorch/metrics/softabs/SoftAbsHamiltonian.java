@@ -6,9 +6,6 @@ import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.exception.MathIllegalStateException;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * H(θ, p) = U(θ) + ½ log|G| + ½ pᵀG⁻¹p with U = −log π, ∇²U + diag(jitter) = QΛQᵀ and
@@ -70,24 +67,20 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
             if (!allFinite(hessian)) {
                 return Event.INVALID_LOG_PROB;
             }
+            // −∇²log π + diag(jitter), its lower triangle: the solver reads no more
             double[][] a = new double[dimension][dimension];
             for (int i = 0; i < dimension; i++) {
                 for (int k = 0; k < i; k++) {
-                    // exactly symmetric, so the solver takes its symmetric (tridiagonal QL) path
-                    double v = -0.5 * (hessian[i][k] + hessian[k][i]);
-                    a[i][k] = v;
-                    a[k][i] = v;
+                    a[i][k] = -0.5 * (hessian[i][k] + hessian[k][i]);
                 }
                 a[i][i] = -hessian[i][i] + jitter[i];
             }
-            EigenDecomposition eigen;
-            try {
-                eigen = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
-            } catch (MathIllegalStateException notConverged) {
+            JacobiEigenDecomposition eigen = JacobiEigenDecomposition.decompose(a);
+            if (eigen == null) {
                 return Event.NON_SPD_METRIC;
             }
-            lambda = eigen.getRealEigenvalues();
-            q = eigen.getV().getData();
+            lambda = eigen.values;
+            q = eigen.vectors;
             soft = new double[dimension];
             double logDet = 0;
             for (int b = 0; b < dimension; b++) {
