@@ -1,5 +1,6 @@
 package dev.hamiltorch.examples.cli;
 
+import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
@@ -12,6 +13,7 @@ import dev.hamiltorch.examples.report.JsonWriter;
 import dev.hamiltorch.examples.report.StanCsv;
 import dev.hamiltorch.examples.workloads.Funnel;
 import dev.hamiltorch.examples.workloads.Gaussian3d;
+import dev.hamiltorch.examples.workloads.Gaussian3dAnalytic;
 import dev.hamiltorch.examples.workloads.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -110,6 +112,7 @@ public final class Runner {
     static Workload workload(Options options) throws UsageException {
         return switch (options.workload()) {
             case "gaussian3d" -> new Gaussian3d();
+            case "gaussian3d-analytic" -> new Gaussian3dAnalytic();
             case "funnel" -> {
                 int dim = options.integer("dim", 10);
                 if (dim <= 0) {
@@ -118,12 +121,13 @@ public final class Runner {
                 yield new Funnel(dim);
             }
             default -> throw new UsageException("unknown workload '" + options.workload()
-                    + "' (available: gaussian3d, funnel)");
+                    + "' (available: gaussian3d, gaussian3d-analytic, funnel)");
         };
     }
 
     private static SampleBuilder configure(Workload workload, Options o, PrintStream out) throws UsageException {
-        SampleBuilder b = Hamiltorch.sample(workload.logDensity())
+        Target analytic = workload.target();
+        SampleBuilder b = (analytic != null ? Hamiltorch.sample(analytic) : Hamiltorch.sample(workload.logDensity()))
                 .paramsInit(workload.initialPosition())
                 .numSamples(o.integer("samples", 10))
                 .burn(o.integer("burn", 0))

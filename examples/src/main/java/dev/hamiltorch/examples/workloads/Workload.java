@@ -1,6 +1,7 @@
 package dev.hamiltorch.examples.workloads;
 
 import dev.hamiltorch.api.LogDensity;
+import dev.hamiltorch.api.Target;
 import dev.hamiltorch.engine.sampling.Samples;
 import java.util.Map;
 
@@ -12,6 +13,14 @@ public interface Workload {
 
     /** The log density. */
     LogDensity logDensity();
+
+    /**
+     * A target with hand-written derivatives that the runner samples instead of differentiating
+     * {@link #logDensity()}, or null (the default) to use the engine's autodiff.
+     */
+    default Target target() {
+        return null;
+    }
 
     /** Number of parameters. */
     int dimension();

@@ -94,4 +94,26 @@ class RunnerTest {
         assertTrue(j.contains("\"v_ks\": "), j);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theAnalyticGaussianGivesGaussian3dsChainBitForBitAndSupportsRmhmc() throws Exception {
+        Path autodiff = dir.resolve("a.csv");
+        Path analytic = dir.resolve("h.csv");
+        assertEquals(0, run("gaussian3d", "--quiet", "--draws", autodiff.toString()));
+        assertEquals(0, run("gaussian3d-analytic", "--quiet", "--draws", analytic.toString()));
+        List<String> a = Files.readAllLines(autodiff).stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> h = Files.readAllLines(analytic).stream().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(401, a.size());
+        assertEquals(a, h, "the hand-written derivatives reproduce the engine's to the bit");
+
+        Path json = dir.resolve("r.json");
+        assertEquals(0, run("gaussian3d-analytic", "--quiet", "--sampler", "rmhmc", "--integrator", "implicit",
+                "--metric", "hessian", "--json", json.toString()));
+        String j = Files.readString(json);
+        assertTrue(j.contains("\"workload\": \"gaussian3d-analytic\""), j);
+        assertTrue(j.contains("\"metric\": \"HESSIAN\""), j);
+        Matcher rate = Pattern.compile("\"acceptance_rate\": ([0-9.eE+-]+)").matcher(j);
+        assertTrue(rate.find(), j);
+        assertTrue(Double.parseDouble(rate.group(1)) > 0.9, j);
+    }
 }
