@@ -143,6 +143,9 @@ public final class ChainRunner {
         }
         LOG.debug("sampled in {} s: acceptance rate {}, events {}", seconds, samples.acceptanceRate(),
                 samples.eventCounts());
+        for (String warning : samples.warnings()) {
+            LOG.warn(warning);
+        }
         return samples;
     }
 

@@ -188,6 +188,41 @@ public final class Samples {
         return list;
     }
 
+    /**
+     * What the run's user should know, one sentence each, empty when nothing went wrong: every event
+     * that rejected or flagged proposals (with its count over all iterations of all chains), and a run
+     * whose kept iterations accepted no proposal at all. The chain runner also logs them at WARN.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        long iterations = 0;
+        for (ChainSamples c : chains) {
+            iterations += c.iterations();
+        }
+        if (acceptanceRate() == 0) {
+            warnings.add("no proposal was accepted in the " + keptCount() + " kept iterations: the step size is"
+                    + " likely too large for this target and integrator");
+        }
+        for (Map.Entry<Event, Long> e : eventCounts().entrySet()) {
+            if (e.getValue() > 0) {
+                warnings.add(e.getValue() + " of " + iterations + " iterations " + consequence(e.getKey()) + " ("
+                        + e.getKey().key() + ")");
+            }
+        }
+        return List.copyOf(warnings);
+    }
+
+    private static String consequence(Event event) {
+        return switch (event) {
+            case INVALID_LOG_PROB -> "rejected their proposal for a NaN or infinite log density or Hamiltonian";
+            case NON_SPD_METRIC -> "rejected their proposal for a metric that was not positive-definite even"
+                    + " after jitter";
+            case FIXED_POINT_NOT_CONVERGED -> "rejected their proposal for a fixed point of the implicit"
+                    + " integrator that did not converge; a smaller step size helps";
+            case DIVERGENT -> "diverged (an energy error above the divergence threshold); a smaller step size helps";
+        };
+    }
+
     /** A small table: run facts, events, and one row per parameter (the first 20). */
     @Override
     public String toString() {

@@ -265,6 +265,35 @@ class ChainRunnerTest {
     }
 
     @Test
+    void warnsWhenNoProposalIsAcceptedAndCountsEachEvent() {
+        // finite at θ = 0 only: every proposal leaves it, so every one is rejected as invalid
+        Target point = new Target() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double logDensity(double[] theta) {
+                return theta[0] == 0 ? 0.0 : Double.NaN;
+            }
+
+            @Override
+            public double logDensityAndGradient(double[] theta, double[] gradient) {
+                gradient[0] = 0;
+                return logDensity(theta);
+            }
+        };
+        Samples s = RUNNER.run(point, new double[] {0}, settings(10, 2), RunOptions.seed(3).withChains(2));
+        assertEquals(List.of("no proposal was accepted in the 16 kept iterations: the step size is likely too large"
+                        + " for this target and integrator",
+                "20 of 20 iterations rejected their proposal for a NaN or infinite log density or Hamiltonian"
+                        + " (invalid_log_prob)"), s.warnings());
+
+        assertEquals(List.of(), RUNNER.run(GAUSSIAN, new double[3], settings(50, 0), RunOptions.seed(1)).warnings());
+    }
+
+    @Test
     void tellsTheProgressListenerAboutEveryIterationOfEveryChain() {
         List<long[]> calls = new CopyOnWriteArrayList<>();
         RunOptions options = RunOptions.seed(1).withChains(2).withThreads(2)
