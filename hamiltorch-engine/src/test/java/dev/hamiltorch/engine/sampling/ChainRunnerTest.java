@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,27 @@ class ChainRunnerTest {
 
     private static final ChainRunner RUNNER = new ChainRunner(new Hmc(), new EuclideanMetric(), new Leapfrog());
     private static final GaussianTarget GAUSSIAN = GaussianTarget.independent(new double[] {1, 2, 3}, 0.5, 0.5, 0.5);
+
+    /** The 1-D target with the given log density and gradient. */
+    private static Target oneDimensional(DoubleUnaryOperator logDensity, DoubleUnaryOperator gradient) {
+        return new Target() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double logDensity(double[] theta) {
+                return logDensity.applyAsDouble(theta[0]);
+            }
+
+            @Override
+            public double logDensityAndGradient(double[] theta, double[] g) {
+                g[0] = gradient.applyAsDouble(theta[0]);
+                return logDensity(theta);
+            }
+        };
+    }
 
     private static SamplerSettings settings(int numSamples, int burn) {
         return SamplerSettings.builder().numSamples(numSamples).burn(burn).stepSize(0.3).numStepsPerSample(5).build();
@@ -240,23 +262,7 @@ class ChainRunnerTest {
 
     @Test
     void gradientEvaluationsFollowTrajectoriesCutShortByInvalidPoints() {
-        Target cliff = new Target() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double logDensity(double[] theta) {
-                return theta[0] > 1 ? Double.NaN : -0.5 * theta[0] * theta[0];
-            }
-
-            @Override
-            public double logDensityAndGradient(double[] theta, double[] gradient) {
-                gradient[0] = -theta[0];
-                return logDensity(theta);
-            }
-        };
+        Target cliff = oneDimensional(t -> t > 1 ? Double.NaN : -0.5 * t * t, t -> -t);
         CountingTarget counting = new CountingTarget(cliff);
         Samples s = RUNNER.run(counting, new double[] {0}, settings(500, 0), RunOptions.seed(6));
         assertTrue(s.eventCounts().get(Event.INVALID_LOG_PROB) > 0);
@@ -267,23 +273,7 @@ class ChainRunnerTest {
     @Test
     void warnsWhenNoProposalIsAcceptedAndCountsEachEvent() {
         // finite at θ = 0 only: every proposal leaves it, so every one is rejected as invalid
-        Target point = new Target() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double logDensity(double[] theta) {
-                return theta[0] == 0 ? 0.0 : Double.NaN;
-            }
-
-            @Override
-            public double logDensityAndGradient(double[] theta, double[] gradient) {
-                gradient[0] = 0;
-                return logDensity(theta);
-            }
-        };
+        Target point = oneDimensional(t -> t == 0 ? 0.0 : Double.NaN, t -> 0.0);
         Samples s = RUNNER.run(point, new double[] {0}, settings(10, 2), RunOptions.seed(3).withChains(2));
         assertEquals(List.of("no proposal was accepted in the 16 kept iterations: the step size is likely too large"
                         + " for this target and integrator",
