@@ -40,13 +40,13 @@ final class Gradients {
         data[s] = merged;
     }
 
-    /** Switches recording off for the rest of the pass, for rules that run tensor operations. */
     /** {@link #add}'s assertion message, built outside it: the JIT compiles a smaller add sooner. */
     private static String lengthMismatch(double[] contribution, JvmTensor parent) {
         return "backward rule returned " + contribution.length + " values for a parent of shape "
                 + Arrays.toString(parent.shape);
     }
 
+    /** Switches recording off for the rest of the pass, for rules that run tensor operations. */
     void pauseRecording() {
         if (!paused) {
             paused = true;
