@@ -93,6 +93,12 @@ public final class ExplicitBindingIntegrator implements Integrator {
         return explicitBindingConst;
     }
 
+    /** @throws IllegalArgumentException if the Hamiltonian is neither Riemannian nor separable */
+    @Override
+    public void checkSupports(Hamiltonian hamiltonian) {
+        GeometrySource.of(hamiltonian, EXPLICIT);
+    }
+
     /**
      * Integrates {@code steps} steps of size {@code stepSize} from {@code start}, with the copies
      * starting equal to it, and returns the (θ, p) copy.

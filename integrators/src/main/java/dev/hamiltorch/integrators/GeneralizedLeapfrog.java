@@ -111,6 +111,12 @@ public final class GeneralizedLeapfrog implements Integrator {
         return fixedPointMaxIterations;
     }
 
+    /** @throws IllegalArgumentException if the Hamiltonian is neither Riemannian nor separable */
+    @Override
+    public void checkSupports(Hamiltonian hamiltonian) {
+        GeometrySource.of(hamiltonian, IMPLICIT);
+    }
+
     /**
      * Integrates {@code steps} generalized leapfrog steps of size {@code stepSize} from {@code start}.
      *

@@ -47,6 +47,12 @@ public final class KineticMiddleSplitting implements Integrator {
         return SPLITTING_KMID;
     }
 
+    /** @throws IllegalArgumentException if the target is not a split target of enough terms or H is not separable */
+    @Override
+    public void checkSupports(Hamiltonian hamiltonian) {
+        SplitTrajectory.splitTarget(hamiltonian, SPLITTING_KMID, 1);
+    }
+
     /**
      * Integrates {@code steps} steps of size {@code stepSize} from {@code start}.
      *

@@ -47,6 +47,14 @@ public final class Leapfrog implements Integrator {
         return LEAPFROG;
     }
 
+    /** @throws IllegalArgumentException if the Hamiltonian is not separable */
+    @Override
+    public void checkSupports(Hamiltonian hamiltonian) {
+        if (!hamiltonian.isSeparable()) {
+            throw badArguments(hamiltonian, 0.0, 0);
+        }
+    }
+
     /**
      * Integrates {@code steps} leapfrog steps of size {@code stepSize} from {@code start}.
      * A negative step size integrates backwards in time.

@@ -104,6 +104,12 @@ public final class RandomisedSplitting implements Integrator {
         return permutation;
     }
 
+    /** @throws IllegalArgumentException if the target is not a split target of enough terms or H is not separable */
+    @Override
+    public void checkSupports(Hamiltonian hamiltonian) {
+        SplitTrajectory.splitTarget(hamiltonian, SPLITTING_RAND, 1);
+    }
+
     /**
      * Integrates {@code steps} steps of size {@code stepSize} from {@code start} in this instance's order.
      *

@@ -46,6 +46,12 @@ public final class SymmetricSplitting implements Integrator {
         return SPLITTING;
     }
 
+    /** @throws IllegalArgumentException if the target is not a split target of enough terms or H is not separable */
+    @Override
+    public void checkSupports(Hamiltonian hamiltonian) {
+        SplitTrajectory.splitTarget(hamiltonian, SPLITTING, 2);
+    }
+
     /**
      * Integrates {@code steps} symmetric split steps of size {@code stepSize} from {@code start}.
      *

@@ -366,7 +366,10 @@ class ExplicitBindingIntegratorTest {
         assertArrayEquals(theta, none.end().position());
         assertThrows(IllegalArgumentException.class, () -> integrator.integrate(h, start, Double.NaN, 1));
         assertThrows(IllegalArgumentException.class, () -> integrator.integrate(h, start, 0.01, -1));
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> integrator.integrate(new NonSeparable(GAUSSIAN), start, 0.01, 1));
+        assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class,
+                () -> integrator.checkSupports(new NonSeparable(GAUSSIAN))).getMessage());
+        integrator.checkSupports(h);
     }
 }

@@ -301,5 +301,8 @@ class GeneralizedLeapfrogTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> integrator.integrate(new NonSeparable(GAUSSIAN), start, 0.1, 1));
         assertTrue(e.getMessage().contains("RiemannianHamiltonian"), e.getMessage());
+        assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class,
+                () -> integrator.checkSupports(new NonSeparable(GAUSSIAN))).getMessage());
+        integrator.checkSupports(h);
     }
 }

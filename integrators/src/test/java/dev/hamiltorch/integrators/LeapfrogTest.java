@@ -222,6 +222,11 @@ class LeapfrogTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> leapfrog.integrate(new NonSeparable(target), start, 0.1, 10));
         assertTrue(e.getMessage().contains("separable"), e.getMessage());
+        // and before sampling, with the same message
+        IllegalArgumentException before = assertThrows(IllegalArgumentException.class,
+                () -> leapfrog.checkSupports(new NonSeparable(target)));
+        assertEquals(e.getMessage(), before.getMessage());
+        leapfrog.checkSupports(new DiagonalKinetic(target, 1.0, 1.0));
     }
 
     @Test

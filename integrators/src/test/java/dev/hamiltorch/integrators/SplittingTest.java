@@ -284,6 +284,12 @@ class SplittingTest {
         IllegalArgumentException nonSeparable = assertThrows(IllegalArgumentException.class,
                 () -> integrator.integrate(new NonSeparable(new SplitBanana()), start, 0.1, 1));
         assertTrue(nonSeparable.getMessage().contains("separable"), nonSeparable.getMessage());
+        // and before sampling, with the same messages
+        assertEquals(notSplit.getMessage(), assertThrows(IllegalArgumentException.class,
+                () -> integrator.checkSupports(new DiagonalKinetic(banana, 1.0, 1.0))).getMessage());
+        assertEquals(nonSeparable.getMessage(), assertThrows(IllegalArgumentException.class,
+                () -> integrator.checkSupports(new NonSeparable(new SplitBanana()))).getMessage());
+        integrator.checkSupports(new DiagonalKinetic(new SplitBanana(), 1.0, 1.0));
 
         Hamiltonian h = new DiagonalKinetic(new SplitBanana(), 1.0, 1.0);
         assertThrows(IllegalArgumentException.class, () -> integrator.integrate(h, start, Double.NaN, 1));
@@ -296,6 +302,8 @@ class SplittingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SymmetricSplitting().integrate(new DiagonalKinetic(one, 1.0), quadraticStart(one), 0.1, 1));
         assertTrue(e.getMessage().contains("at least 2 terms"), e.getMessage());
+        assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class,
+                () -> new SymmetricSplitting().checkSupports(new DiagonalKinetic(one, 1.0))).getMessage());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -28,7 +28,7 @@ public final class Options {
     /** Parses {@code args}, filling in {@code defaults} for options not given. */
     public static Options parse(String[] args) throws UsageException {
         if (args.length == 0 || args[0].startsWith("-")) {
-            throw new UsageException("usage: <workload> [options]; the workload comes first (e.g. gaussian3d)");
+            throw new UsageException("usage: <workload> [options]; the workload comes first (e.g. gaussian3d); --help lists them");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {

@@ -33,6 +33,28 @@ import java.util.Map;
  */
 public final class Runner {
 
+    /** What {@code --help} prints. */
+    static final String USAGE = """
+            usage: java -jar hamiltorch-examples.jar <workload> [options]
+                   java -jar hamiltorch-examples.jar summary FILE... [--json OUT]
+                   java -jar hamiltorch-examples.jar benchmark [--repeat N]
+
+            workloads:
+              gaussian3d           independent Normal, mean (1, 2, 3), sd 0.5 (400 samples, step 0.3, 5 steps)
+              gaussian3d-analytic  gaussian3d with hand-written derivatives (the same HMC chain)
+              funnel               Neal's funnel, v ~ N(0, 3^2), --dim D x's (default 10; 500 samples, step 0.3093, 25 steps)
+
+            options (hamiltorch's names):
+              --sampler hmc|rmhmc          --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
+              --metric hessian|softabs|jacobian-diag|<plugin>
+              --samples N  --burn N  --step-size E  --steps L  --seed S  --chains C
+              --jitter J  --softabs-const A  --explicit-binding-const W
+              --fixed-point-threshold T  --fixed-point-max-iterations K
+              --json FILE   write the result (timing, events, per-parameter diagnostics, quality)
+              --draws FILE  write the draws as Stan CSV (one file per chain)
+              --quiet       no progress table or summary
+            """;
+
     private Runner() {
     }
 
@@ -42,6 +64,10 @@ public final class Runner {
 
     /** Runs the command line and returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            out.print(USAGE);
+            return 0;
+        }
         if (args.length > 0 && args[0].equals("benchmark")) {
             return benchmark(args, out, err);
         }

@@ -37,7 +37,9 @@ class RunnerTest {
         for (String[] args : List.of(new String[] {"gaussian3d", "--no-such"}, new String[] {"nothing"},
                 new String[] {"gaussian3d", "--samples", "many"}, new String[] {"gaussian3d", "--samples"},
                 new String[] {"gaussian3d", "--step-size", "-1"}, new String[] {"gaussian3d", "--sampler", "foo"},
-                new String[] {"gaussian3d", "--burn", "400"}, new String[] {}, new String[] {"funnel", "--dim", "0"})) {
+                new String[] {"gaussian3d", "--burn", "400"}, new String[] {}, new String[] {"funnel", "--dim", "0"},
+                new String[] {"gaussian3d", "--integrator", "splitting"},
+                new String[] {"gaussian3d", "--sampler", "rmhmc", "--integrator", "leapfrog", "--metric", "hessian"})) {
             err.reset();
             assertEquals(2, run(args), String.join(" ", args));
             String e = errText();
@@ -115,5 +117,16 @@ class RunnerTest {
         Matcher rate = Pattern.compile("\"acceptance_rate\": ([0-9.eE+-]+)").matcher(j);
         assertTrue(rate.find(), j);
         assertTrue(Double.parseDouble(rate.group(1)) > 0.9, j);
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        assertEquals(0, run("--help"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(Runner.USAGE, text);
+        for (String name : List.of("gaussian3d", "gaussian3d-analytic", "funnel", "--fixed-point-threshold", "--draws")) {
+            assertTrue(text.contains(name), name);
+        }
+        assertEquals("", errText());
     }
 }

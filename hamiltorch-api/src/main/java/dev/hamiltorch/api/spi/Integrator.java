@@ -57,6 +57,17 @@ public interface Integrator extends Named {
     }
 
     /**
+     * Checks, once before sampling, that this integrator can integrate {@code hamiltonian} at all, so
+     * that a combination that cannot work (the leapfrog with a Riemannian metric, a splitting
+     * integrator without a {@link dev.hamiltorch.api.SplitTarget}) is refused before the first draw
+     * instead of failing the first trajectory. The default accepts every Hamiltonian.
+     *
+     * @throws IllegalArgumentException saying what the integrator needs and what it was given
+     */
+    default void checkSupports(Hamiltonian hamiltonian) {
+    }
+
+    /**
      * Integrates from {@code start}. A non-finite log density anywhere on the way, an unusable metric
      * or an implicit step that does not converge ends the trajectory early with a failure reason; it
      * never throws for that.

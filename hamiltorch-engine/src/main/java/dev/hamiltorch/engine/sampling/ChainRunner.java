@@ -62,8 +62,9 @@ public final class ChainRunner {
     /**
      * Samples {@code target} from {@code initialPosition}.
      *
-     * @throws IllegalArgumentException if the initial position has the wrong length or is not finite, or
-     *         the metric refuses the settings (e.g. an {@code invMass} of the wrong shape)
+     * @throws IllegalArgumentException if the initial position has the wrong length or is not finite, the
+     *         metric refuses the settings (e.g. an {@code invMass} of the wrong shape), or the integrator
+     *         cannot integrate the metric's Hamiltonian (e.g. a splitting integrator without a split target)
      * @throws SamplingException if the target (or the progress listener) throws, or the kernel refuses the
      *         initial position (e.g. a non-finite log density there); the cause is the original exception
      * @throws CancellationException if the calling thread is interrupted while chains run
@@ -92,6 +93,9 @@ public final class ChainRunner {
         Kernel[] kernels = new Kernel[chains];
         for (int c = 0; c < chains; c++) {
             Hamiltonian hamiltonian = metric.hamiltonian(target.copy(), settings);
+            if (c == 0) {
+                integrator.checkSupports(hamiltonian); // every chain's Hamiltonian is of one kind
+            }
             kernels[c] = sampler.kernel(hamiltonian, integrator, settings);
         }
 

@@ -106,6 +106,8 @@ class HamiltorchFacadeTest {
                 "invMass");
         assertMessage(() -> introduction().sampler("no-such").run(), "sampler = no-such");
         assertMessage(() -> introduction().chains(0).run(), "chains = 0");
+        // a combination that cannot work is refused before the first draw, by the integrator
+        assertMessage(() -> introduction().integrator("splitting").run(), "needs a log density given as a list of terms");
     }
 
     @Test
