@@ -145,8 +145,10 @@ public final class ChainRunner {
         if (failure != null) {
             throw failure;
         }
-        LOG.debug("sampled in {} s: acceptance rate {}, events {}", seconds, samples.acceptanceRate(),
-                samples.eventCounts());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("sampled in {} s: acceptance rate {}, events {}", seconds, samples.acceptanceRate(),
+                    samples.eventCounts());
+        }
         for (String warning : samples.warnings()) {
             LOG.warn(warning);
         }
