@@ -248,6 +248,7 @@ public final class Runner {
         r.put("params", params);
         r.put("min_ess_bulk_per_second", summaries.isEmpty() ? Double.NaN : minEssBulk / samples.wallTimeSeconds());
         r.put("quality", workload.quality(samples));
+        r.put("warnings", samples.warnings());
         return r;
     }
 }

@@ -63,7 +63,7 @@ class RunnerTest {
                 "\"step_size\": 0.3", "\"steps_per_sample\": 5", "\"sampling_seconds\": ", "\"iterations_per_second\": ",
                 "\"gradient_evaluations\": 2001", "\"acceptance_rate\": ", "\"invalid_log_prob\": 0",
                 "\"non_spd_metric\": 0", "\"fixed_point_not_converged\": 0", "\"divergent\": 0",
-                "\"name\": \"theta[0]\"", "\"quality\": {}")) {
+                "\"name\": \"theta[0]\"", "\"quality\": {}", "\"warnings\": []")) {
             assertTrue(j.contains(key), key + " missing in " + j);
         }
         // every diagnostic is a number (not null); the values themselves are checked against posterior elsewhere
