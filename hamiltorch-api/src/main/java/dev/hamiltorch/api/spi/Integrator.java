@@ -60,7 +60,8 @@ public interface Integrator extends Named {
      * Checks, once before sampling, that this integrator can integrate {@code hamiltonian} at all, so
      * that a combination that cannot work (the leapfrog with a Riemannian metric, a splitting
      * integrator without a {@link dev.hamiltorch.api.SplitTarget}) is refused before the first draw
-     * instead of failing the first trajectory. The default accepts every Hamiltonian.
+     * instead of failing the first trajectory. It is called on the integrator as found, before
+     * {@link #configure}, with the Hamiltonian of the first chain. The default accepts every Hamiltonian.
      *
      * @throws IllegalArgumentException saying what the integrator needs and what it was given
      */
