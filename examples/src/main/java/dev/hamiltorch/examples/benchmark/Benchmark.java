@@ -2,7 +2,11 @@ package dev.hamiltorch.examples.benchmark;
 
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
+import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.autodiff.AutodiffTarget;
 import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.examples.workloads.Funnel;
@@ -11,10 +15,11 @@ import dev.hamiltorch.examples.workloads.Workload;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
- * In-process benchmark of the runner's workloads at the hamiltorch introduction's settings: the first
- * (cold, JIT warm-up included) run, then the median of repeated warm runs, in iterations/s and
+ * In-process benchmark of the runner's workloads at the hamiltorch introduction's settings, HMC and
+ * RMHMC: the first (cold, JIT warm-up included) run, then the median of repeated warm runs, in iterations/s and
  * ESS/s (bulk ESS of the slowest parameter, as R's posterior computes it), plus the cost of one gradient of the 3-element
  * Normal log density. Not a test: numbers depend on the machine and its load.
  */
@@ -25,21 +30,31 @@ public final class Benchmark {
 
     /** Runs the benchmark, printing a table to {@code out}. */
     public static void run(int repeats, PrintStream out) {
-        out.println(String.format(Locale.ROOT, "%-12s %8s %14s %14s %14s", "workload", "samples", "cold it/s",
+        out.println(String.format(Locale.ROOT, "%-34s %8s %14s %14s %14s", "workload", "samples", "cold it/s",
                 "warm it/s", "warm ESS/s"));
-        bench(new Gaussian3d(), 400, 0.3, 5, repeats, out);
-        bench(new Funnel(10), 500, 0.3093, 25, repeats, out);
+        bench("gaussian3d HMC", new Gaussian3d(), 400, 0.3, 5, UnaryOperator.identity(), repeats, out);
+        bench("funnel HMC", new Funnel(10), 500, 0.3093, 25, UnaryOperator.identity(), repeats, out);
+        bench("gaussian3d RMHMC implicit Hessian", new Gaussian3d(), 400, 0.3, 5,
+                b -> b.sampler(Sampler.RMHMC).integrator(Integrator.IMPLICIT).metric(Metric.HESSIAN), repeats, out);
+        bench("funnel RMHMC implicit SoftAbs", new Funnel(10), 50, 0.15, 25,
+                b -> b.sampler(Sampler.RMHMC).integrator(Integrator.IMPLICIT).metric(Metric.SOFTABS)
+                        .fixedPointThreshold(1e-3).jitter(0.01).softabsConst(1e6), repeats, out);
         double micros = gradientMicros(new Gaussian3d().logDensity(), 3);
         out.println(String.format(Locale.ROOT, "gradient of the 3-element Normal log density: %.3f µs", micros));
     }
 
-    private static void bench(Workload w, int samples, double eps, int steps, int repeats, PrintStream out) {
+    /**
+     * One row: the first run (cold for the first row only; later rows start in a JVM the earlier rows
+     * warmed) and the medians of {@code repeats} further runs, each with its own seed.
+     */
+    private static void bench(String label, Workload w, int samples, double eps, int steps,
+                              UnaryOperator<SampleBuilder> settings, int repeats, PrintStream out) {
         double cold = 0;
         double[] warm = new double[repeats];
         double[] essRate = new double[repeats];
         for (int r = 0; r <= repeats; r++) {
-            Samples s = Hamiltorch.sample(w.logDensity()).paramsInit(w.initialPosition()).numSamples(samples)
-                    .stepSize(eps).numStepsPerSample(steps).seed(123 + r).verbose(false).run();
+            Samples s = settings.apply(Hamiltorch.sample(w.logDensity()).paramsInit(w.initialPosition())
+                    .numSamples(samples).stepSize(eps).numStepsPerSample(steps).seed(123 + r).verbose(false)).run();
             double itPerSec = samples / s.wallTimeSeconds();
             if (r == 0) {
                 cold = itPerSec;
@@ -52,7 +67,7 @@ public final class Benchmark {
             }
             essRate[r - 1] = minEss / s.wallTimeSeconds();
         }
-        out.println(String.format(Locale.ROOT, "%-12s %8d %14.0f %14.0f %14.0f", w.name(), samples, cold,
+        out.println(String.format(Locale.ROOT, "%-34s %8d %14.0f %14.0f %14.0f", label, samples, cold,
                 median(warm), median(essRate)));
     }
 
