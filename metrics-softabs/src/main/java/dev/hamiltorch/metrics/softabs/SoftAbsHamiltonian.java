@@ -75,7 +75,7 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
                 }
                 a[i][i] = -hessian[i][i] + jitter[i];
             }
-            JacobiEigenDecomposition eigen = JacobiEigenDecomposition.decompose(a);
+            SymmetricEigenDecomposition eigen = SymmetricEigenDecomposition.decompose(a);
             if (eigen == null) {
                 return Event.NON_SPD_METRIC;
             }
