@@ -149,13 +149,13 @@ public final class GeneralizedLeapfrog implements Integrator {
         double[] v0 = new double[d];
         double[] v = new double[d];
         int evaluations = 0;
+        StallWatch stall = new StallWatch();
 
         for (int step = 1; step <= steps; step++) {
             // (a) p½ = p − ε/2 ∂H/∂θ(θ, p½), at the geometry of θ throughout
             double[] pHalf = p.clone();
             boolean converged = false;
-            double best = Double.POSITIVE_INFINITY;
-            int stalled = 0;
+            stall.reset();
             for (int it = 0; it < fixedPointMaxIterations && !converged; it++) {
                 geometry.positionGradient(pHalf, dH);
                 double maxSquaredChange = 0;
@@ -169,10 +169,7 @@ public final class GeneralizedLeapfrog implements Integrator {
                     break; // a diverging iteration cannot converge any more
                 }
                 converged = maxSquaredChange < fixedPointThreshold;
-                if (maxSquaredChange < best) {
-                    best = maxSquaredChange;
-                    stalled = 0;
-                } else if (++stalled >= STALL_ITERATIONS) {
+                if (stall.stalls(maxSquaredChange)) {
                     break;
                 }
             }
@@ -185,8 +182,7 @@ public final class GeneralizedLeapfrog implements Integrator {
             double[] thetaNext = theta;
             Geometry atNext = geometry; // the geometry at thetaNext
             converged = false;
-            best = Double.POSITIVE_INFINITY;
-            stalled = 0;
+            stall.reset();
             for (int it = 0; it < fixedPointMaxIterations && !converged; it++) {
                 if (it > 0) {
                     atNext = geometries.at(thetaNext);
@@ -211,10 +207,7 @@ public final class GeneralizedLeapfrog implements Integrator {
                     break;
                 }
                 converged = maxSquaredChange < fixedPointThreshold;
-                if (maxSquaredChange < best) {
-                    best = maxSquaredChange;
-                    stalled = 0;
-                } else if (++stalled >= STALL_ITERATIONS) {
+                if (stall.stalls(maxSquaredChange)) {
                     break;
                 }
             }
@@ -245,5 +238,26 @@ public final class GeneralizedLeapfrog implements Integrator {
             completed = new PhasePoint(theta, p, geometry.logDensity(), geometry.gradient());
         }
         return Vectors.result(completed, start, null, steps, evaluations);
+    }
+
+    /** The smallest change a fixed point has made so far, and the iterations since it was set. */
+    private static final class StallWatch {
+        private double smallest;
+        private int since;
+
+        void reset() {
+            smallest = Double.POSITIVE_INFINITY;
+            since = 0;
+        }
+
+        /** Records one iteration's change; true once {@link #STALL_ITERATIONS} have set no new smallest one. */
+        boolean stalls(double change) {
+            if (change < smallest) {
+                smallest = change;
+                since = 0;
+                return false;
+            }
+            return ++since >= STALL_ITERATIONS;
+        }
     }
 }
