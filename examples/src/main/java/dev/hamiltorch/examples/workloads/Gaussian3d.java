@@ -8,6 +8,11 @@ import java.util.Map;
 /** The independent Normal of the hamiltorch introduction: mean (1, 2, 3), sd 0.5. */
 public final class Gaussian3d implements Workload {
 
+    /** The mean of each coordinate. */
+    static final double[] MEAN = {1, 2, 3};
+    /** The standard deviation of every coordinate. */
+    static final double SD = 0.5;
+
     @Override
     public String name() {
         return "gaussian3d";
@@ -15,7 +20,7 @@ public final class Gaussian3d implements Workload {
 
     @Override
     public LogDensity logDensity() {
-        Normal normal = Normal.of(Tensor.of(1, 2, 3), Tensor.of(0.5, 0.5, 0.5));
+        Normal normal = Normal.of(Tensor.of(MEAN), Tensor.of(SD, SD, SD)); // Tensor.of copies
         return x -> normal.logProb(x).sum();
     }
 

@@ -13,8 +13,8 @@ import java.util.Map;
 public final class Gaussian3dAnalytic implements Workload {
 
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-    private static final double[] MEAN = {1, 2, 3};
-    private static final double SD = 0.5;
+    private static final double[] MEAN = Gaussian3d.MEAN;
+    private static final double SD = Gaussian3d.SD;
     private static final double LOG_SD = Math.log(SD);
 
     private final Gaussian3d autodiff = new Gaussian3d();
