@@ -43,6 +43,7 @@ public final class SampleBuilder {
     private int threads;
     private boolean verbose = true;
     private PrintStream progressOut;
+    private boolean replay = true;
 
     SampleBuilder(LogDensity logDensity, Target target) {
         this.logDensity = logDensity;
@@ -187,6 +188,18 @@ public final class SampleBuilder {
         return this;
     }
 
+    /**
+     * Whether the log density's recorded graph is replayed at each new θ instead of running its code
+     * again; default true. Replay gives the same values several times faster on small models and
+     * falls back to running the code by itself when the code reads values that depend on θ (see
+     * {@link AutodiffTarget}). Turn it off for a density whose code has effects or reads state that
+     * changes during the run, which replay would run or read only once.
+     */
+    public SampleBuilder replay(boolean replay) {
+        this.replay = replay;
+        return this;
+    }
+
     /** Where the progress table goes; default standard output. */
     public SampleBuilder progressTo(PrintStream out) {
         this.progressOut = Objects.requireNonNull(out, "out");
@@ -204,7 +217,7 @@ public final class SampleBuilder {
         if (paramsInit == null) {
             throw new IllegalArgumentException("paramsInit = null: the initial parameters are required");
         }
-        Target t = target != null ? target : new AutodiffTarget(logDensity, Math.max(paramsInit.length, 1));
+        Target t = target != null ? target : new AutodiffTarget(logDensity, Math.max(paramsInit.length, 1), replay);
         if (paramsInit.length != t.dimension() || paramsInit.length == 0) {
             throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit) + ": has length "
                     + paramsInit.length + ", the target has dimension " + t.dimension());

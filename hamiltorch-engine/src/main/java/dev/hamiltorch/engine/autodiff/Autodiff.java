@@ -107,10 +107,19 @@ public final class Autodiff {
         Object pass = new Object();
         JvmTensor[] order = topologicalOrder(out, x, null, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0;
+        gradientAlong(order, n, out, x, pass, gradient);
+    }
+
+    /**
+     * The gradient of the scalar {@code out} with respect to {@code x}, written into the first D entries
+     * of {@code gradient}, by a pass that records no graph over the first {@code n} nodes of
+     * {@code order}, the ordering marked {@code pass}.
+     */
+    static void gradientAlong(JvmTensor[] order, int n, JvmTensor out, JvmTensor x, Object pass, double[] gradient) {
         double[][] grads = directPass(order, n, ONE, pass);
         double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? ONE : null;
         if (g == null) {
-            java.util.Arrays.fill(gradient, 0.0);
+            java.util.Arrays.fill(gradient, 0, x.data.length, 0.0);
         } else {
             System.arraycopy(g, 0, gradient, 0, g.length);
         }
@@ -214,7 +223,7 @@ public final class Autodiff {
      * post-order DFS), marked with {@code pass} and numbered by {@link JvmTensor#slot}. Leaves other
      * than the input {@code x} or {@code inputs} are left out: nothing is accumulated for them.
      */
-    private static JvmTensor[] topologicalOrder(JvmTensor root, JvmTensor x, JvmTensor[] inputs, Object pass) {
+    static JvmTensor[] topologicalOrder(JvmTensor root, JvmTensor x, JvmTensor[] inputs, Object pass) {
         if (!root.requiresGrad) {
             return NO_NODES;
         }

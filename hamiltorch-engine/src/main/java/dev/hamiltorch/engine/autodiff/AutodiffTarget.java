@@ -5,13 +5,34 @@ import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Target} whose derivatives come from automatic differentiation of a {@link LogDensity}:
  * gradients by one backward pass, Hessians row by row from a recorded gradient, third-order
  * contractions by differentiating tr(S ∇² log π).
+ *
+ * <h2>Replaying the recorded graph</h2>
+ * The first gradient evaluation records the density's graph; when the graph can be replayed, later
+ * gradients and log densities recompute its operations in place at the new θ instead of running the
+ * density's Java code again (a {@link Tape}), several times faster for small models and bit for bit
+ * the same values. A graph can be replayed when the density's code does not depend on θ except
+ * through tensor operations, which the recording checks: reading a value that depends on θ
+ * ({@code item()}, {@code get}, {@code toArray()}, {@code toString()}), detaching or comparing such a
+ * tensor, or an operation that cannot recompute itself makes the target evaluate eagerly, as it
+ * would without replay. What the recording cannot see is state the density reads from outside its
+ * argument that changes between calls; a target must be a fixed function for sampling anyway, and
+ * {@link #AutodiffTarget(LogDensity, int, boolean)} turns replay off. Hessians and third derivatives
+ * always evaluate eagerly; once asked for, gradients do too, so that they share one forward pass.
+ *
+ * <p>One instance serves one thread at a time as the {@link Target} contract says; {@link #copy()}
+ * gives each chain its own. Threads that do share an instance stay correct: a tape is replayed only
+ * by the thread that recorded it.
  */
 public final class AutodiffTarget implements Target {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AutodiffTarget.class);
 
     private final LogDensity logDensity;
     private final int dimension;
@@ -25,17 +46,50 @@ public final class AutodiffTarget implements Target {
      */
     private Graph last;
 
+    /** Whether recorded graphs may be replayed (the constructor's choice). */
+    private final boolean replay;
+    /** The graph to replay, recorded by its owner thread; null before the first gradient or without replay. */
+    private Tape tape;
+    /** Set when the density's graph cannot be replayed, or higher derivatives are asked for. */
+    private boolean eager;
+
     /**
+     * A target that replays the recorded graph when it can.
+     *
      * @param logDensity the log density
      * @param dimension the number of parameters it takes
      */
     public AutodiffTarget(LogDensity logDensity, int dimension) {
+        this(logDensity, dimension, true);
+    }
+
+    /**
+     * @param logDensity the log density
+     * @param dimension the number of parameters it takes
+     * @param replay whether a recorded graph may be replayed at new θ (see the class comment); false
+     *        runs the density's code at every evaluation
+     */
+    public AutodiffTarget(LogDensity logDensity, int dimension, boolean replay) {
         this.logDensity = Objects.requireNonNull(logDensity, "logDensity");
         if (dimension <= 0) {
             throw new IllegalArgumentException("dimension = " + dimension + ": must be positive");
         }
         this.dimension = dimension;
         this.shape = new int[] {dimension};
+        this.replay = replay;
+        this.eager = !replay;
+    }
+
+    /** A target of the same density with a cache and tape of its own, for another thread. */
+    @Override
+    public AutodiffTarget copy() {
+        return new AutodiffTarget(logDensity, dimension, replay);
+    }
+
+    /** Whether the current thread's evaluations replay a recorded graph. */
+    boolean replays() {
+        Tape t = tape;
+        return t != null && t.owner == Thread.currentThread() && !eager;
     }
 
     @Override
@@ -46,6 +100,10 @@ public final class AutodiffTarget implements Target {
     @Override
     public double logDensity(double[] theta) {
         checkLength(theta);
+        Tape t = tape; // read once: another thread may replace it
+        if (t != null && t.owner == Thread.currentThread() && !eager) {
+            return t.logDensity(theta);
+        }
         GradMode.pause();
         try {
             return scalar(logDensity.logProb(JvmTensor.wrap(theta.clone(), shape)));
@@ -57,9 +115,46 @@ public final class AutodiffTarget implements Target {
     @Override
     public double logDensityAndGradient(double[] theta, double[] gradient) {
         checkLength(theta);
+        if (!eager) {
+            Tape t = tape;
+            if (t != null && t.owner == Thread.currentThread()) {
+                return t.logDensityAndGradient(theta, gradient);
+            }
+            t = record(theta);
+            if (t != null) {
+                t.gradient(gradient); // the recording evaluated the density at θ already
+                return t.output();
+            }
+        }
         Graph graph = forward(theta);
         Autodiff.gradient(graph.y, graph.x, gradient);
         return graph.y.data[0];
+    }
+
+    /**
+     * Evaluates the density at θ while watching for what replay could not reproduce, and makes the
+     * graph this thread's tape; null (and eager evaluation from now on) if it cannot be replayed.
+     */
+    private Tape record(double[] theta) {
+        JvmTensor x = JvmTensor.variableOfShape(theta, shape);
+        JvmTensor y;
+        TraceWatch watch = TraceWatch.start();
+        try {
+            y = scalarNode(logDensity.logProb(x));
+        } finally {
+            watch.stop();
+        }
+        String spoiled = watch.spoiled();
+        Tape t = spoiled == null ? Tape.of(y, x) : null;
+        if (t == null) {
+            eager = true;
+            LOG.debug("the log density is evaluated eagerly, its graph cannot be replayed: {}",
+                    spoiled != null ? spoiled + " that depends on θ" : "an operation on the way cannot be recomputed,"
+                            + " or a node does not depend on θ");
+            return null;
+        }
+        tape = t;
+        return t;
     }
 
     /** log π recorded at θ, this thread's last graph when θ's contents are unchanged. */
@@ -120,6 +215,7 @@ public final class AutodiffTarget implements Target {
     @Override
     public double[][] hessian(double[] theta) {
         checkLength(theta);
+        eager = true; // gradients then come from the graph the Hessian is taken of
         Graph graph = forward(theta);
         JvmTensor x = graph.x;
         double[][] h = new double[dimension][dimension];
@@ -138,6 +234,7 @@ public final class AutodiffTarget implements Target {
     @Override
     public double[] thirdOrderContraction(double[] theta, double[][] s) {
         checkLength(theta);
+        eager = true;
         Graph graph = forward(theta);
         JvmTensor x = graph.x;
         double[] c = new double[dimension];
@@ -165,6 +262,7 @@ public final class AutodiffTarget implements Target {
     @Override
     public double[][][] thirdDerivatives(double[] theta) {
         checkLength(theta);
+        eager = true;
         Graph graph = forward(theta);
         JvmTensor x = graph.x;
         double[][][] t = new double[dimension][dimension][dimension];

@@ -20,46 +20,52 @@ final class Elementwise {
      */
     static double[] combine(double[] x, int[] xShape, double[] y, int[] yShape, int[] shape, int op) {
         int n = shape == xShape ? x.length : shape == yShape ? y.length : Broadcasting.size(shape);
-        if (x.length != n || y.length != n) {
-            return y.length == 1 && x.length == n ? combineScalarRight(x, y[0], n, op)
-                    : x.length == 1 && y.length == n ? combineScalarLeft(x[0], y, n, op)
-                    : combineBroadcast(x, xShape, y, yShape, shape, n, op);
-        }
         double[] out = new double[n];
+        combineInto(x, xShape, y, yShape, shape, op, out);
+        return out;
+    }
+
+    /** {@link #combine} into {@code out}, of the result's size: what an operation's replay recomputes. */
+    static void combineInto(double[] x, int[] xShape, double[] y, int[] yShape, int[] shape, int op, double[] out) {
+        int n = out.length;
+        if (x.length != n || y.length != n) {
+            if (y.length == 1 && x.length == n) {
+                combineScalarRight(x, y[0], n, op, out);
+            } else if (x.length == 1 && y.length == n) {
+                combineScalarLeft(x[0], y, n, op, out);
+            } else {
+                combineBroadcast(x, xShape, y, yShape, shape, n, op, out);
+            }
+            return;
+        }
         switch (op) {
             case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[i] + y[i]; }
             case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[i] - y[i]; }
             case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[i] * y[i]; }
             default -> { for (int i = 0; i < n; i++) out[i] = x[i] / y[i]; }
         }
-        return out;
     }
 
-    private static double[] combineScalarRight(double[] x, double c, int n, int op) {
-        double[] out = new double[n];
+    private static void combineScalarRight(double[] x, double c, int n, int op, double[] out) {
         switch (op) {
             case PLUS -> { for (int i = 0; i < n; i++) out[i] = x[i] + c; }
             case MINUS -> { for (int i = 0; i < n; i++) out[i] = x[i] - c; }
             case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[i] * c; }
             default -> { for (int i = 0; i < n; i++) out[i] = x[i] / c; }
         }
-        return out;
     }
 
-    private static double[] combineScalarLeft(double c, double[] y, int n, int op) {
-        double[] out = new double[n];
+    private static void combineScalarLeft(double c, double[] y, int n, int op, double[] out) {
         switch (op) {
             case PLUS -> { for (int i = 0; i < n; i++) out[i] = c + y[i]; }
             case MINUS -> { for (int i = 0; i < n; i++) out[i] = c - y[i]; }
             case TIMES -> { for (int i = 0; i < n; i++) out[i] = c * y[i]; }
             default -> { for (int i = 0; i < n; i++) out[i] = c / y[i]; }
         }
-        return out;
     }
 
-    private static double[] combineBroadcast(double[] x, int[] xShape, double[] y, int[] yShape, int[] shape, int n,
-                                             int op) {
-        double[] out = new double[n];
+    private static void combineBroadcast(double[] x, int[] xShape, double[] y, int[] yShape, int[] shape, int n,
+                                         int op, double[] out) {
         int[] ia = Broadcasting.sourceIndex(xShape, shape);
         int[] ib = Broadcasting.sourceIndex(yShape, shape);
         switch (op) {
@@ -68,7 +74,6 @@ final class Elementwise {
             case TIMES -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] * y[ib[i]]; }
             default -> { for (int i = 0; i < n; i++) out[i] = x[ia[i]] / y[ib[i]]; }
         }
-        return out;
     }
 
     private static int[] resultShape(JvmTensor a, JvmTensor b) {
@@ -127,30 +132,34 @@ final class Elementwise {
     // ---- with a constant ---------------------------------------------------------------------------------
 
     static JvmTensor addScalar(JvmTensor a, double c) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] + c;
-        }
+        double[] out = new double[a.data.length];
+        shift(a.data, c, out);
         return JvmTensor.op1(out, a.shape, Rule.ADD_SCALAR, c, a);
     }
 
     static JvmTensor mulScalar(JvmTensor a, double c) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] * c;
-        }
+        double[] out = new double[a.data.length];
+        scale(a.data, c, out);
         return JvmTensor.op1(out, a.shape, Rule.MUL_SCALAR, c, a);
     }
 
     /** x·c elementwise, a new array. */
     static double[] scaled(double[] x, double c) {
         double[] out = new double[x.length];
+        scale(x, c, out);
+        return out;
+    }
+
+    private static void shift(double[] x, double c, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] + c;
+        }
+    }
+
+    private static void scale(double[] x, double c, double[] out) {
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i] * c;
         }
-        return out;
     }
 
     static JvmTensor powScalar(JvmTensor a, double p) {
@@ -173,50 +182,102 @@ final class Elementwise {
     // ---- unary -----------------------------------------------------------------------------------------------
 
     static JvmTensor exp(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.exp(x[i]);
-        }
-        return JvmTensor.op1(out, a.shape, Rule.EXP, 0.0, a);
+        return unary(a, Rule.EXP);
     }
 
     static JvmTensor log(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.log(x[i]);
-        }
-        return JvmTensor.op1(out, a.shape, Rule.LOG, 0.0, a);
+        return unary(a, Rule.LOG);
     }
 
     static JvmTensor log1p(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.log1p(x[i]);
-        }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {div(g, addScalar(a, 1.0))}, a);
+        return unary(a, Rule.LOG1P);
     }
 
     static JvmTensor expm1(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.expm1(x[i]);
-        }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, exp(a))}, a);
+        return unary(a, Rule.EXPM1);
     }
 
     static JvmTensor sqrt(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
+        return unary(a, Rule.SQRT);
+    }
+
+    /** A unary operation by its rule's kernel, which the operation's replay calls as well. */
+    private static JvmTensor unary(JvmTensor a, Rule rule) {
+        double[] out = new double[a.data.length];
+        rule.kernel.apply(a.data, out);
+        return JvmTensor.op1(out, a.shape, rule, 0.0, a);
+    }
+
+    /** An elementwise function of an array, written into another of its length. */
+    @FunctionalInterface
+    private interface Kernel {
+        void apply(double[] x, double[] out);
+    }
+
+    private static void exp(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.exp(x[i]);
+        }
+    }
+
+    private static void log(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.log(x[i]);
+        }
+    }
+
+    private static void log1p(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.log1p(x[i]);
+        }
+    }
+
+    private static void expm1(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.expm1(x[i]);
+        }
+    }
+
+    private static void sqrt(double[] x, double[] out) {
         for (int i = 0; i < x.length; i++) {
             out[i] = Math.sqrt(x[i]);
         }
-        JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {div(mulScalar(g, 0.5), self[0])}, a);
-        return self[0];
+    }
+
+    private static void square(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * x[i];
+        }
+    }
+
+    private static void sin(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.sin(x[i]);
+        }
+    }
+
+    private static void cos(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.cos(x[i]);
+        }
+    }
+
+    private static void tanh(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.tanh(x[i]);
+        }
+    }
+
+    private static void sigmoid(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = sigmoid(x[i]);
+        }
+    }
+
+    private static void softplus(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = softplus(x[i]);
+        }
     }
 
     static JvmTensor abs(JvmTensor a) {
@@ -231,54 +292,23 @@ final class Elementwise {
     }
 
     static JvmTensor square(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] * x[i];
-        }
-        return JvmTensor.op1(out, a.shape, Rule.SQUARE, 0.0, a);
+        return unary(a, Rule.SQUARE);
     }
 
     static JvmTensor sin(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.sin(x[i]);
-        }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, cos(a))}, a);
+        return unary(a, Rule.SIN);
     }
 
     static JvmTensor cos(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.cos(x[i]);
-        }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, sin(a)).neg()}, a);
+        return unary(a, Rule.COS);
     }
 
     static JvmTensor tanh(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.tanh(x[i]);
-        }
-        JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(out, a.shape,
-                (node, g) -> new JvmTensor[] {mul(g, addScalar(square(self[0]).neg(), 1.0))}, a);
-        return self[0];
+        return unary(a, Rule.TANH);
     }
 
     static JvmTensor sigmoid(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = sigmoid(x[i]);
-        }
-        JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(out, a.shape,
-                (node, g) -> new JvmTensor[] {mul(g, mul(self[0], addScalar(self[0].neg(), 1.0)))}, a);
-        return self[0];
+        return unary(a, Rule.SIGMOID);
     }
 
     static double sigmoid(double x) {
@@ -291,12 +321,7 @@ final class Elementwise {
     }
 
     static JvmTensor softplus(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = softplus(x[i]);
-        }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, sigmoid(a))}, a);
+        return unary(a, Rule.SOFTPLUS);
     }
 
     static double softplus(double x) {
@@ -384,6 +409,10 @@ final class Elementwise {
 
     /** 1 where a &gt; b (or a &lt; b), else 0: a constant. */
     static JvmTensor compare(JvmTensor a, JvmTensor b, boolean greater) {
+        if (TraceWatch.open != 0) {
+            TraceWatch.leftGraph(a, "a comparison made a constant");
+            TraceWatch.leftGraph(b, "a comparison made a constant");
+        }
         int[] shape = resultShape(a, b);
         int n = Broadcasting.size(shape);
         int[] ia = Broadcasting.sourceIndex(a.shape, shape);
@@ -402,10 +431,16 @@ final class Elementwise {
     /**
      * Backward rules that need nothing but their node (its parents, output and {@link JvmTensor#param}),
      * so one instance serves every node. {@code apply} is the differentiable rule; {@code accumulate}
-     * does the same arithmetic, in the same order, on arrays.
+     * does the same arithmetic, in the same order, on arrays; {@code recompute} is the operation itself,
+     * by the kernel the operation calls.
      */
-    enum Rule implements Backward {
-        ADD {
+    enum Rule implements Backward, Recomputable {
+        ADD(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                combineBinary(node, PLUS);
+            }
+
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
@@ -428,7 +463,12 @@ final class Elementwise {
                 }
             }
         },
-        SUB {
+        SUB(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                combineBinary(node, MINUS);
+            }
+
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
@@ -451,7 +491,12 @@ final class Elementwise {
                 }
             }
         },
-        MUL {
+        MUL(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                combineBinary(node, TIMES);
+            }
+
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
@@ -475,7 +520,12 @@ final class Elementwise {
                 }
             }
         },
-        DIV {
+        DIV(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                combineBinary(node, OVER);
+            }
+
             // d(a/b)/db = −(a/b)/b: written with a and b, not the output, so the rule stays differentiable
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
@@ -500,7 +550,12 @@ final class Elementwise {
                 }
             }
         },
-        ADD_SCALAR {
+        ADD_SCALAR(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                shift(node.parents[0].data, node.param, node.data);
+            }
+
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {g};
@@ -511,7 +566,12 @@ final class Elementwise {
                 grads.add(node.parents[0], g);
             }
         },
-        MUL_SCALAR {
+        MUL_SCALAR(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                scale(node.parents[0].data, node.param, node.data);
+            }
+
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mulScalar(g, node.param)};
@@ -522,7 +582,7 @@ final class Elementwise {
                 grads.add(node.parents[0], scaled(g, node.param));
             }
         },
-        SQUARE {
+        SQUARE(Elementwise::square) {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, mulScalar(node.parents[0], 2.0))};
@@ -538,7 +598,7 @@ final class Elementwise {
                 grads.add(node.parents[0], out);
             }
         },
-        EXP {
+        EXP(Elementwise::exp) {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, node)};
@@ -554,7 +614,7 @@ final class Elementwise {
                 grads.add(node.parents[0], out);
             }
         },
-        LOG {
+        LOG(Elementwise::log) {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {div(g, node.parents[0])};
@@ -569,6 +629,78 @@ final class Elementwise {
                 }
                 grads.add(node.parents[0], out);
             }
+        },
+        LOG1P(Elementwise::log1p) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                return new JvmTensor[] {div(g, addScalar(a, 1.0))};
+            }
+        },
+        EXPM1(Elementwise::expm1) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                return new JvmTensor[] {mul(g, exp(a))};
+            }
+        },
+        SQRT(Elementwise::sqrt) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {div(mulScalar(g, 0.5), node)};
+            }
+        },
+        SIN(Elementwise::sin) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                return new JvmTensor[] {mul(g, cos(a))};
+            }
+        },
+        COS(Elementwise::cos) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                return new JvmTensor[] {mul(g, sin(a)).neg()};
+            }
+        },
+        TANH(Elementwise::tanh) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {mul(g, addScalar(square(node).neg(), 1.0))};
+            }
+        },
+        SIGMOID(Elementwise::sigmoid) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {mul(g, mul(node, addScalar(node.neg(), 1.0)))};
+            }
+        },
+        SOFTPLUS(Elementwise::softplus) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                return new JvmTensor[] {mul(g, sigmoid(a))};
+            }
+        };
+
+        /** The elementwise function of a unary operation; null for the others, which recompute themselves. */
+        private final Kernel kernel;
+
+        Rule(Kernel kernel) {
+            this.kernel = kernel;
+        }
+
+        @Override
+        public void recompute(JvmTensor node) {
+            kernel.apply(node.parents[0].data, node.data);
+        }
+
+        /** A binary operation's output from its parents' current data. */
+        private static void combineBinary(JvmTensor node, int op) {
+            JvmTensor a = node.parents[0];
+            JvmTensor b = node.parents[1];
+            combineInto(a.data, a.shape, b.data, b.shape, node.shape, op, node.data);
         }
     }
 }

@@ -19,7 +19,8 @@ public final class FusedDensities {
      * The elementwise normal log density −((x − μ)/σ)²/2 − log σ − ½ log 2π, evaluated as
      * {@code x.sub(loc).div(scale).square().mul(-0.5).sub(scale.log()).sub(½ log 2π)} would be.
      *
-     * @param logScale log σ, precomputed for a constant σ (same shape), or null to compute it here
+     * @param logScale log σ, precomputed for a constant σ (same shape, {@code Math.log} of each element of σ,
+     *        which a replay recomputes), or null to compute it here
      */
     public static Tensor normalLogProb(Tensor x, Tensor loc, Tensor scale, Tensor logScale) {
         if (!(x instanceof JvmTensor xt && loc instanceof JvmTensor mt && scale instanceof JvmTensor st)) {
@@ -32,17 +33,26 @@ public final class FusedDensities {
         if (logs.length != ss.length) {
             throw badLogScale(logs.length, ss.length);
         }
-        if (xs.length == ms.length && xs.length == ss.length && Broadcasting.sameShape(xt.shape, mt.shape)
-                && Broadcasting.sameShape(xt.shape, st.shape)) {
-            // one shape, the common case: the broadcasting path with every stride 1
+        if (oneShape(xt, mt, st)) {
             double[] out = new double[xs.length];
-            for (int i = 0; i < out.length; i++) {
-                double z = (xs[i] - ms[i]) / ss[i];
-                out[i] = ((z * z) * -0.5 - logs[i]) + -HALF_LOG_TWO_PI;
-            }
+            normal(xs, ms, ss, logs, out);
             return JvmTensor.op(out, xt.shape, NormalRule.INSTANCE, xt, mt, st);
         }
         return normalLogProbBroadcast(xt, mt, st, logs);
+    }
+
+    /** Whether x, μ and σ have one shape, the common case. */
+    private static boolean oneShape(JvmTensor xt, JvmTensor mt, JvmTensor st) {
+        return xt.data.length == mt.data.length && xt.data.length == st.data.length
+                && Broadcasting.sameShape(xt.shape, mt.shape) && Broadcasting.sameShape(xt.shape, st.shape);
+    }
+
+    /** The density of x, μ and σ of one shape: the broadcasting kernel with every stride 1. */
+    private static void normal(double[] xs, double[] ms, double[] ss, double[] logs, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            double z = (xs[i] - ms[i]) / ss[i];
+            out[i] = ((z * z) * -0.5 - logs[i]) + -HALF_LOG_TWO_PI;
+        }
     }
 
     /**
@@ -50,12 +60,19 @@ public final class FusedDensities {
      * common case without it (a smaller method is compiled sooner on a cold JVM).
      */
     private static JvmTensor normalLogProbBroadcast(JvmTensor xt, JvmTensor mt, JvmTensor st, double[] logs) {
+        int[] shape = shapeOf(shapeOf(xt.shape, mt.shape), st.shape);
+        double[] out = new double[Broadcasting.size(shape)];
+        normalBroadcast(xt, mt, st, logs, shape, out);
+        return JvmTensor.op(out, shape, NormalRule.INSTANCE, xt, mt, st);
+    }
+
+    /** The density of x, μ and σ broadcast to {@code shape}, into {@code out}. */
+    private static void normalBroadcast(JvmTensor xt, JvmTensor mt, JvmTensor st, double[] logs, int[] shape,
+                                        double[] out) {
         double[] xs = xt.data;
         double[] ms = mt.data;
         double[] ss = st.data;
-        int[] shape = shapeOf(shapeOf(xt.shape, mt.shape), st.shape);
-        int n = Broadcasting.size(shape);
-        double[] out = new double[n];
+        int n = out.length;
         int sx = stride(xs.length, n);
         int sm = stride(ms.length, n);
         int sc = stride(ss.length, n);
@@ -73,7 +90,6 @@ public final class FusedDensities {
                 out[i] = ((z * z) * -0.5 - logs[is[i]]) + -HALF_LOG_TWO_PI;
             }
         }
-        return JvmTensor.op(out, shape, NormalRule.INSTANCE, xt, mt, st);
     }
 
     // The rare cases below are methods of their own: the JIT compiles a smaller normalLogProb sooner.
@@ -118,8 +134,22 @@ public final class FusedDensities {
      * Backward of {@link #normalLogProb}, as the chain d = x − μ, z = d/σ, q = −z²/2, − log σ would
      * have it: with t = −g/2 and u = t·2z, ∂x ← u/σ, ∂μ ← −u/σ, ∂σ ← −g/σ + (−(u·d)/(σσ)).
      */
-    private enum NormalRule implements Backward {
+    private enum NormalRule implements Backward, Recomputable {
         INSTANCE;
+
+        /** log σ is recomputed as Math.log of σ's elements, which is what the given log σ holds. */
+        @Override
+        public void recompute(JvmTensor node) {
+            JvmTensor x = node.parents[0];
+            JvmTensor loc = node.parents[1];
+            JvmTensor scale = node.parents[2];
+            double[] logs = logs(scale.data);
+            if (oneShape(x, loc, scale)) {
+                normal(x.data, loc.data, scale.data, logs, node.data);
+            } else {
+                normalBroadcast(x, loc, scale, logs, node.shape, node.data);
+            }
+        }
 
         @Override
         public JvmTensor[] apply(JvmTensor node, JvmTensor g) {

@@ -83,9 +83,13 @@ public final class JvmTensor implements Tensor {
     static JvmTensor op(double[] data, int[] shape, Backward backward, JvmTensor... parents) {
         for (JvmTensor p : parents) {
             if (p.requiresGrad) {
-                return GradMode.openPauses == 0 || GradMode.recording()
-                        ? new JvmTensor(data, shape, parents, backward, true, 0.0)
-                        : new JvmTensor(data, shape, false);
+                if (GradMode.openPauses == 0 || GradMode.recording()) {
+                    return new JvmTensor(data, shape, parents, backward, true, 0.0);
+                }
+                if (TraceWatch.open != 0) {
+                    TraceWatch.leftGraph(p, "an operation ran while recording was paused");
+                }
+                return new JvmTensor(data, shape, false);
             }
         }
         return new JvmTensor(data, shape, false);
@@ -97,6 +101,9 @@ public final class JvmTensor implements Tensor {
         if (a.requiresGrad && (GradMode.openPauses == 0 || GradMode.recording())) {
             return new JvmTensor(data, shape, new JvmTensor[] {a}, rule, true, param);
         }
+        if (TraceWatch.open != 0) {
+            TraceWatch.leftGraph(a, "an operation ran while recording was paused");
+        }
         return new JvmTensor(data, shape, false);
     }
 
@@ -104,6 +111,10 @@ public final class JvmTensor implements Tensor {
     static JvmTensor op2(double[] data, int[] shape, Backward rule, JvmTensor a, JvmTensor b) {
         if ((a.requiresGrad || b.requiresGrad) && (GradMode.openPauses == 0 || GradMode.recording())) {
             return new JvmTensor(data, shape, new JvmTensor[] {a, b}, rule, true, 0.0);
+        }
+        if (TraceWatch.open != 0) {
+            TraceWatch.leftGraph(a, "an operation ran while recording was paused");
+            TraceWatch.leftGraph(b, "an operation ran while recording was paused");
         }
         return new JvmTensor(data, shape, false);
     }
@@ -163,6 +174,9 @@ public final class JvmTensor implements Tensor {
         if (data.length != 1) {
             throw new IllegalStateException("item() needs one element, shape is " + Arrays.toString(shape));
         }
+        if (TraceWatch.open != 0) {
+            TraceWatch.leftGraph(this, "item() read a value");
+        }
         return data[0];
     }
 
@@ -180,11 +194,17 @@ public final class JvmTensor implements Tensor {
             }
             flat = flat * shape[i] + index[i];
         }
+        if (TraceWatch.open != 0) {
+            TraceWatch.leftGraph(this, "get() read a value");
+        }
         return data[flat];
     }
 
     @Override
     public double[] toArray() {
+        if (TraceWatch.open != 0) {
+            TraceWatch.leftGraph(this, "toArray() read the values");
+        }
         return data.clone();
     }
 
@@ -195,11 +215,17 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor detach() {
+        if (TraceWatch.open != 0) {
+            TraceWatch.leftGraph(this, "detach() made a constant");
+        }
         return requiresGrad ? wrap(data, shape) : this;
     }
 
     @Override
     public String toString() {
+        if (TraceWatch.open != 0) {
+            TraceWatch.leftGraph(this, "toString() read the values");
+        }
         StringBuilder sb = new StringBuilder("tensor(");
         if (shape.length == 0) {
             sb.append(data[0]);

@@ -15,12 +15,15 @@ final class Reductions {
     }
 
     static JvmTensor sum(JvmTensor a) {
-        double[] x = a.data;
+        return JvmTensor.op1(new double[] {sum(a.data)}, JvmTensor.SCALAR, Rule.SUM, 0.0, a);
+    }
+
+    private static double sum(double[] x) {
         double s = 0;
         for (int i = 0; i < x.length; i++) {
             s += x[i];
         }
-        return JvmTensor.op1(new double[] {s}, JvmTensor.SCALAR, Rule.SUM, 0.0, a);
+        return s;
     }
 
     static JvmTensor sum(JvmTensor a, int axis) {
@@ -153,9 +156,14 @@ final class Reductions {
         return m + Math.log(s);
     }
 
-    /** Backward of {@link #sum(JvmTensor)}: the gradient broadcast back to the parent's shape. */
-    enum Rule implements Backward {
+    /** Backward of {@link #sum(JvmTensor)}: the gradient broadcast back to the parent's shape; and its replay. */
+    enum Rule implements Backward, Recomputable {
         SUM {
+            @Override
+            public void recompute(JvmTensor node) {
+                node.data[0] = sum(node.parents[0].data);
+            }
+
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 int[] shape = node.parents[0].shape;

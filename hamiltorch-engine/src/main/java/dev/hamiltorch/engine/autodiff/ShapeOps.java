@@ -96,16 +96,21 @@ final class ShapeOps {
         if (from == 0 && to == n) {
             return a;
         }
-        int inner = inner(a.shape, ax);
-        int outer = outer(a.shape, ax);
-        int m = to - from;
-        double[] out = new double[outer * m * inner];
-        for (int o = 0; o < outer; o++) {
-            System.arraycopy(a.data, (o * n + from) * inner, out, o * m * inner, m * inner);
-        }
         int[] shape = a.shape.clone();
-        shape[ax] = m;
+        shape[ax] = to - from;
+        double[] out = new double[Broadcasting.size(shape)];
+        slice(a.data, a.shape, ax, from, to - from, out);
         return JvmTensor.op1(out, shape, Rule.SLICE, from, a);
+    }
+
+    /** Copies {@code m} positions from {@code from} along {@code axis} of {@code x} (of {@code shape}) into {@code out}. */
+    private static void slice(double[] x, int[] shape, int axis, int from, int m, double[] out) {
+        int n = shape[axis];
+        int inner = inner(shape, axis);
+        int outer = outer(shape, axis);
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(x, (o * n + from) * inner, out, o * m * inner, m * inner);
+        }
     }
 
     /**
@@ -223,9 +228,8 @@ final class ShapeOps {
                     + a.shape[0]);
         }
         // one node doing slice(0, i, i + 1) then reshape, so its gradient is theirs
-        int inner = a.data.length / a.shape[0];
-        double[] out = new double[inner];
-        System.arraycopy(a.data, i * inner, out, 0, inner);
+        double[] out = new double[a.data.length / a.shape[0]];
+        System.arraycopy(a.data, i * out.length, out, 0, out.length);
         int[] shape = a.shape.length == 1 ? JvmTensor.SCALAR : Arrays.copyOfRange(a.shape, 1, a.shape.length);
         return JvmTensor.op1(out, shape, Rule.INDEX, i, a);
     }
@@ -304,10 +308,15 @@ final class ShapeOps {
         return concat(ax, reshaped);
     }
 
-    /** Backward rules of reshape, slice and index, which need nothing but their node. */
-    enum Rule implements Backward {
+    /** Backward rules of reshape, slice and index, which need nothing but their node, and their replays. */
+    enum Rule implements Backward, Recomputable {
         /** Backward of {@link #reshape}: the gradient takes the parent's shape; no data moves. */
         RESHAPE {
+            @Override
+            public void recompute(JvmTensor node) {
+                // the output shares its parent's array, which is already current
+            }
+
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {reshape(g, node.parents[0].shape)};
@@ -320,6 +329,13 @@ final class ShapeOps {
         },
         /** Backward of {@link #slice} from {@code param}: the gradient padded with zeros to the parent's shape. */
         SLICE {
+            @Override
+            public void recompute(JvmTensor node) {
+                JvmTensor a = node.parents[0];
+                int axis = slicedAxis(node);
+                slice(a.data, a.shape, axis, (int) node.param, node.shape[axis], node.data);
+            }
+
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 int axis = slicedAxis(node);
@@ -334,6 +350,12 @@ final class ShapeOps {
         },
         /** Backward of {@link #index}: the gradient placed at position {@code param} of axis 0. */
         INDEX {
+            @Override
+            public void recompute(JvmTensor node) {
+                double[] out = node.data;
+                System.arraycopy(node.parents[0].data, (int) node.param * out.length, out, 0, out.length);
+            }
+
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 int[] shape = node.parents[0].shape;

@@ -30,10 +30,22 @@ class ConcurrentGradientsTest {
     @Test
     void threadsDifferentiatingTheirOwnGraphsGetTheSingleThreadedBits() throws Exception {
         AutodiffTarget target = new AutodiffTarget(DENSITY, 4);
+        assertFourThreadsGetTheBitsOf(target, target);
+    }
+
+    @Test
+    void threadsSharingAReplayedTargetEachReplayTheirOwnRecording() throws Exception {
+        LogDensity replayable = x -> PRIOR.logProb(x).sum().add(x.index(0).mul(x.index(1)).sin());
+        assertFourThreadsGetTheBitsOf(new AutodiffTarget(replayable, 4, false), new AutodiffTarget(replayable, 4));
+    }
+
+    /** Four threads evaluating {@code shared} at once get what one thread gets from {@code reference}. */
+    private static void assertFourThreadsGetTheBitsOf(AutodiffTarget reference, AutodiffTarget shared)
+            throws Exception {
         int points = 2000;
         double[][] expected = new double[points][];
         for (int i = 0; i < points; i++) {
-            expected[i] = gradientAt(target, i);
+            expected[i] = gradientAt(reference, i);
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -42,7 +54,7 @@ class ConcurrentGradientsTest {
                 futures.add(pool.submit(() -> {
                     double[][] g = new double[points][];
                     for (int i = 0; i < points; i++) {
-                        g[i] = gradientAt(target, i);
+                        g[i] = gradientAt(shared, i);
                     }
                     return g;
                 }));

@@ -16,6 +16,7 @@ import dev.hamiltorch.engine.sampling.SamplingException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -119,13 +120,35 @@ class HamiltorchFacadeTest {
             }
             return GAUSSIAN_3D.logProb(x);
         };
-        // the facade evaluates the start once to check it, then each iteration costs 5 gradients
+        // the facade evaluates the start once to check it, then each iteration costs 5 gradients; the
+        // density keeps state, so it must run every time: replay off
         calls[0] = -1;
         SamplingException e = assertThrows(SamplingException.class, () -> Hamiltorch.sample(failing)
-                .paramsInit(0, 0, 0).numSamples(400).stepSize(0.3).numStepsPerSample(5).verbose(false).run());
+                .paramsInit(0, 0, 0).numSamples(400).stepSize(0.3).numStepsPerSample(5).verbose(false)
+                .replay(false).run());
         assertTrue(e.getMessage().contains("iteration"), e.getMessage());
         assertEquals("user bug", e.getCause().getMessage());
         assertTrue(e.partialResult().keptCount() >= 49, "kept " + e.partialResult().keptCount());
+    }
+
+    @Test
+    void aReplayedDensityRunsItsCodeOnlyToBeRecordedAndGivesTheChainOfOneThatDoesNot() {
+        int[] calls = {0};
+        LogDensity counted = x -> {
+            calls[0]++;
+            return GAUSSIAN_3D.logProb(x);
+        };
+        Samples replayed = Hamiltorch.sample(counted).paramsInit(0, 0, 0).numSamples(100).stepSize(0.3)
+                .numStepsPerSample(5).seed(7).verbose(false).run();
+        int replayedCalls = calls[0];
+        calls[0] = 0;
+        Samples eager = Hamiltorch.sample(counted).paramsInit(0, 0, 0).numSamples(100).stepSize(0.3)
+                .numStepsPerSample(5).seed(7).verbose(false).replay(false).run();
+        // the start's check, then the recording: 500 gradients later the code has not run again
+        assertEquals(2, replayedCalls);
+        assertEquals(2 + 100 * 5, calls[0]);
+        assertTrue(Arrays.deepEquals(eager.draws(), replayed.draws()));
+        assertArrayEquals(eager.chain(0).logDensity(), replayed.chain(0).logDensity());
     }
 
     private static void assertMessage(Runnable call, String expected) {

@@ -1,0 +1,103 @@
+package dev.hamiltorch.engine.autodiff;
+
+/**
+ * A log density's graph, recorded once and replayed at every new θ (taping, as in ADOL-C and CppAD):
+ * θ is written into the variable's data, each operation {@link Recomputable#recompute recomputes} its
+ * output in place in the recorded order, and the backward pass walks that same order. A replay
+ * therefore skips the density's Java code, the graph's allocation and its ordering, and gives the
+ * values an eager evaluation at θ gives, bit for bit.
+ *
+ * <p>A graph is replayable when nothing in its recorded evaluation depended on θ outside the graph (see
+ * {@link TraceWatch}), every operation on the path from θ to the output is {@link Recomputable}, and
+ * every node on that path depends on θ, so was made by the recorded evaluation and is the tape's alone.
+ * A tape mutates its nodes: it belongs to one thread, and its nodes must not be handed to anyone else.
+ */
+final class Tape {
+
+    private final JvmTensor x;
+    private final JvmTensor output;
+    /** Every node from θ to the output, each after its parents; the backward pass's order. */
+    private final JvmTensor[] order;
+    /** How many entries of {@link #order} are used. */
+    private final int size;
+    /** The operations of {@link #order}'s nodes, null for θ itself. */
+    private final Recomputable[] operations;
+    /** The mark of this tape's ordering on its nodes, which its backward passes read. */
+    private final Object pass;
+    /** The thread that recorded the graph, the only one that may replay it. */
+    final Thread owner;
+
+    private Tape(JvmTensor x, JvmTensor output, JvmTensor[] order, int size, Recomputable[] operations, Object pass) {
+        this.x = x;
+        this.output = output;
+        this.order = order;
+        this.size = size;
+        this.operations = operations;
+        this.pass = pass;
+        this.owner = Thread.currentThread();
+    }
+
+    /**
+     * The tape of the scalar {@code output} of the variable {@code x}, or null if an operation on the
+     * way cannot be recomputed or the output does not depend on anything that requires gradients.
+     */
+    static Tape of(JvmTensor output, JvmTensor x) {
+        if (!output.requiresGrad) {
+            return null;
+        }
+        Object pass = new Object();
+        JvmTensor[] order = Autodiff.topologicalOrder(output, x, null, pass);
+        int size = output.slot + 1; // the output comes last in post-order
+        Recomputable[] operations = new Recomputable[size];
+        boolean[] dependsOnX = new boolean[size];
+        for (int k = 0; k < size; k++) {
+            JvmTensor node = order[k];
+            if (node == x) {
+                dependsOnX[k] = true;
+                continue;
+            }
+            if (!(node.backward instanceof Recomputable r)) {
+                return null;
+            }
+            for (JvmTensor p : node.parents) {
+                dependsOnX[k] |= p.visitMark == pass && dependsOnX[p.slot];
+            }
+            // a node that does not depend on θ may predate the evaluation (captured by the density):
+            // replaying would write into, and mark, a node other code can see
+            if (!dependsOnX[k]) {
+                return null;
+            }
+            operations[k] = r;
+        }
+        return new Tape(x, output, order, size, operations, pass);
+    }
+
+    /** The output recomputed at {@code theta} (D values, copied into θ's data). */
+    double logDensity(double[] theta) {
+        System.arraycopy(theta, 0, x.data, 0, x.data.length);
+        for (int k = 0; k < size; k++) {
+            Recomputable operation = operations[k];
+            if (operation != null) {
+                operation.recompute(order[k]);
+            }
+        }
+        return output.data[0];
+    }
+
+    /** The output at {@code theta}, with its gradient written into {@code gradient}. */
+    double logDensityAndGradient(double[] theta, double[] gradient) {
+        double value = logDensity(theta);
+        gradient(gradient);
+        return value;
+    }
+
+    /** The output's value at the last θ evaluated. */
+    double output() {
+        return output.data[0];
+    }
+
+    /** The gradient at the last replayed θ, by a backward pass over the recorded order. */
+    void gradient(double[] gradient) {
+        Autodiff.gradientAlong(order, size, output, x, pass, gradient);
+    }
+}
