@@ -47,11 +47,15 @@ public final class FusedDensities {
                 && Broadcasting.sameShape(xt.shape, mt.shape) && Broadcasting.sameShape(xt.shape, st.shape);
     }
 
-    /** The density of x, μ and σ of one shape: the broadcasting kernel with every stride 1. */
+    /**
+     * The density of x, μ and σ of one shape: the broadcasting kernel with every stride 1. Without
+     * {@code logs} it takes log σ as {@code Math.log} of σ, the values {@code logs} would hold.
+     */
     private static void normal(double[] xs, double[] ms, double[] ss, double[] logs, double[] out) {
         for (int i = 0; i < out.length; i++) {
-            double z = (xs[i] - ms[i]) / ss[i];
-            out[i] = ((z * z) * -0.5 - logs[i]) + -HALF_LOG_TWO_PI;
+            double s = ss[i];
+            double z = (xs[i] - ms[i]) / s;
+            out[i] = ((z * z) * -0.5 - (logs != null ? logs[i] : Math.log(s))) + -HALF_LOG_TWO_PI;
         }
     }
 
@@ -143,11 +147,13 @@ public final class FusedDensities {
             JvmTensor x = node.parents[0];
             JvmTensor loc = node.parents[1];
             JvmTensor scale = node.parents[2];
-            double[] logs = logs(scale.data);
-            if (oneShape(x, loc, scale)) {
-                normal(x.data, loc.data, scale.data, logs, node.data);
+            double[] out = node.data;
+            int n = out.length;
+            if (x.data.length == n && loc.data.length == n && scale.data.length == n) {
+                // operands of the output's length read element i, as in the one-shape case
+                normal(x.data, loc.data, scale.data, null, out);
             } else {
-                normalBroadcast(x, loc, scale, logs, node.shape, node.data);
+                normalBroadcast(x, loc, scale, logs(scale.data), node.shape, out);
             }
         }
 
