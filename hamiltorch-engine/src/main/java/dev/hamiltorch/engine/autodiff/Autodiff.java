@@ -116,8 +116,14 @@ public final class Autodiff {
      * {@code order}, the ordering marked {@code pass}.
      */
     static void gradientAlong(JvmTensor[] order, int n, JvmTensor out, JvmTensor x, Object pass, double[] gradient) {
-        double[][] grads = directPass(order, n, ONE, pass);
-        double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? ONE : null;
+        gradientAlong(order, n, out, x, new Gradients(pass, n), gradient);
+    }
+
+    /** {@link #gradientAlong} with the pass's {@code grads}, empty and of {@code n} nodes. */
+    static void gradientAlong(JvmTensor[] order, int n, JvmTensor out, JvmTensor x, Gradients grads,
+                              double[] gradient) {
+        double[][] gs = directPass(order, n, ONE, grads);
+        double[] g = x.visitMark == grads.pass ? gs[x.slot] : x == out ? ONE : null;
         if (g == null) {
             java.util.Arrays.fill(gradient, 0, x.data.length, 0.0);
         } else {
@@ -199,7 +205,11 @@ public final class Autodiff {
 
     /** Gradients as plain arrays: each rule's {@link Backward#accumulate}, no graph, no tensors. */
     private static double[][] directPass(JvmTensor[] order, int n, double[] seed, Object pass) {
-        Gradients grads = new Gradients(pass, n);
+        return directPass(order, n, seed, new Gradients(pass, n));
+    }
+
+    /** {@link #directPass} into {@code grads}, empty and of {@code n} nodes (a tape reuses one). */
+    static double[][] directPass(JvmTensor[] order, int n, double[] seed, Gradients grads) {
         if (n == 0) {
             return grads.data;
         }

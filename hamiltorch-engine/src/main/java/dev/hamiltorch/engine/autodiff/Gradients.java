@@ -18,6 +18,11 @@ final class Gradients {
         this.data = new double[nodes][];
     }
 
+    /** Empties the gradients for another pass over the same nodes. */
+    void clear() {
+        Arrays.fill(data, null);
+    }
+
     /** Whether {@code parent} is on the pass, i.e. its gradient is wanted. */
     boolean wants(JvmTensor parent) {
         return parent.visitMark == pass;

@@ -22,8 +22,8 @@ final class Tape {
     private final int size;
     /** The operations of {@link #order}'s nodes, null for θ itself. */
     private final Recomputable[] operations;
-    /** The mark of this tape's ordering on its nodes, which its backward passes read. */
-    private final Object pass;
+    /** The gradients of this tape's backward passes, cleared for each; they read its ordering's mark. */
+    private final Gradients grads;
     /** The thread that recorded the graph, the only one that may replay it. */
     final Thread owner;
 
@@ -33,7 +33,7 @@ final class Tape {
         this.order = order;
         this.size = size;
         this.operations = operations;
-        this.pass = pass;
+        this.grads = new Gradients(pass, size);
         this.owner = Thread.currentThread();
     }
 
@@ -87,7 +87,8 @@ final class Tape {
     /** The output at {@code theta}, with its gradient written into {@code gradient}. */
     double logDensityAndGradient(double[] theta, double[] gradient) {
         double value = logDensity(theta);
-        gradient(gradient);
+        grads.clear();
+        Autodiff.gradientAlong(order, size, output, x, grads, gradient);
         return value;
     }
 
@@ -98,6 +99,7 @@ final class Tape {
 
     /** The gradient at the last replayed θ, by a backward pass over the recorded order. */
     void gradient(double[] gradient) {
-        Autodiff.gradientAlong(order, size, output, x, pass, gradient);
+        grads.clear();
+        Autodiff.gradientAlong(order, size, output, x, grads, gradient);
     }
 }
