@@ -116,13 +116,13 @@ public final class Autodiff {
      * {@code order}, the ordering marked {@code pass}.
      */
     static void gradientAlong(JvmTensor[] order, int n, JvmTensor out, JvmTensor x, Object pass, double[] gradient) {
-        gradientAlong(order, n, out, x, new Gradients(pass, n), gradient);
+        gradientAlong(order, n, out, x, new Gradients(pass, n), null, gradient);
     }
 
-    /** {@link #gradientAlong} with the pass's {@code grads}, empty and of {@code n} nodes. */
-    static void gradientAlong(JvmTensor[] order, int n, JvmTensor out, JvmTensor x, Gradients grads,
+    /** {@link #gradientAlong} with the pass's {@code grads}, empty and of {@code n} nodes, and {@code rules}. */
+    static void gradientAlong(JvmTensor[] order, int n, JvmTensor out, JvmTensor x, Gradients grads, Backward[] rules,
                               double[] gradient) {
-        double[][] gs = directPass(order, n, ONE, grads);
+        double[][] gs = directPass(order, n, ONE, grads, rules);
         double[] g = x.visitMark == grads.pass ? gs[x.slot] : x == out ? ONE : null;
         if (g == null) {
             java.util.Arrays.fill(gradient, 0, x.data.length, 0.0);
@@ -205,11 +205,15 @@ public final class Autodiff {
 
     /** Gradients as plain arrays: each rule's {@link Backward#accumulate}, no graph, no tensors. */
     private static double[][] directPass(JvmTensor[] order, int n, double[] seed, Object pass) {
-        return directPass(order, n, seed, new Gradients(pass, n));
+        return directPass(order, n, seed, new Gradients(pass, n), null);
     }
 
-    /** {@link #directPass} into {@code grads}, empty and of {@code n} nodes (a tape reuses one). */
-    static double[][] directPass(JvmTensor[] order, int n, double[] seed, Gradients grads) {
+    /**
+     * {@link #directPass} into {@code grads}, empty and of {@code n} nodes (a tape reuses one), with
+     * the rule of node k taken from {@code rules[k]} (none where null) instead of the node when
+     * {@code rules} is given: a tape's fused operations.
+     */
+    static double[][] directPass(JvmTensor[] order, int n, double[] seed, Gradients grads, Backward[] rules) {
         if (n == 0) {
             return grads.data;
         }
@@ -218,8 +222,9 @@ public final class Autodiff {
             for (int k = n - 1; k >= 0; k--) {
                 JvmTensor node = order[k];
                 double[] g = grads.data[k];
-                if (g != null && node.backward != null) {
-                    node.backward.accumulate(node, g, grads);
+                Backward rule = rules == null ? node.backward : rules[k];
+                if (g != null && rule != null) {
+                    rule.accumulate(node, g, grads);
                 }
             }
         } finally {

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.autodiff;
 
 import dev.hamiltorch.api.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * Log densities computed as one operation: one loop and one graph node instead of a chain of
@@ -205,30 +206,41 @@ public final class FusedDensities {
 
         @Override
         public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+            if (!accumulateInXOnly(node, g, 1, grads)) {
+                JvmTensor[] parents = node.parents;
+                Object pass = grads.pass;
+                accumulateBroadcast(node, g, grads, parents[0].visitMark == pass, parents[1].visitMark == pass,
+                        parents[2].visitMark == pass);
+            }
+        }
+
+        /**
+         * The common case of {@link #accumulate}, the gradient in x alone with x, μ and σ of one shape,
+         * reading element i of the incoming gradient at {@code i·stride} (0: one value for all, as a
+         * sum's gradient is); false, and nothing done, in the other cases.
+         */
+        static boolean accumulateInXOnly(JvmTensor node, double[] g, int stride, Gradients grads) {
             JvmTensor x = node.parents[0];
             JvmTensor loc = node.parents[1];
             JvmTensor scale = node.parents[2];
             // grads.wants(), read directly: this rule runs once per gradient of every normal density
             Object pass = grads.pass;
-            boolean wantX = x.visitMark == pass;
-            boolean wantLoc = loc.visitMark == pass;
-            boolean wantScale = scale.visitMark == pass;
-            int[] shape = node.shape;
-            int n = g.length;
             double[] xs = x.data;
             double[] ms = loc.data;
             double[] ss = scale.data;
-            if (wantX && !wantLoc && !wantScale && shape == x.shape && ms.length == n && ss.length == n) {
-                // the gradient in x alone, all of one shape (x's shape is the node's, so no sums)
-                double[] gx = new double[n];
-                for (int i = 0; i < n; i++) {
-                    double s = ss[i];
-                    gx[i] = ((g[i] * -0.5) * (((xs[i] - ms[i]) / s) * 2.0)) / s;
-                }
-                grads.add(x, gx);
-                return;
+            int n = xs.length;
+            if (x.visitMark != pass || loc.visitMark == pass || scale.visitMark == pass || node.shape != x.shape
+                    || ms.length != n || ss.length != n) {
+                return false;
             }
-            accumulateBroadcast(node, g, grads, wantX, wantLoc, wantScale);
+            // x's shape is the node's, so no sums
+            double[] gx = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = ss[i];
+                gx[i] = ((g[i * stride] * -0.5) * (((xs[i] - ms[i]) / s) * 2.0)) / s;
+            }
+            grads.add(x, gx);
+            return true;
         }
 
         /**
@@ -358,6 +370,42 @@ public final class FusedDensities {
                     gg[i] = ((h[i] / s) * (((xs[i] - ms[i]) / s) * 2.0)) * -0.5;
                 }
                 grads.add(g, gg);
+            }
+        }
+    }
+
+    /**
+     * The sum of a normal density node, replayed as one operation: its values and sum in one call, and
+     * in the backward pass the sum's gradient handed to the density without the array of copies the
+     * sum's rule makes. The results are those of the two rules, bit for bit.
+     */
+    static Recomputable summedNormal(JvmTensor normal) {
+        return normal.backward == NormalRule.INSTANCE ? SummedNormal.INSTANCE : null;
+    }
+
+    /** See {@link #summedNormal}; its node is the sum, whose parent is the normal density. */
+    private enum SummedNormal implements Recomputable, Backward {
+        INSTANCE;
+
+        @Override
+        public void recompute(JvmTensor sum) {
+            JvmTensor normal = sum.parents[0];
+            NormalRule.INSTANCE.recompute(normal);
+            Reductions.Rule.SUM.recompute(sum);
+        }
+
+        @Override
+        public JvmTensor[] apply(JvmTensor sum, JvmTensor g) {
+            throw new UnsupportedOperationException("a replay's fused operation records no graph");
+        }
+
+        @Override
+        public void accumulate(JvmTensor sum, double[] g, Gradients grads) {
+            JvmTensor normal = sum.parents[0];
+            if (!NormalRule.accumulateInXOnly(normal, g, 0, grads)) {
+                double[] spread = new double[normal.data.length];
+                Arrays.fill(spread, g[0]); // what the sum's rule hands its parent
+                NormalRule.INSTANCE.accumulate(normal, spread, grads);
             }
         }
     }

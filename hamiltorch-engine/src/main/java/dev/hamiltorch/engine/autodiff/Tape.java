@@ -20,19 +20,23 @@ final class Tape {
     private final JvmTensor[] order;
     /** How many entries of {@link #order} are used. */
     private final int size;
-    /** The operations of {@link #order}'s nodes, null for θ itself. */
+    /** The operations of {@link #order}'s nodes, null for θ itself and for a node fused into its consumer. */
     private final Recomputable[] operations;
+    /** The backward rules of {@link #order}'s nodes, the fused ones where operations were fused. */
+    private final Backward[] rules;
     /** The gradients of this tape's backward passes, cleared for each; they read its ordering's mark. */
     private final Gradients grads;
     /** The thread that recorded the graph, the only one that may replay it. */
     final Thread owner;
 
-    private Tape(JvmTensor x, JvmTensor output, JvmTensor[] order, int size, Recomputable[] operations, Object pass) {
+    private Tape(JvmTensor x, JvmTensor output, JvmTensor[] order, int size, Recomputable[] operations,
+                 Backward[] rules, Object pass) {
         this.x = x;
         this.output = output;
         this.order = order;
         this.size = size;
         this.operations = operations;
+        this.rules = rules;
         this.grads = new Gradients(pass, size);
         this.owner = Thread.currentThread();
     }
@@ -69,7 +73,44 @@ final class Tape {
             }
             operations[k] = r;
         }
-        return new Tape(x, output, order, size, operations, pass);
+        Backward[] rules = new Backward[size];
+        for (int k = 0; k < size; k++) {
+            rules[k] = order[k].backward;
+        }
+        fuseSummedDensities(order, size, output, operations, rules, pass);
+        return new Tape(x, output, order, size, operations, rules, pass);
+    }
+
+    /**
+     * Replaces each sum of a normal density that nothing else reads by one fused operation (see
+     * {@link FusedDensities#summedNormal}): log densities are mostly such sums, and at a few elements
+     * the sum's own bookkeeping costs as much as its arithmetic.
+     */
+    private static void fuseSummedDensities(JvmTensor[] order, int size, JvmTensor output, Recomputable[] operations,
+                                            Backward[] rules, Object pass) {
+        int[] readers = new int[size];
+        for (int k = 0; k < size; k++) {
+            JvmTensor[] parents = order[k].parents;
+            for (int j = 0; parents != null && j < parents.length; j++) {
+                if (parents[j].visitMark == pass) {
+                    readers[parents[j].slot]++;
+                }
+            }
+        }
+        for (int k = 0; k < size; k++) {
+            if (operations[k] != Reductions.Rule.SUM) {
+                continue;
+            }
+            JvmTensor summed = order[k].parents[0];
+            Recomputable fused = summed.visitMark == pass && summed != output && readers[summed.slot] == 1
+                    ? FusedDensities.summedNormal(summed) : null;
+            if (fused != null) {
+                operations[summed.slot] = null;
+                rules[summed.slot] = null;
+                operations[k] = fused;
+                rules[k] = (Backward) fused;
+            }
+        }
     }
 
     /** The output recomputed at {@code theta} (D values, copied into θ's data). */
@@ -88,7 +129,7 @@ final class Tape {
     double logDensityAndGradient(double[] theta, double[] gradient) {
         double value = logDensity(theta);
         grads.clear();
-        Autodiff.gradientAlong(order, size, output, x, grads, gradient);
+        Autodiff.gradientAlong(order, size, output, x, grads, rules, gradient);
         return value;
     }
 
@@ -100,6 +141,6 @@ final class Tape {
     /** The gradient at the last replayed θ, by a backward pass over the recorded order. */
     void gradient(double[] gradient) {
         grads.clear();
-        Autodiff.gradientAlong(order, size, output, x, grads, gradient);
+        Autodiff.gradientAlong(order, size, output, x, grads, rules, gradient);
     }
 }

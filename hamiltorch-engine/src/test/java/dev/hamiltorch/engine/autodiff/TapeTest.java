@@ -31,6 +31,12 @@ class TapeTest {
     static List<Arguments> replayable() {
         return List.of(
                 Arguments.of("fused normal, one shape", (LogDensity) x -> Normal.of(MU, SIGMA).logProb(x).sum()),
+                Arguments.of("fused normal read twice, so its sum is not fused", (LogDensity) x -> {
+                    Tensor lp = Normal.of(MU, SIGMA).logProb(x);
+                    return lp.sum().add(lp.mul(x).sum());
+                }),
+                Arguments.of("fused normal of a scalar", (LogDensity) x -> Normal.of(0.5, 2).logProb(x.index(1)).sum()
+                        .add(x.sum())),
                 Arguments.of("fused normal, broadcast scalar σ",
                         (LogDensity) x -> Normal.of(MU, Tensor.scalar(0.7)).logProb(x).sum()),
                 Arguments.of("fused normal, σ depending on θ (the funnel)", (LogDensity) x -> {
