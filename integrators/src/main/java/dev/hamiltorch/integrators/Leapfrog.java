@@ -90,40 +90,30 @@ public final class Leapfrog implements Integrator {
         double[] velocity = new double[d];
         double halfStep = 0.5 * stepSize;
 
-        // loops stay in small methods: here their back-edges trigger an early OSR compile inlining the whole density
+        // The element loops are written here, not called: their back-edges count towards compiling this
+        // method, which a 400-iteration run otherwise calls too rarely to leave the interpreter.
         for (int step = 1; step <= steps; step++) {
-            axpy(halfStep, grad, p);
+            for (int i = 0; i < d; i++) {
+                p[i] += halfStep * grad[i];
+            }
             hamiltonian.velocity(theta, p, velocity);
-            axpy(stepSize, velocity, theta);
+            for (int i = 0; i < d; i++) {
+                theta[i] += stepSize * velocity[i];
+            }
             logDensity = target.logDensityAndGradient(theta, grad);
-            if (!(logDensity - logDensity == 0) || !kickIfFinite(halfStep, grad, p)) {
+            boolean finite = logDensity - logDensity == 0; // 0 for finite x, NaN for ±∞ and NaN
+            for (int i = 0; i < d; i++) {
+                finite &= grad[i] - grad[i] == 0;
+            }
+            if (!finite) {
                 return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), Event.INVALID_LOG_PROB,
                         step, step);
             }
+            for (int i = 0; i < d; i++) {
+                p[i] += halfStep * grad[i];
+            }
         }
         return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), null, steps, steps);
-    }
-
-    /** y ← y + a·x. */
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < y.length; i++) {
-            y[i] += a * x[i];
-        }
-    }
-
-    /** p ← p + a·g if every gᵢ is finite (then true); else false and p unchanged. */
-    private static boolean kickIfFinite(double a, double[] g, double[] p) {
-        boolean finite = true;
-        for (double x : g) {
-            finite &= x - x == 0;
-        }
-        if (!finite) {
-            return false;
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] += a * g[i];
-        }
-        return true;
     }
 
     private static boolean allFinite(double[] v) {
