@@ -114,13 +114,21 @@ public final class AutodiffTarget implements Target {
 
     @Override
     public double logDensityAndGradient(double[] theta, double[] gradient) {
+        Tape t = tape; // read once: another thread may replace it
+        if (t != null && t.owner == Thread.currentThread() && !eager && theta.length == dimension) {
+            return t.logDensityAndGradient(theta, gradient);
+        }
+        return recordOrEvaluate(theta, gradient);
+    }
+
+    /**
+     * {@link #logDensityAndGradient} without this thread's tape: a recording, or an eager evaluation. A
+     * method of its own, so that the JIT compiles the replay's path alone, sooner on a cold JVM.
+     */
+    private double recordOrEvaluate(double[] theta, double[] gradient) {
         checkLength(theta);
         if (!eager) {
-            Tape t = tape;
-            if (t != null && t.owner == Thread.currentThread()) {
-                return t.logDensityAndGradient(theta, gradient);
-            }
-            t = record(theta);
+            Tape t = record(theta);
             if (t != null) {
                 t.gradient(gradient); // the recording evaluated the density at θ already
                 return t.output();

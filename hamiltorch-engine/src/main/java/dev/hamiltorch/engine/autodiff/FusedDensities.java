@@ -154,8 +154,14 @@ public final class FusedDensities {
                 // operands of the output's length read element i, as in the one-shape case
                 normal(x.data, loc.data, scale.data, null, out);
             } else {
-                normalBroadcast(x, loc, scale, logs(scale.data), node.shape, out);
+                recomputeBroadcast(node);
             }
+        }
+
+        /** {@link #recompute}'s broadcasting case, apart so that the JIT compiles the common case sooner. */
+        private static void recomputeBroadcast(JvmTensor node) {
+            JvmTensor scale = node.parents[2];
+            normalBroadcast(node.parents[0], node.parents[1], scale, logs(scale.data), node.shape, node.data);
         }
 
         @Override

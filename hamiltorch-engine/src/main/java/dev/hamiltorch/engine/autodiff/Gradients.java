@@ -33,16 +33,16 @@ final class Gradients {
         assert contribution.length == parent.data.length : lengthMismatch(contribution, parent);
         int s = parent.slot;
         double[] sum = data[s];
-        if (sum == null) {
-            data[s] = contribution;
-            return;
-        }
-        // old + new, in the order the graph-building pass adds them
+        data[s] = sum == null ? contribution : merged(sum, contribution);
+    }
+
+    /** old + new, in the order the graph-building pass adds them; apart so that {@link #add} compiles sooner. */
+    private static double[] merged(double[] sum, double[] contribution) {
         double[] merged = new double[sum.length];
         for (int i = 0; i < merged.length; i++) {
             merged[i] = sum[i] + contribution[i];
         }
-        data[s] = merged;
+        return merged;
     }
 
     /** {@link #add}'s assertion message, built outside it: the JIT compiles a smaller add sooner. */
