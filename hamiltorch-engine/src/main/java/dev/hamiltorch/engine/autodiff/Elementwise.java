@@ -281,14 +281,23 @@ final class Elementwise {
     }
 
     static JvmTensor abs(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        double[] sign = new double[x.length];
+        return unary(a, Rule.ABS);
+    }
+
+    private static void abs(double[] x, double[] out) {
         for (int i = 0; i < x.length; i++) {
             out[i] = Math.abs(x[i]);
+        }
+    }
+
+    /** sign(x), the derivative of |x| (0 at 0), as a constant of x's current values. */
+    private static JvmTensor signOf(JvmTensor a) {
+        double[] x = a.data;
+        double[] sign = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
             sign[i] = Math.signum(x[i]);
         }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, JvmTensor.wrap(sign, a.shape))}, a);
+        return JvmTensor.wrap(sign, a.shape);
     }
 
     static JvmTensor square(JvmTensor a) {
@@ -329,15 +338,23 @@ final class Elementwise {
     }
 
     static JvmTensor relu(JvmTensor a) {
+        return unary(a, Rule.RELU);
+    }
+
+    private static void relu(double[] x, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] > 0 ? x[i] : 0.0;
+        }
+    }
+
+    /** 1 where x &gt; 0, else 0: the derivative of relu, as a constant of x's current values. */
+    private static JvmTensor stepOf(JvmTensor a) {
         double[] x = a.data;
-        double[] out = new double[x.length];
         double[] step = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            boolean on = x[i] > 0;
-            out[i] = on ? x[i] : 0.0;
-            step[i] = on ? 1.0 : 0.0;
+            step[i] = x[i] > 0 ? 1.0 : 0.0;
         }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, JvmTensor.wrap(step, a.shape))}, a);
+        return JvmTensor.wrap(step, a.shape);
     }
 
     static JvmTensor clamp(JvmTensor a, double lo, double hi) {
@@ -674,6 +691,18 @@ final class Elementwise {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, mul(node, addScalar(node.neg(), 1.0)))};
+            }
+        },
+        ABS(Elementwise::abs) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {mul(g, signOf(node.parents[0]))};
+            }
+        },
+        RELU(Elementwise::relu) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {mul(g, stepOf(node.parents[0]))};
             }
         },
         SOFTPLUS(Elementwise::softplus) {

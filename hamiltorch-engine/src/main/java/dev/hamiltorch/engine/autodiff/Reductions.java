@@ -92,13 +92,11 @@ final class Reductions {
 
     /** log Σ exp(x) over all elements (−∞ for an empty tensor). */
     static JvmTensor logSumExp(JvmTensor a) {
-        double[] x = a.data;
-        double value = x.length == 0 ? Double.NEGATIVE_INFINITY : logSumExp(x, 0, x.length, 1);
-        JvmTensor[] self = new JvmTensor[1];
-        // g·exp(x − out) = g·softmax(x), written with the recorded output so it differentiates again
-        self[0] = JvmTensor.op(new double[] {value}, JvmTensor.SCALAR,
-                (node, g) -> new JvmTensor[] {Elementwise.mul(g, Elementwise.exp(Elementwise.sub(a, self[0])))}, a);
-        return self[0];
+        return JvmTensor.op1(new double[] {logSumExp(a.data)}, JvmTensor.SCALAR, Rule.LOG_SUM_EXP, 0.0, a);
+    }
+
+    private static double logSumExp(double[] x) {
+        return x.length == 0 ? Double.NEGATIVE_INFINITY : logSumExp(x, 0, x.length, 1);
     }
 
     /** log Σ exp(x) along {@code axis}, which is removed. */
@@ -156,8 +154,22 @@ final class Reductions {
         return m + Math.log(s);
     }
 
-    /** Backward of {@link #sum(JvmTensor)}: the gradient broadcast back to the parent's shape; and its replay. */
+    /** Backward rules of the sums and log-sum-exp over all elements, and their replays. */
     enum Rule implements Backward, Recomputable {
+        /** Backward of {@link #logSumExp(JvmTensor)}: g·exp(x − out) = g·softmax(x), with the recorded output. */
+        LOG_SUM_EXP {
+            @Override
+            public void recompute(JvmTensor node) {
+                node.data[0] = logSumExp(node.parents[0].data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                return new JvmTensor[] {Elementwise.mul(g, Elementwise.exp(Elementwise.sub(a, node)))};
+            }
+        },
+        /** Backward of {@link #sum(JvmTensor)}: the gradient broadcast back to the parent's shape. */
         SUM {
             @Override
             public void recompute(JvmTensor node) {

@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.distributions.Beta;
+import dev.hamiltorch.engine.distributions.Exponential;
+import dev.hamiltorch.engine.distributions.Gamma;
+import dev.hamiltorch.engine.distributions.HalfCauchy;
+import dev.hamiltorch.engine.distributions.HalfNormal;
+import dev.hamiltorch.engine.distributions.LogNormal;
 import dev.hamiltorch.engine.distributions.Normal;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -56,7 +62,16 @@ class TapeTest {
                 Arguments.of("unary operations", (LogDensity) x -> x.exp().add(x.square().add(1.0).log())
                         .add(x.square().log1p()).add(x.mul(0.1).expm1()).add(x.square().add(0.5).sqrt())
                         .add(x.sin()).add(x.cos()).add(x.tanh()).add(x.sigmoid()).add(x.softplus())
-                        .mul(0.25).sum()),
+                        .add(x.abs()).add(x.relu()).mul(0.25).sum()),
+                Arguments.of("log-sum-exp", (LogDensity) x -> x.mul(3.0).logSumExp().add(x.square().sum())),
+                Arguments.of("bounded supports, θ inside and outside (the indicator replays)", (LogDensity) x -> {
+                    Tensor positive = x.exp();
+                    return LogNormal.of(0, 1).logProb(positive).sum()
+                            .add(HalfCauchy.of(x.index(0).exp()).logProb(Tensor.of(1, 2)).sum())
+                            .add(Gamma.of(Tensor.scalar(2), positive).logProb(Tensor.of(0.5, 1, 2, 3)).sum())
+                            .add(Beta.of(2, 3).logProb(x.sigmoid()).sum())
+                            .add(Exponential.of(1.5).logProb(x.index(1)).add(HalfNormal.of(2).logProb(x.index(2))));
+                }),
                 Arguments.of("scalar operations, mean, reshape, slice and index", (LogDensity) x -> x.mul(3.0)
                         .add(-1.5).div(2.0).sub(0.25).neg().reshape(2, 2).slice(1, 1, 2).mean()
                         .add(x.index(3).square().mul(x.index(1)))),
@@ -110,7 +125,7 @@ class TapeTest {
                 }),
                 Arguments.of("a detached value", (LogDensity) x -> x.detach().mul(x).sum()),
                 Arguments.of("a comparison", (LogDensity) x -> Tensor.where(x.gt(Tensor.scalar(0)), x, x.square()).sum()),
-                Arguments.of("an operation without a replay (abs)", (LogDensity) x -> x.abs().sum()),
+                Arguments.of("an operation without a replay (clamp)", (LogDensity) x -> x.clamp(-1, 1).sum()),
                 Arguments.of("a captured node that requires gradients", (LogDensity) x -> x.mul(captured).sum()));
     }
 
