@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.distributions.Beta;
+import dev.hamiltorch.engine.distributions.Cauchy;
 import dev.hamiltorch.engine.distributions.Exponential;
 import dev.hamiltorch.engine.distributions.Gamma;
 import dev.hamiltorch.engine.distributions.HalfCauchy;
 import dev.hamiltorch.engine.distributions.HalfNormal;
+import dev.hamiltorch.engine.distributions.Laplace;
 import dev.hamiltorch.engine.distributions.LogNormal;
 import dev.hamiltorch.engine.distributions.Normal;
+import dev.hamiltorch.engine.distributions.StudentT;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,9 @@ class TapeTest {
                         .add(x.square().log1p()).add(x.mul(0.1).expm1()).add(x.square().add(0.5).sqrt())
                         .add(x.sin()).add(x.cos()).add(x.tanh()).add(x.sigmoid()).add(x.softplus())
                         .add(x.abs()).add(x.relu()).mul(0.25).sum()),
+                Arguments.of("unbounded supports: Laplace, Cauchy, StudentT", (LogDensity) x -> Laplace.of(0, 2)
+                        .logProb(x).sum().add(Cauchy.of(Tensor.scalar(1), x.index(0).exp()).logProb(x.index(3)))
+                        .add(StudentT.of(4, 0.5, 1.5).logProb(x).sum())),
                 Arguments.of("log-sum-exp", (LogDensity) x -> x.mul(3.0).logSumExp().add(x.square().sum())),
                 Arguments.of("bounded supports, θ inside and outside (the indicator replays)", (LogDensity) x -> {
                     Tensor positive = x.exp();
