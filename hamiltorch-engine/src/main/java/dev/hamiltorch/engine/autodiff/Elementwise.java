@@ -108,8 +108,13 @@ final class Elementwise {
             return powScalar(a, e.data[0]);
         }
         int[] shape = resultShape(a, e);
-        int n = Broadcasting.size(shape);
-        double[] out = new double[n];
+        double[] out = new double[Broadcasting.size(shape)];
+        pow(a, e, shape, out);
+        return JvmTensor.op2(out, shape, Rule.POW, a, e);
+    }
+
+    private static void pow(JvmTensor a, JvmTensor e, int[] shape, double[] out) {
+        int n = out.length;
         if (a.data.length == n && e.data.length == n) {
             for (int i = 0; i < n; i++) {
                 out[i] = Math.pow(a.data[i], e.data[i]);
@@ -121,12 +126,6 @@ final class Elementwise {
                 out[i] = Math.pow(a.data[ia[i]], e.data[ie[i]]);
             }
         }
-        return JvmTensor.op(out, shape, (node, g) -> {
-            JvmTensor self = pow(a, e);
-            return new JvmTensor[] {
-                a.requiresGrad ? mul(g, mul(e, pow(a, e.sub(1.0)))).sumTo(a.shape) : null,
-                e.requiresGrad ? mul(g, mul(self, log(a))).sumTo(e.shape) : null};
-        }, a, e);
     }
 
     // ---- with a constant ---------------------------------------------------------------------------------
@@ -169,14 +168,15 @@ final class Elementwise {
         if (p == 1.0) {
             return a;
         }
-        double[] x = a.data;
-        double[] out = new double[x.length];
+        double[] out = new double[a.data.length];
+        powScalar(a.data, p, out);
+        return JvmTensor.op1(out, a.shape, Rule.POW_SCALAR, p, a);
+    }
+
+    private static void powScalar(double[] x, double p, double[] out) {
         for (int i = 0; i < x.length; i++) {
             out[i] = p == 0.5 ? Math.sqrt(x[i]) : Math.pow(x[i], p);
         }
-        return JvmTensor.op(out, a.shape,
-                (node, g) -> new JvmTensor[] {
-                    p == 0.0 ? mulScalar(g, 0.0) : mul(g, mulScalar(powScalar(a, p - 1.0), p))}, a);
     }
 
     // ---- unary -----------------------------------------------------------------------------------------------
@@ -361,34 +361,67 @@ final class Elementwise {
         if (!(lo <= hi)) {
             throw new IllegalArgumentException("clamp bounds lo = " + lo + ", hi = " + hi + ": need lo <= hi");
         }
-        double[] x = a.data;
-        double[] out = new double[x.length];
-        double[] inside = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double v = x[i];
-            out[i] = v < lo ? lo : Math.min(v, hi);
-            inside[i] = v >= lo && v <= hi ? 1.0 : 0.0;
+        double[] out = new double[a.data.length];
+        ClampRule rule = new ClampRule(lo, hi);
+        rule.clamp(a.data, out);
+        return JvmTensor.op1(out, a.shape, rule, 0.0, a);
+    }
+
+    /** clamp's rule: the gradient passes where lo ≤ x ≤ hi; its bounds are the rule's own. */
+    private static final class ClampRule implements Backward, Recomputable {
+        private final double lo;
+        private final double hi;
+
+        ClampRule(double lo, double hi) {
+            this.lo = lo;
+            this.hi = hi;
         }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, JvmTensor.wrap(inside, a.shape))}, a);
+
+        void clamp(double[] x, double[] out) {
+            for (int i = 0; i < x.length; i++) {
+                double v = x[i];
+                out[i] = v < lo ? lo : Math.min(v, hi);
+            }
+        }
+
+        @Override
+        public void recompute(JvmTensor node) {
+            clamp(node.parents[0].data, node.data);
+        }
+
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            JvmTensor a = node.parents[0];
+            double[] inside = new double[a.data.length];
+            for (int i = 0; i < inside.length; i++) {
+                double v = a.data[i];
+                inside[i] = v >= lo && v <= hi ? 1.0 : 0.0;
+            }
+            return new JvmTensor[] {mul(g, JvmTensor.wrap(inside, a.shape))};
+        }
     }
 
     static JvmTensor lgamma(JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
+        return unary(a, Rule.LGAMMA);
+    }
+
+    private static void lgamma(double[] x, double[] out) {
         for (int i = 0; i < x.length; i++) {
             out[i] = SpecialFunctions.lgamma(x[i]);
         }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, polygamma(0, a))}, a);
     }
 
     /** ψ⁽ⁿ⁾(x): digamma for n = 0, trigamma for n = 1, … */
     static JvmTensor polygamma(int n, JvmTensor a) {
-        double[] x = a.data;
-        double[] out = new double[x.length];
+        double[] out = new double[a.data.length];
+        polygamma(n, a.data, out);
+        return JvmTensor.op1(out, a.shape, Rule.POLYGAMMA, n, a);
+    }
+
+    private static void polygamma(int n, double[] x, double[] out) {
         for (int i = 0; i < x.length; i++) {
             out[i] = SpecialFunctions.polygamma(n, x[i]);
         }
-        return JvmTensor.op(out, a.shape, (node, g) -> new JvmTensor[] {mul(g, polygamma(n + 1, a))}, a);
     }
 
     /**
@@ -397,31 +430,26 @@ final class Elementwise {
      */
     static JvmTensor where(JvmTensor condition, JvmTensor a, JvmTensor b) {
         int[] shape = Broadcasting.broadcastShape(Broadcasting.broadcastShape(condition.shape, a.shape), b.shape);
-        int n = Broadcasting.size(shape);
-        double[] out = new double[n];
-        double[] chosen = new double[n];
-        double[] other = new double[n];
-        if (condition.data.length == n && a.data.length == n && b.data.length == n) {
-            for (int i = 0; i < n; i++) {
-                boolean pickA = condition.data[i] != 0.0;
-                out[i] = pickA ? a.data[i] : b.data[i];
+        double[] out = new double[Broadcasting.size(shape)];
+        where(condition, a, b, shape, out, null);
+        // the condition is a parent, without a gradient, so that a replay reads its current values
+        return JvmTensor.op(out, shape, Rule.WHERE, condition, a, b);
+    }
+
+    /** where's values into out, and into {@code chosen} (if given) 1 where a was taken, else 0. */
+    private static void where(JvmTensor condition, JvmTensor a, JvmTensor b, int[] shape, double[] out,
+                              double[] chosen) {
+        int n = out.length;
+        int[] ic = Broadcasting.sourceIndex(condition.shape, shape);
+        int[] ia = Broadcasting.sourceIndex(a.shape, shape);
+        int[] ib = Broadcasting.sourceIndex(b.shape, shape);
+        for (int i = 0; i < n; i++) {
+            boolean pickA = condition.data[ic[i]] != 0.0;
+            out[i] = pickA ? a.data[ia[i]] : b.data[ib[i]];
+            if (chosen != null) {
                 chosen[i] = pickA ? 1.0 : 0.0;
-                other[i] = pickA ? 0.0 : 1.0;
-            }
-        } else {
-            int[] ic = Broadcasting.sourceIndex(condition.shape, shape);
-            int[] ia = Broadcasting.sourceIndex(a.shape, shape);
-            int[] ib = Broadcasting.sourceIndex(b.shape, shape);
-            for (int i = 0; i < n; i++) {
-                boolean pickA = condition.data[ic[i]] != 0.0;
-                out[i] = pickA ? a.data[ia[i]] : b.data[ib[i]];
-                chosen[i] = pickA ? 1.0 : 0.0;
-                other[i] = pickA ? 0.0 : 1.0;
             }
         }
-        return JvmTensor.op(out, shape, (node, g) -> new JvmTensor[] {
-            a.requiresGrad ? mul(g, JvmTensor.wrap(chosen, shape)).sumTo(a.shape) : null,
-            b.requiresGrad ? mul(g, JvmTensor.wrap(other, shape)).sumTo(b.shape) : null}, a, b);
     }
 
     /** 1 where a &gt; b (or a &lt; b), else 0: a constant. */
@@ -691,6 +719,75 @@ final class Elementwise {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, mul(node, addScalar(node.neg(), 1.0)))};
+            }
+        },
+        LGAMMA(Elementwise::lgamma) {
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {mul(g, polygamma(0, node.parents[0]))};
+            }
+        },
+        /** ψ⁽ⁿ⁾ with n in {@code param}. */
+        POLYGAMMA(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                polygamma((int) node.param, node.parents[0].data, node.data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {mul(g, polygamma((int) node.param + 1, node.parents[0]))};
+            }
+        },
+        /** x^p with p in {@code param}. */
+        POW_SCALAR(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                powScalar(node.parents[0].data, node.param, node.data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                double p = node.param;
+                return new JvmTensor[] {p == 0.0 ? mulScalar(g, 0.0) : mul(g, mulScalar(powScalar(node.parents[0], p - 1.0), p))};
+            }
+        },
+        /** a^e with a tensor exponent; ∂/∂e = a^e log a. */
+        POW(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                pow(node.parents[0], node.parents[1], node.shape, node.data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                JvmTensor e = node.parents[1];
+                return new JvmTensor[] {
+                    a.requiresGrad ? mul(g, mul(e, pow(a, e.sub(1.0)))).sumTo(a.shape) : null,
+                    e.requiresGrad ? mul(g, mul(pow(a, e), log(a))).sumTo(e.shape) : null};
+            }
+        },
+        /** where(condition, a, b): the gradient to a where it was taken, to b elsewhere; none to the condition. */
+        WHERE(null) {
+            @Override
+            public void recompute(JvmTensor node) {
+                where(node.parents[0], node.parents[1], node.parents[2], node.shape, node.data, null);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[1];
+                JvmTensor b = node.parents[2];
+                double[] chosen = new double[node.data.length];
+                where(node.parents[0], a, b, node.shape, new double[chosen.length], chosen);
+                double[] other = new double[chosen.length];
+                for (int i = 0; i < other.length; i++) {
+                    other[i] = 1.0 - chosen[i];
+                }
+                return new JvmTensor[] {null,
+                    a.requiresGrad ? mul(g, JvmTensor.wrap(chosen, node.shape)).sumTo(a.shape) : null,
+                    b.requiresGrad ? mul(g, JvmTensor.wrap(other, node.shape)).sumTo(b.shape) : null};
             }
         },
         ABS(Elementwise::abs) {

@@ -42,15 +42,15 @@ final class LinearAlgebra {
             throw new IllegalArgumentException("dot needs two vectors of one length: this has shape "
                     + Arrays.toString(a.shape) + ", other has shape " + Arrays.toString(b.shape));
         }
-        double[] x = a.data;
-        double[] y = b.data;
+        return JvmTensor.op2(new double[] {dot(a.data, b.data)}, JvmTensor.SCALAR, Rule.DOT, a, b);
+    }
+
+    private static double dot(double[] x, double[] y) {
         double s = 0;
         for (int i = 0; i < x.length; i++) {
             s += x[i] * y[i];
         }
-        return JvmTensor.op(new double[] {s}, JvmTensor.SCALAR, (node, g) -> new JvmTensor[] {
-            a.requiresGrad ? Elementwise.mul(b, g) : null,
-            b.requiresGrad ? Elementwise.mul(a, g) : null}, a, b);
+        return s;
     }
 
     /** (m×n)·(n): Ā = g vᵀ, v̄ = Aᵀ g. */
@@ -59,12 +59,14 @@ final class LinearAlgebra {
             throw new IllegalArgumentException("matvec needs an m×n matrix and a vector of length n: this has shape "
                     + Arrays.toString(a.shape) + ", vector has shape " + Arrays.toString(v.shape));
         }
-        int m = a.shape[0];
-        int n = a.shape[1];
-        double[] x = a.data;
-        double[] y = v.data;
-        double[] out = new double[m];
-        for (int i = 0; i < m; i++) {
+        double[] out = new double[a.shape[0]];
+        matvec(a.data, v.data, a.shape[1], out);
+        return JvmTensor.op2(out, new int[] {out.length}, Rule.MATVEC, a, v);
+    }
+
+    /** out = x y for the row-major matrix x with rows of length n. */
+    private static void matvec(double[] x, double[] y, int n, double[] out) {
+        for (int i = 0; i < out.length; i++) {
             double s = 0;
             int row = i * n;
             for (int j = 0; j < n; j++) {
@@ -72,9 +74,6 @@ final class LinearAlgebra {
             }
             out[i] = s;
         }
-        return JvmTensor.op(out, new int[] {m}, (node, g) -> new JvmTensor[] {
-            a.requiresGrad ? outer(g, v) : null,
-            v.requiresGrad ? matvec(transpose(a), g) : null}, a, v);
     }
 
     /** (m×k)·(k×n): Ā = g Bᵀ, B̄ = Aᵀ g. */
@@ -87,25 +86,91 @@ final class LinearAlgebra {
         int k = a.shape[1];
         int n = b.shape[1];
         double[] out = multiply(a.data, b.data, m, k, n);
-        return JvmTensor.op(out, new int[] {m, n}, (node, g) -> new JvmTensor[] {
-            a.requiresGrad ? matmul(g, transpose(b)) : null,
-            b.requiresGrad ? matmul(transpose(a), g) : null}, a, b);
+        return JvmTensor.op2(out, new int[] {m, n}, Rule.MATMUL, a, b);
     }
 
     static JvmTensor transpose(JvmTensor a) {
         if (a.shape.length != 2) {
             throw new IllegalArgumentException("transpose needs a matrix, this has shape " + Arrays.toString(a.shape));
         }
-        int m = a.shape[0];
-        int n = a.shape[1];
-        double[] x = a.data;
-        double[] out = new double[x.length];
+        double[] out = new double[a.data.length];
+        transpose(a.data, a.shape[0], a.shape[1], out);
+        return JvmTensor.op1(out, new int[] {a.shape[1], a.shape[0]}, Rule.TRANSPOSE, 0.0, a);
+    }
+
+    private static void transpose(double[] x, int m, int n, double[] out) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 out[j * m + i] = x[i * n + j];
             }
         }
-        return JvmTensor.op(out, new int[] {n, m}, (node, g) -> new JvmTensor[] {transpose(g)}, a);
+    }
+
+    /**
+     * Backward rules of the products and the transpose, which need nothing but their node, and their
+     * replays by the operations' own kernels.
+     */
+    private enum Rule implements Backward, Recomputable {
+        DOT {
+            @Override
+            public void recompute(JvmTensor node) {
+                node.data[0] = dot(node.parents[0].data, node.parents[1].data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                return new JvmTensor[] {a.requiresGrad ? Elementwise.mul(b, g) : null,
+                                        b.requiresGrad ? Elementwise.mul(a, g) : null};
+            }
+        },
+        /** (m×n)·(n): Ā = g vᵀ, v̄ = Aᵀ g. */
+        MATVEC {
+            @Override
+            public void recompute(JvmTensor node) {
+                JvmTensor a = node.parents[0];
+                matvec(a.data, node.parents[1].data, a.shape[1], node.data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                JvmTensor v = node.parents[1];
+                return new JvmTensor[] {a.requiresGrad ? outer(g, v) : null,
+                                        v.requiresGrad ? matvec(transpose(a), g) : null};
+            }
+        },
+        /** (m×k)·(k×n): Ā = g Bᵀ, B̄ = Aᵀ g. */
+        MATMUL {
+            @Override
+            public void recompute(JvmTensor node) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                java.util.Arrays.fill(node.data, 0.0); // multiply accumulates into zeros
+                multiplyInto(a.data, b.data, a.shape[0], a.shape[1], b.shape[1], node.data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                JvmTensor b = node.parents[1];
+                return new JvmTensor[] {a.requiresGrad ? matmul(g, transpose(b)) : null,
+                                        b.requiresGrad ? matmul(transpose(a), g) : null};
+            }
+        },
+        TRANSPOSE {
+            @Override
+            public void recompute(JvmTensor node) {
+                JvmTensor a = node.parents[0];
+                transpose(a.data, a.shape[0], a.shape[1], node.data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {transpose(g)};
+            }
+        }
     }
 
     // ---- symmetric positive-definite --------------------------------------------------------------------
@@ -259,6 +324,12 @@ final class LinearAlgebra {
     /** Row-major (m×k)·(k×n), i-k-j order so the inner loop runs along rows of both. */
     static double[] multiply(double[] a, double[] b, int m, int k, int n) {
         double[] out = new double[m * n];
+        multiplyInto(a, b, m, k, n, out);
+        return out;
+    }
+
+    /** Adds the product of a (m×k) and b (k×n) into out. */
+    private static void multiplyInto(double[] a, double[] b, int m, int k, int n, double[] out) {
         for (int i = 0; i < m; i++) {
             int row = i * n;
             for (int p = 0; p < k; p++) {
@@ -269,7 +340,6 @@ final class LinearAlgebra {
                 }
             }
         }
-        return out;
     }
 
     /**

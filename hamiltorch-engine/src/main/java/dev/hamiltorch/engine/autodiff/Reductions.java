@@ -28,11 +28,17 @@ final class Reductions {
 
     static JvmTensor sum(JvmTensor a, int axis) {
         int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
-        int n = a.shape[ax];
-        int inner = ShapeOps.inner(a.shape, ax);
-        int outer = ShapeOps.outer(a.shape, ax);
-        double[] x = a.data;
-        double[] out = new double[outer * inner];
+        int[] outShape = Broadcasting.removeAxis(a.shape, ax);
+        double[] out = new double[Broadcasting.size(outShape)];
+        sum(a.data, a.shape, ax, out);
+        return JvmTensor.op1(out, outShape, Rule.SUM_AXIS, ax, a);
+    }
+
+    /** Sums x (of {@code shape}) along {@code ax} into out, whose entries start at 0. */
+    private static void sum(double[] x, int[] shape, int ax, double[] out) {
+        int n = shape[ax];
+        int inner = ShapeOps.inner(shape, ax);
+        int outer = ShapeOps.outer(shape, ax);
         for (int o = 0; o < outer; o++) {
             int base = o * n * inner;
             int dst = o * inner;
@@ -43,10 +49,6 @@ final class Reductions {
                 }
             }
         }
-        int[] shape = a.shape;
-        int[] kept = Broadcasting.keepAxis(shape, ax);
-        return JvmTensor.op(out, Broadcasting.removeAxis(shape, ax),
-                (node, g) -> new JvmTensor[] {g.reshape(kept).broadcastTo(shape)}, a);
     }
 
     /** The largest element; its gradient goes to the first position holding it. */
@@ -55,39 +57,47 @@ final class Reductions {
         if (x.length == 0) {
             throw new IllegalArgumentException("max of an empty tensor, shape " + Arrays.toString(a.shape));
         }
-        int best = argmax(x, 0, x.length, 1);
-        double[] mask = new double[x.length];
-        mask[best] = 1.0;
-        int[] shape = a.shape;
-        // the mask is a constant: the argmax is locally fixed, so the second derivative is 0 through it
-        return JvmTensor.op(new double[] {x[best]}, JvmTensor.SCALAR,
-                (node, g) -> new JvmTensor[] {Elementwise.mul(JvmTensor.wrap(mask, shape), g)}, a);
+        return JvmTensor.op1(new double[] {x[argmax(x, 0, x.length, 1)]}, JvmTensor.SCALAR, Rule.MAX, 0.0, a);
     }
 
     /** The largest element along {@code axis} (removed); ties send the gradient to the first. */
     static JvmTensor max(JvmTensor a, int axis) {
         int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
-        int n = a.shape[ax];
-        if (n == 0) {
+        if (a.shape[ax] == 0) {
             throw new IllegalArgumentException("max over axis = " + axis + " of length 0, shape "
                     + Arrays.toString(a.shape));
         }
-        int inner = ShapeOps.inner(a.shape, ax);
-        int outer = ShapeOps.outer(a.shape, ax);
-        double[] x = a.data;
-        double[] out = new double[outer * inner];
-        double[] mask = new double[x.length];
+        int[] outShape = Broadcasting.removeAxis(a.shape, ax);
+        double[] out = new double[Broadcasting.size(outShape)];
+        maxima(a.data, a.shape, ax, out, null);
+        return JvmTensor.op1(out, outShape, Rule.MAX_AXIS, ax, a);
+    }
+
+    /** The maxima of x (of {@code shape}) along {@code ax} into out, and 1 at their positions into mask if given. */
+    private static void maxima(double[] x, int[] shape, int ax, double[] out, double[] mask) {
+        int n = shape[ax];
+        int inner = ShapeOps.inner(shape, ax);
+        int outer = ShapeOps.outer(shape, ax);
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int best = argmax(x, o * n * inner + i, n, inner);
                 out[o * inner + i] = x[best];
-                mask[best] = 1.0;
+                if (mask != null) {
+                    mask[best] = 1.0;
+                }
             }
         }
-        int[] shape = a.shape;
-        int[] kept = Broadcasting.keepAxis(shape, ax);
-        return JvmTensor.op(out, Broadcasting.removeAxis(shape, ax),
-                (node, g) -> new JvmTensor[] {Elementwise.mul(JvmTensor.wrap(mask, shape), g.reshape(kept))}, a);
+    }
+
+    /** 1 at the first largest element of x (along {@code ax}, or of all if ax is −1), else 0: a constant. */
+    private static JvmTensor argmaxMask(JvmTensor a, int ax) {
+        double[] mask = new double[a.data.length];
+        if (ax < 0) {
+            mask[argmax(a.data, 0, a.data.length, 1)] = 1.0;
+        } else {
+            maxima(a.data, a.shape, ax, new double[a.data.length / a.shape[ax]], mask);
+        }
+        return JvmTensor.wrap(mask, a.shape);
     }
 
     /** log Σ exp(x) over all elements (−∞ for an empty tensor). */
@@ -102,26 +112,25 @@ final class Reductions {
     /** log Σ exp(x) along {@code axis}, which is removed. */
     static JvmTensor logSumExp(JvmTensor a, int axis) {
         int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
-        int n = a.shape[ax];
-        int inner = ShapeOps.inner(a.shape, ax);
-        int outer = ShapeOps.outer(a.shape, ax);
-        double[] x = a.data;
         int[] outShape = Broadcasting.removeAxis(a.shape, ax);
         double[] out = new double[Broadcasting.size(outShape)];
+        logSumExp(a.data, a.shape, ax, out);
+        return JvmTensor.op1(out, outShape, Rule.LOG_SUM_EXP_AXIS, ax, a);
+    }
+
+    private static void logSumExp(double[] x, int[] shape, int ax, double[] out) {
+        int n = shape[ax];
         if (n == 0) {
             Arrays.fill(out, Double.NEGATIVE_INFINITY);
-            outer = 0;
+            return;
         }
+        int inner = ShapeOps.inner(shape, ax);
+        int outer = ShapeOps.outer(shape, ax);
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 out[o * inner + i] = logSumExp(x, o * n * inner + i, n, inner);
             }
         }
-        int[] kept = Broadcasting.keepAxis(a.shape, ax);
-        JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(out, outShape, (node, g) -> new JvmTensor[] {Elementwise.mul(g.reshape(kept),
-                Elementwise.exp(Elementwise.sub(a, self[0].reshape(kept))))}, a);
-        return self[0];
     }
 
     // ---- kernels ----------------------------------------------------------------------------------------
@@ -156,6 +165,67 @@ final class Reductions {
 
     /** Backward rules of the sums and log-sum-exp over all elements, and their replays. */
     enum Rule implements Backward, Recomputable {
+        /** Backward of {@link #sum(JvmTensor, int)} over axis {@code param}: the gradient broadcast back. */
+        SUM_AXIS {
+            @Override
+            public void recompute(JvmTensor node) {
+                JvmTensor a = node.parents[0];
+                Arrays.fill(node.data, 0.0);
+                sum(a.data, a.shape, (int) node.param, node.data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                int[] shape = node.parents[0].shape;
+                return new JvmTensor[] {g.reshape(Broadcasting.keepAxis(shape, (int) node.param)).broadcastTo(shape)};
+            }
+        },
+        /**
+         * Backward of {@link #max(JvmTensor)}: the gradient to the first largest element. The mask is a
+         * constant (the argmax is locally fixed), so the second derivative through it is 0.
+         */
+        MAX {
+            @Override
+            public void recompute(JvmTensor node) {
+                double[] x = node.parents[0].data;
+                node.data[0] = x[argmax(x, 0, x.length, 1)];
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {Elementwise.mul(argmaxMask(node.parents[0], -1), g)};
+            }
+        },
+        /** Backward of {@link #max(JvmTensor, int)} along axis {@code param}, as {@link #MAX}. */
+        MAX_AXIS {
+            @Override
+            public void recompute(JvmTensor node) {
+                JvmTensor a = node.parents[0];
+                maxima(a.data, a.shape, (int) node.param, node.data, null);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                int ax = (int) node.param;
+                return new JvmTensor[] {Elementwise.mul(argmaxMask(a, ax), g.reshape(Broadcasting.keepAxis(a.shape, ax)))};
+            }
+        },
+        /** Backward of {@link #logSumExp(JvmTensor, int)} along axis {@code param}: g·softmax along it. */
+        LOG_SUM_EXP_AXIS {
+            @Override
+            public void recompute(JvmTensor node) {
+                JvmTensor a = node.parents[0];
+                logSumExp(a.data, a.shape, (int) node.param, node.data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor a = node.parents[0];
+                int[] kept = Broadcasting.keepAxis(a.shape, (int) node.param);
+                return new JvmTensor[] {Elementwise.mul(g.reshape(kept), Elementwise.exp(Elementwise.sub(a, node.reshape(kept))))};
+            }
+        },
         /** Backward of {@link #logSumExp(JvmTensor)}: g·exp(x − out) = g·softmax(x), with the recorded output. */
         LOG_SUM_EXP {
             @Override

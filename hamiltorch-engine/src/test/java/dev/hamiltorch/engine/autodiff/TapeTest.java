@@ -69,6 +69,23 @@ class TapeTest {
                 Arguments.of("unbounded supports: Laplace, Cauchy, StudentT", (LogDensity) x -> Laplace.of(0, 2)
                         .logProb(x).sum().add(Cauchy.of(Tensor.scalar(1), x.index(0).exp()).logProb(x.index(3)))
                         .add(StudentT.of(4, 0.5, 1.5).logProb(x).sum())),
+                Arguments.of("powers, lgamma, digamma, clamp, where with a constant condition", (LogDensity) x -> {
+                    Tensor positive = x.exp();
+                    return positive.pow(1.7).add(positive.pow(0.5)).add(positive.pow(x.mul(0.3)))
+                            .add(positive.lgamma()).add(positive.add(1.0).digamma()).add(x.clamp(-0.5, 0.7))
+                            .add(Tensor.where(Tensor.of(1, 0, 1, 0), x.square(), x.sin())).sum();
+                }),
+                Arguments.of("max, sums and log-sum-exps over an axis", (LogDensity) x -> {
+                    Tensor m = x.mul(Tensor.of(new double[] {1, -2, 0.5, 3, 1, 1, -1, 2}, 2, 4));
+                    return m.max().add(m.max(1).sum()).add(m.sum(0).square().sum()).add(m.logSumExp(1).sum())
+                            .add(m.mean(0).sum());
+                }),
+                Arguments.of("dot, matvec, matmul, transpose", (LogDensity) x -> {
+                    Tensor a = Tensor.of(new double[] {1, 2, 0.5, -1, 0.3, 0.7, 2, -0.4}, 2, 4);
+                    Tensor w = x.reshape(4, 1);
+                    return a.matvec(x).square().sum().add(x.dot(x.sin())).add(a.matmul(w).sum())
+                            .add(w.transpose().matmul(w).sum());
+                }),
                 Arguments.of("log-sum-exp", (LogDensity) x -> x.mul(3.0).logSumExp().add(x.square().sum())),
                 Arguments.of("bounded supports, θ inside and outside (the indicator replays)", (LogDensity) x -> {
                     Tensor positive = x.exp();
@@ -131,7 +148,7 @@ class TapeTest {
                 }),
                 Arguments.of("a detached value", (LogDensity) x -> x.detach().mul(x).sum()),
                 Arguments.of("a comparison", (LogDensity) x -> Tensor.where(x.gt(Tensor.scalar(0)), x, x.square()).sum()),
-                Arguments.of("an operation without a replay (clamp)", (LogDensity) x -> x.clamp(-1, 1).sum()),
+                Arguments.of("an operation without a replay (concat)", (LogDensity) x -> Tensor.concat(0, x, x).sum()),
                 Arguments.of("a captured node that requires gradients", (LogDensity) x -> x.mul(captured).sum()));
     }
 
