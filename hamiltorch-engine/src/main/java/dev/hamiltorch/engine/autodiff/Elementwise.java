@@ -204,14 +204,32 @@ final class Elementwise {
     /** A unary operation by its rule's kernel, which the operation's replay calls as well. */
     private static JvmTensor unary(JvmTensor a, Rule rule) {
         double[] out = new double[a.data.length];
-        rule.kernel.apply(a.data, out);
+        unary(rule, a.data, out);
         return JvmTensor.op1(out, a.shape, rule, 0.0, a);
     }
 
-    /** An elementwise function of an array, written into another of its length. */
-    @FunctionalInterface
-    private interface Kernel {
-        void apply(double[] x, double[] out);
+    /**
+     * The kernel of a unary rule, chosen by a switch: method references in the rules would each spin a
+     * class when the rules load, work the JIT then compiles while a short run samples.
+     */
+    private static void unary(Rule rule, double[] x, double[] out) {
+        switch (rule) {
+            case SQUARE -> square(x, out);
+            case EXP -> exp(x, out);
+            case LOG -> log(x, out);
+            case LOG1P -> log1p(x, out);
+            case EXPM1 -> expm1(x, out);
+            case SQRT -> sqrt(x, out);
+            case SIN -> sin(x, out);
+            case COS -> cos(x, out);
+            case TANH -> tanh(x, out);
+            case SIGMOID -> sigmoid(x, out);
+            case LGAMMA -> lgamma(x, out);
+            case ABS -> abs(x, out);
+            case RELU -> relu(x, out);
+            case SOFTPLUS -> softplus(x, out);
+            default -> throw new IllegalArgumentException(rule + " is not a unary operation");
+        }
     }
 
     private static void exp(double[] x, double[] out) {
@@ -480,7 +498,7 @@ final class Elementwise {
      * by the kernel the operation calls.
      */
     enum Rule implements Backward, Recomputable {
-        ADD(null) {
+        ADD {
             @Override
             public void recompute(JvmTensor node) {
                 combineBinary(node, PLUS);
@@ -508,7 +526,7 @@ final class Elementwise {
                 }
             }
         },
-        SUB(null) {
+        SUB {
             @Override
             public void recompute(JvmTensor node) {
                 combineBinary(node, MINUS);
@@ -536,7 +554,7 @@ final class Elementwise {
                 }
             }
         },
-        MUL(null) {
+        MUL {
             @Override
             public void recompute(JvmTensor node) {
                 combineBinary(node, TIMES);
@@ -565,7 +583,7 @@ final class Elementwise {
                 }
             }
         },
-        DIV(null) {
+        DIV {
             @Override
             public void recompute(JvmTensor node) {
                 combineBinary(node, OVER);
@@ -595,7 +613,7 @@ final class Elementwise {
                 }
             }
         },
-        ADD_SCALAR(null) {
+        ADD_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
                 shift(node.parents[0].data, node.param, node.data);
@@ -611,7 +629,7 @@ final class Elementwise {
                 grads.add(node.parents[0], g);
             }
         },
-        MUL_SCALAR(null) {
+        MUL_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
                 scale(node.parents[0].data, node.param, node.data);
@@ -627,7 +645,7 @@ final class Elementwise {
                 grads.add(node.parents[0], scaled(g, node.param));
             }
         },
-        SQUARE(Elementwise::square) {
+        SQUARE {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, mulScalar(node.parents[0], 2.0))};
@@ -643,7 +661,7 @@ final class Elementwise {
                 grads.add(node.parents[0], out);
             }
         },
-        EXP(Elementwise::exp) {
+        EXP {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, node)};
@@ -659,7 +677,7 @@ final class Elementwise {
                 grads.add(node.parents[0], out);
             }
         },
-        LOG(Elementwise::log) {
+        LOG {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {div(g, node.parents[0])};
@@ -675,60 +693,60 @@ final class Elementwise {
                 grads.add(node.parents[0], out);
             }
         },
-        LOG1P(Elementwise::log1p) {
+        LOG1P {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
                 return new JvmTensor[] {div(g, addScalar(a, 1.0))};
             }
         },
-        EXPM1(Elementwise::expm1) {
+        EXPM1 {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
                 return new JvmTensor[] {mul(g, exp(a))};
             }
         },
-        SQRT(Elementwise::sqrt) {
+        SQRT {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {div(mulScalar(g, 0.5), node)};
             }
         },
-        SIN(Elementwise::sin) {
+        SIN {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
                 return new JvmTensor[] {mul(g, cos(a))};
             }
         },
-        COS(Elementwise::cos) {
+        COS {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
                 return new JvmTensor[] {mul(g, sin(a)).neg()};
             }
         },
-        TANH(Elementwise::tanh) {
+        TANH {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, addScalar(square(node).neg(), 1.0))};
             }
         },
-        SIGMOID(Elementwise::sigmoid) {
+        SIGMOID {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, mul(node, addScalar(node.neg(), 1.0)))};
             }
         },
-        LGAMMA(Elementwise::lgamma) {
+        LGAMMA {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, polygamma(0, node.parents[0]))};
             }
         },
         /** ψ⁽ⁿ⁾ with n in {@code param}. */
-        POLYGAMMA(null) {
+        POLYGAMMA {
             @Override
             public void recompute(JvmTensor node) {
                 polygamma((int) node.param, node.parents[0].data, node.data);
@@ -740,7 +758,7 @@ final class Elementwise {
             }
         },
         /** x^p with p in {@code param}. */
-        POW_SCALAR(null) {
+        POW_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
                 powScalar(node.parents[0].data, node.param, node.data);
@@ -753,7 +771,7 @@ final class Elementwise {
             }
         },
         /** a^e with a tensor exponent; ∂/∂e = a^e log a. */
-        POW(null) {
+        POW {
             @Override
             public void recompute(JvmTensor node) {
                 pow(node.parents[0], node.parents[1], node.shape, node.data);
@@ -769,7 +787,7 @@ final class Elementwise {
             }
         },
         /** where(condition, a, b): the gradient to a where it was taken, to b elsewhere; none to the condition. */
-        WHERE(null) {
+        WHERE {
             @Override
             public void recompute(JvmTensor node) {
                 where(node.parents[0], node.parents[1], node.parents[2], node.shape, node.data, null);
@@ -790,19 +808,19 @@ final class Elementwise {
                     b.requiresGrad ? mul(g, JvmTensor.wrap(other, node.shape)).sumTo(b.shape) : null};
             }
         },
-        ABS(Elementwise::abs) {
+        ABS {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, signOf(node.parents[0]))};
             }
         },
-        RELU(Elementwise::relu) {
+        RELU {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 return new JvmTensor[] {mul(g, stepOf(node.parents[0]))};
             }
         },
-        SOFTPLUS(Elementwise::softplus) {
+        SOFTPLUS {
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
@@ -810,16 +828,10 @@ final class Elementwise {
             }
         };
 
-        /** The elementwise function of a unary operation; null for the others, which recompute themselves. */
-        private final Kernel kernel;
-
-        Rule(Kernel kernel) {
-            this.kernel = kernel;
-        }
-
+        /** A unary operation's replay, by its kernel; the other rules override it. */
         @Override
         public void recompute(JvmTensor node) {
-            kernel.apply(node.parents[0].data, node.data);
+            unary(this, node.parents[0].data, node.data);
         }
 
         /** A binary operation's output from its parents' current data. */
