@@ -27,11 +27,25 @@ final class Reductions {
     }
 
     static JvmTensor sum(JvmTensor a, int axis) {
-        int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
+        return alongAxis(a, Broadcasting.normaliseAxis(axis, a.shape.length), Rule.SUM_AXIS);
+    }
+
+    /** A reduction along the normalised axis {@code ax}, which is removed; the rule names the reduction. */
+    private static JvmTensor alongAxis(JvmTensor a, int ax, Rule rule) {
         int[] outShape = Broadcasting.removeAxis(a.shape, ax);
         double[] out = new double[Broadcasting.size(outShape)];
-        sum(a.data, a.shape, ax, out);
-        return JvmTensor.op1(out, outShape, Rule.SUM_AXIS, ax, a);
+        alongAxis(rule, a.data, a.shape, ax, out);
+        return JvmTensor.op1(out, outShape, rule, ax, a);
+    }
+
+    /** The kernel of an axis reduction, into out (of zeros), chosen by its rule; its replay calls it too. */
+    private static void alongAxis(Rule rule, double[] x, int[] shape, int ax, double[] out) {
+        switch (rule) {
+            case SUM_AXIS -> sum(x, shape, ax, out);
+            case MAX_AXIS -> maxima(x, shape, ax, out, null);
+            case LOG_SUM_EXP_AXIS -> logSumExp(x, shape, ax, out);
+            default -> throw new IllegalArgumentException(rule + " is not a reduction along an axis");
+        }
     }
 
     /** Sums x (of {@code shape}) along {@code ax} into out, whose entries start at 0. */
@@ -67,10 +81,7 @@ final class Reductions {
             throw new IllegalArgumentException("max over axis = " + axis + " of length 0, shape "
                     + Arrays.toString(a.shape));
         }
-        int[] outShape = Broadcasting.removeAxis(a.shape, ax);
-        double[] out = new double[Broadcasting.size(outShape)];
-        maxima(a.data, a.shape, ax, out, null);
-        return JvmTensor.op1(out, outShape, Rule.MAX_AXIS, ax, a);
+        return alongAxis(a, ax, Rule.MAX_AXIS);
     }
 
     /** The maxima of x (of {@code shape}) along {@code ax} into out, and 1 at their positions into mask if given. */
@@ -87,6 +98,13 @@ final class Reductions {
                 }
             }
         }
+    }
+
+    /** An axis reduction's replay: its kernel along the axis in the node's parameter, into zeros. */
+    private static void recomputeAlongAxis(Rule rule, JvmTensor node) {
+        JvmTensor a = node.parents[0];
+        Arrays.fill(node.data, 0.0);
+        alongAxis(rule, a.data, a.shape, (int) node.param, node.data);
     }
 
     /** 1 at the first largest element of x (along {@code ax}, or of all if ax is −1), else 0: a constant. */
@@ -111,11 +129,7 @@ final class Reductions {
 
     /** log Σ exp(x) along {@code axis}, which is removed. */
     static JvmTensor logSumExp(JvmTensor a, int axis) {
-        int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
-        int[] outShape = Broadcasting.removeAxis(a.shape, ax);
-        double[] out = new double[Broadcasting.size(outShape)];
-        logSumExp(a.data, a.shape, ax, out);
-        return JvmTensor.op1(out, outShape, Rule.LOG_SUM_EXP_AXIS, ax, a);
+        return alongAxis(a, Broadcasting.normaliseAxis(axis, a.shape.length), Rule.LOG_SUM_EXP_AXIS);
     }
 
     private static void logSumExp(double[] x, int[] shape, int ax, double[] out) {
@@ -169,9 +183,7 @@ final class Reductions {
         SUM_AXIS {
             @Override
             public void recompute(JvmTensor node) {
-                JvmTensor a = node.parents[0];
-                Arrays.fill(node.data, 0.0);
-                sum(a.data, a.shape, (int) node.param, node.data);
+                recomputeAlongAxis(this, node);
             }
 
             @Override
@@ -200,8 +212,7 @@ final class Reductions {
         MAX_AXIS {
             @Override
             public void recompute(JvmTensor node) {
-                JvmTensor a = node.parents[0];
-                maxima(a.data, a.shape, (int) node.param, node.data, null);
+                recomputeAlongAxis(this, node);
             }
 
             @Override
@@ -215,8 +226,7 @@ final class Reductions {
         LOG_SUM_EXP_AXIS {
             @Override
             public void recompute(JvmTensor node) {
-                JvmTensor a = node.parents[0];
-                logSumExp(a.data, a.shape, (int) node.param, node.data);
+                recomputeAlongAxis(this, node);
             }
 
             @Override
