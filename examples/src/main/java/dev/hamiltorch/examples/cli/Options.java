@@ -15,7 +15,7 @@ public final class Options {
             "steps", "seed", "chains", "jitter", "softabs-const", "explicit-binding-const", "fixed-point-threshold",
             "fixed-point-max-iterations", "tau-out", "data", "json", "draws", "dim", "train", "val", "hidden");
     /** Options that are flags. */
-    static final Set<String> FLAGS = Set.of("quiet");
+    static final Set<String> FLAGS = Set.of("quiet", "no-replay");
 
     private final String workload;
     private final Map<String, String> values;

@@ -53,6 +53,7 @@ public final class Runner {
               --json FILE   write the result (timing, events, per-parameter diagnostics, quality)
               --draws FILE  write the draws as Stan CSV (one file per chain)
               --quiet       no progress table or summary
+              --no-replay   run the log density's code at every gradient instead of replaying its graph
             """;
 
     private Runner() {
@@ -163,6 +164,7 @@ public final class Runner {
                 .chains(o.integer("chains", 1))
                 .sampler(o.string("sampler", "hmc"))
                 .verbose(!o.flag("quiet"))
+                .replay(!o.flag("no-replay"))
                 .progressTo(out);
         if (o.has("integrator")) {
             b.integrator(o.string("integrator", null));

@@ -107,6 +107,10 @@ class RunnerTest {
         List<String> h = Files.readAllLines(analytic).stream().filter(l -> !l.startsWith("#")).toList();
         assertEquals(401, a.size());
         assertEquals(a, h, "the hand-written derivatives reproduce the engine's to the bit");
+        Path eager = dir.resolve("e.csv");
+        assertEquals(0, run("gaussian3d", "--quiet", "--no-replay", "--draws", eager.toString()));
+        assertEquals(a, Files.readAllLines(eager).stream().filter(l -> !l.startsWith("#")).toList(),
+                "replaying the recorded graph gives the chain of running the density's code");
 
         Path json = dir.resolve("r.json");
         assertEquals(0, run("gaussian3d-analytic", "--quiet", "--sampler", "rmhmc", "--integrator", "implicit",
