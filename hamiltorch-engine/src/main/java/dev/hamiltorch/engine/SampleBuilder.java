@@ -190,7 +190,7 @@ public final class SampleBuilder {
 
     /**
      * Whether the log density's recorded graph is replayed at each new θ instead of running its code
-     * again; default true. Replay gives the same values several times faster on small models and
+     * again; default true. Replay gives the same values in a half to a third of the time on small models, and
      * falls back to running the code by itself when the code reads values that depend on θ (see
      * {@link AutodiffTarget}). Turn it off for a density whose code has effects or reads state that
      * changes during the run, which replay would run or read only once.
