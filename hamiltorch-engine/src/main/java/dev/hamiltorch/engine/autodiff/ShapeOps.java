@@ -257,30 +257,55 @@ final class ShapeOps {
         if (parts.length == 1) {
             return parts[0];
         }
-        int inner = inner(first, ax);
-        int outer = outer(first, ax);
-        double[] out = new double[outer * total * inner];
-        int offset = 0;
-        int[] offsets = new int[parts.length + 1];
-        for (int p = 0; p < parts.length; p++) {
-            int block = parts[p].shape[ax] * inner;
-            double[] src = parts[p].data;
-            for (int o = 0; o < outer; o++) {
-                System.arraycopy(src, o * block, out, o * total * inner + offset * inner, block);
-            }
-            offset += parts[p].shape[ax];
-            offsets[p + 1] = offset;
-        }
         int[] shape = first.clone();
         shape[ax] = total;
-        JvmTensor[] inputs = parts.clone();
-        return JvmTensor.op(out, shape, (node, g) -> {
-            JvmTensor[] grads = new JvmTensor[inputs.length];
-            for (int p = 0; p < inputs.length; p++) {
-                grads[p] = inputs[p].requiresGrad ? slice(g, ax, offsets[p], offsets[p + 1]) : null;
+        double[] out = new double[Broadcasting.size(shape)];
+        ConcatRule rule = new ConcatRule(ax);
+        rule.concat(parts, out);
+        return JvmTensor.op(out, shape, rule, parts.clone());
+    }
+
+    /** concat's rule along its axis: each part's gradient is its slice of g; its replay copies the parts again. */
+    private static final class ConcatRule implements Backward, Recomputable {
+        private final int ax;
+
+        ConcatRule(int ax) {
+            this.ax = ax;
+        }
+
+        /** The parts, in order, into out, laid out along the axis. */
+        void concat(JvmTensor[] parts, double[] out) {
+            int[] first = parts[0].shape;
+            int inner = inner(first, ax);
+            int outer = outer(first, ax);
+            int total = out.length / (outer * inner == 0 ? 1 : outer * inner);
+            int offset = 0;
+            for (JvmTensor part : parts) {
+                int block = part.shape[ax] * inner;
+                for (int o = 0; o < outer; o++) {
+                    System.arraycopy(part.data, o * block, out, o * total * inner + offset * inner, block);
+                }
+                offset += part.shape[ax];
+            }
+        }
+
+        @Override
+        public void recompute(JvmTensor node) {
+            concat(node.parents, node.data);
+        }
+
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            JvmTensor[] parts = node.parents;
+            JvmTensor[] grads = new JvmTensor[parts.length];
+            int offset = 0;
+            for (int p = 0; p < parts.length; p++) {
+                int next = offset + parts[p].shape[ax];
+                grads[p] = parts[p].requiresGrad ? slice(g, ax, offset, next) : null;
+                offset = next;
             }
             return grads;
-        }, inputs);
+        }
     }
 
     /** Stacks tensors of one shape along a new axis {@code axis} (0 … rank; negative counts from the end). */

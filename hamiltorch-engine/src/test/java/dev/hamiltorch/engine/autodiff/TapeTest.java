@@ -86,6 +86,9 @@ class TapeTest {
                     return a.matvec(x).square().sum().add(x.dot(x.sin())).add(a.matmul(w).sum())
                             .add(w.transpose().matmul(w).sum());
                 }),
+                Arguments.of("concat and stack", (LogDensity) x -> Tensor.concat(0, x, x.square(), x.index(1).reshape(1))
+                        .mul(Tensor.of(1, 2, 3, 4, 5, 6, 7, 8, 9)).sum()
+                        .add(Tensor.stack(1, x.sin(), x.cos()).matvec(Tensor.of(0.5, -1)).sum())),
                 Arguments.of("log-sum-exp", (LogDensity) x -> x.mul(3.0).logSumExp().add(x.square().sum())),
                 Arguments.of("bounded supports, θ inside and outside (the indicator replays)", (LogDensity) x -> {
                     Tensor positive = x.exp();
@@ -148,7 +151,10 @@ class TapeTest {
                 }),
                 Arguments.of("a detached value", (LogDensity) x -> x.detach().mul(x).sum()),
                 Arguments.of("a comparison", (LogDensity) x -> Tensor.where(x.gt(Tensor.scalar(0)), x, x.square()).sum()),
-                Arguments.of("an operation without a replay (concat)", (LogDensity) x -> Tensor.concat(0, x, x).sum()),
+                Arguments.of("an operation without a replay (logdet)", (LogDensity) x -> {
+                    Tensor m = x.reshape(2, 2);
+                    return m.matmul(m.transpose()).add(Tensor.of(new double[] {1, 0, 0, 1}, 2, 2)).logdet();
+                }),
                 Arguments.of("a captured node that requires gradients", (LogDensity) x -> x.mul(captured).sum()));
     }
 
