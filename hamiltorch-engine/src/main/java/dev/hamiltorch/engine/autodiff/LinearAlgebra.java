@@ -181,10 +181,7 @@ final class LinearAlgebra {
      */
     static JvmTensor cholesky(JvmTensor a) {
         int n = squareSize(a, "cholesky");
-        double[] l = factor(a.data, n);
-        JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(l, new int[] {n, n}, (node, g) -> new JvmTensor[] {choleskyBackward(self[0], g)}, a);
-        return self[0];
+        return JvmTensor.op1(factor(a.data, n), new int[] {n, n}, Factorisations.CHOLESKY, 0.0, a);
     }
 
     /** sym(L⁻ᵀ Φ(Lᵀ L̄) L⁻¹), with the recorded L so that it differentiates again. */
@@ -202,25 +199,21 @@ final class LinearAlgebra {
      * B a vector or a matrix. Backward: B̄ = op(L)⁻ᵀ X̄, L̄ = tril(−B̄ Xᵀ) (or tril(−X B̄ᵀ) for Lᵀ).
      */
     static JvmTensor triangularSolve(JvmTensor l, JvmTensor b, boolean transposed) {
+        double[] x = b.data.clone();
+        triangularSolve(l, b, transposed, x);
+        return JvmTensor.op2(x, b.shape, transposed ? Factorisations.TRANSPOSED_TRIANGULAR_SOLVE
+                : Factorisations.TRIANGULAR_SOLVE, l, b);
+    }
+
+    /** op(L)⁻¹ applied in place to x, a copy of b's values. */
+    private static void triangularSolve(JvmTensor l, JvmTensor b, boolean transposed, double[] x) {
         int n = l.shape[0];
         int k = b.shape.length == 1 ? 1 : b.shape[1];
-        double[] x = b.data.clone();
         if (transposed) {
             backSubstituteTransposed(l.data, n, x, k);
         } else {
             forwardSubstitute(l.data, n, x, k);
         }
-        JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(x, b.shape, (node, g) -> {
-            JvmTensor bBar = triangularSolve(l, g, !transposed);
-            JvmTensor lBar = null;
-            if (l.requiresGrad) {
-                JvmTensor t = transposed ? outer(self[0], bBar) : outer(bBar, self[0]);
-                lBar = Elementwise.mul(t, lowerMask(n, -1.0));
-            }
-            return new JvmTensor[] {lBar, b.requiresGrad ? bBar : null};
-        }, l, b);
-        return self[0];
     }
 
     /**
@@ -238,30 +231,129 @@ final class LinearAlgebra {
 
     /** {@link #solve(JvmTensor, JvmTensor)} with the Cholesky factor of A already computed. */
     private static JvmTensor solve(JvmTensor a, JvmTensor b, double[] l) {
-        int n = a.shape[0];
-        int k = b.shape.length == 1 ? 1 : b.shape[1];
         double[] x = b.data.clone();
+        solve(l, a.shape[0], b, x);
+        return JvmTensor.op2(x, b.shape, new SolveRule(l), a, b);
+    }
+
+    /** S⁻¹ applied in place to x, a copy of b's values, with S = L Lᵀ. */
+    private static void solve(double[] l, int n, JvmTensor b, double[] x) {
+        int k = b.shape.length == 1 ? 1 : b.shape[1];
         forwardSubstitute(l, n, x, k);
         backSubstituteTransposed(l, n, x, k);
-        JvmTensor[] self = new JvmTensor[1];
-        self[0] = JvmTensor.op(x, b.shape, (node, g) -> {
-            JvmTensor bBar = solve(a, g, l);
-            JvmTensor aBar = a.requiresGrad ? symmetrise(outer(bBar, self[0])).neg() : null;
-            return new JvmTensor[] {aBar, b.requiresGrad ? bBar : null};
-        }, a, b);
-        return self[0];
     }
 
     /** log det S = 2 Σ log L_ii for S = (A + Aᵀ)/2. Backward: g·S⁻¹ (symmetric). */
     static JvmTensor logdet(JvmTensor a) {
         int n = squareSize(a, "logdet");
         double[] l = factor(a.data, n);
+        return JvmTensor.op1(new double[] {logdet(l, n)}, JvmTensor.SCALAR, new LogdetRule(l), 0.0, a);
+    }
+
+    private static double logdet(double[] l, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += Math.log(l[i * n + i]);
         }
-        return JvmTensor.op(new double[] {2.0 * s}, JvmTensor.SCALAR,
-                (node, g) -> new JvmTensor[] {Elementwise.mul(solve(a, identity(n), l), g)}, a);
+        return 2.0 * s;
+    }
+
+    /**
+     * Backward rules of the Cholesky factor and the triangular solves, which need nothing but their
+     * node, and their replays. A replay factors again, and throws where the eager operation would.
+     */
+    private enum Factorisations implements Backward, Recomputable {
+        CHOLESKY {
+            @Override
+            public void recompute(JvmTensor node) {
+                JvmTensor a = node.parents[0];
+                System.arraycopy(factor(a.data, a.shape[0]), 0, node.data, 0, node.data.length);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {choleskyBackward(node, g)};
+            }
+        },
+        TRIANGULAR_SOLVE,
+        TRANSPOSED_TRIANGULAR_SOLVE;
+
+        /** The triangular solves' replay: b's values solved in place. */
+        @Override
+        public void recompute(JvmTensor node) {
+            JvmTensor b = node.parents[1];
+            System.arraycopy(b.data, 0, node.data, 0, node.data.length);
+            triangularSolve(node.parents[0], b, this == TRANSPOSED_TRIANGULAR_SOLVE, node.data);
+        }
+
+        /** The triangular solves' backward: B̄ = op(L)⁻ᵀ X̄, L̄ = tril(−B̄ Xᵀ) (or tril(−X B̄ᵀ) for Lᵀ). */
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            JvmTensor l = node.parents[0];
+            JvmTensor b = node.parents[1];
+            boolean transposed = this == TRANSPOSED_TRIANGULAR_SOLVE;
+            JvmTensor bBar = triangularSolve(l, g, !transposed);
+            JvmTensor lBar = null;
+            if (l.requiresGrad) {
+                JvmTensor t = transposed ? outer(node, bBar) : outer(bBar, node);
+                lBar = Elementwise.mul(t, lowerMask(l.shape[0], -1.0));
+            }
+            return new JvmTensor[] {lBar, b.requiresGrad ? bBar : null};
+        }
+    }
+
+    /**
+     * solve's rule, holding the Cholesky factor of A at the values it was last computed for: the backward
+     * pass reuses it, and a replay factors A again into it.
+     */
+    private static final class SolveRule implements Backward, Recomputable {
+        private final double[] l;
+
+        SolveRule(double[] l) {
+            this.l = l;
+        }
+
+        @Override
+        public void recompute(JvmTensor node) {
+            JvmTensor a = node.parents[0];
+            JvmTensor b = node.parents[1];
+            int n = a.shape[0];
+            System.arraycopy(factor(a.data, n), 0, l, 0, l.length);
+            System.arraycopy(b.data, 0, node.data, 0, node.data.length);
+            solve(l, n, b, node.data);
+        }
+
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            JvmTensor a = node.parents[0];
+            JvmTensor b = node.parents[1];
+            JvmTensor bBar = solve(a, g, l);
+            JvmTensor aBar = a.requiresGrad ? symmetrise(outer(bBar, node)).neg() : null;
+            return new JvmTensor[] {aBar, b.requiresGrad ? bBar : null};
+        }
+    }
+
+    /** logdet's rule, holding the Cholesky factor as {@link SolveRule} does. */
+    private static final class LogdetRule implements Backward, Recomputable {
+        private final double[] l;
+
+        LogdetRule(double[] l) {
+            this.l = l;
+        }
+
+        @Override
+        public void recompute(JvmTensor node) {
+            JvmTensor a = node.parents[0];
+            int n = a.shape[0];
+            System.arraycopy(factor(a.data, n), 0, l, 0, l.length);
+            node.data[0] = logdet(l, n);
+        }
+
+        @Override
+        public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+            JvmTensor a = node.parents[0];
+            return new JvmTensor[] {Elementwise.mul(solve(a, identity(a.shape[0]), l), g)};
+        }
     }
 
     // ---- differentiable helpers ------------------------------------------------------------------------

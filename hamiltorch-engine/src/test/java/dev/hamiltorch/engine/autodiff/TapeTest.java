@@ -16,6 +16,7 @@ import dev.hamiltorch.engine.distributions.HalfCauchy;
 import dev.hamiltorch.engine.distributions.HalfNormal;
 import dev.hamiltorch.engine.distributions.Laplace;
 import dev.hamiltorch.engine.distributions.LogNormal;
+import dev.hamiltorch.engine.distributions.MultivariateNormal;
 import dev.hamiltorch.engine.distributions.Normal;
 import dev.hamiltorch.engine.distributions.StudentT;
 import java.util.List;
@@ -86,6 +87,13 @@ class TapeTest {
                     return a.matvec(x).square().sum().add(x.dot(x.sin())).add(a.matmul(w).sum())
                             .add(w.transpose().matmul(w).sum());
                 }),
+                Arguments.of("cholesky, solve and logdet of a matrix of θ; a multivariate normal", (LogDensity) x -> {
+                    Tensor m = x.reshape(2, 2);
+                    Tensor spd = m.matmul(m.transpose()).add(Tensor.of(new double[] {1, 0, 0, 1}, 2, 2));
+                    return spd.logdet().add(spd.solve(Tensor.of(1, -2)).sum()).add(spd.cholesky().sum())
+                            .add(MultivariateNormal.of(new double[] {0.5, -1, 0, 1}, new double[][] {
+                                {2, 0.5, 0, 0}, {0.5, 1, 0.2, 0}, {0, 0.2, 1.5, 0.3}, {0, 0, 0.3, 1}}).logProb(x));
+                }),
                 Arguments.of("concat and stack", (LogDensity) x -> Tensor.concat(0, x, x.square(), x.index(1).reshape(1))
                         .mul(Tensor.of(1, 2, 3, 4, 5, 6, 7, 8, 9)).sum()
                         .add(Tensor.stack(1, x.sin(), x.cos()).matvec(Tensor.of(0.5, -1)).sum())),
@@ -151,10 +159,6 @@ class TapeTest {
                 }),
                 Arguments.of("a detached value", (LogDensity) x -> x.detach().mul(x).sum()),
                 Arguments.of("a comparison", (LogDensity) x -> Tensor.where(x.gt(Tensor.scalar(0)), x, x.square()).sum()),
-                Arguments.of("an operation without a replay (logdet)", (LogDensity) x -> {
-                    Tensor m = x.reshape(2, 2);
-                    return m.matmul(m.transpose()).add(Tensor.of(new double[] {1, 0, 0, 1}, 2, 2)).logdet();
-                }),
                 Arguments.of("a captured node that requires gradients", (LogDensity) x -> x.mul(captured).sum()));
     }
 
