@@ -45,9 +45,17 @@ public final class Uniform implements Distribution {
     @Override
     public Tensor logProb(Tensor value) {
         Objects.requireNonNull(value, "value");
-        // low ≤ x is "not x < low": gt and lt are the comparisons available
-        Tensor inside = value.lt(low).neg().add(1.0).mul(high.gt(value))
-                .mul(Support.indicator(value, x -> true)); // NaN values stay NaN
+        Tensor inside;
+        if (!low.requiresGrad() && !high.requiresGrad() && low.size() == 1 && high.size() == 1) {
+            // constant scalar bounds: an indicator of the value alone, which a replay recomputes
+            double lo = low.item();
+            double hi = high.item();
+            inside = Support.indicator(value, x -> lo <= x && x < hi);
+        } else {
+            // low ≤ x is "not x < low": gt and lt are the comparisons available
+            inside = value.lt(low).neg().add(1.0).mul(high.gt(value))
+                    .mul(Support.indicator(value, x -> true)); // NaN values stay NaN
+        }
         return Support.restrict(high.sub(low).log().neg(), inside);
     }
 

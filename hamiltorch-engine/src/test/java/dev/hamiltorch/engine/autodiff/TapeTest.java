@@ -19,6 +19,7 @@ import dev.hamiltorch.engine.distributions.LogNormal;
 import dev.hamiltorch.engine.distributions.MultivariateNormal;
 import dev.hamiltorch.engine.distributions.Normal;
 import dev.hamiltorch.engine.distributions.StudentT;
+import dev.hamiltorch.engine.distributions.Uniform;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,8 @@ class TapeTest {
                             .add(HalfCauchy.of(x.index(0).exp()).logProb(Tensor.of(1, 2)).sum())
                             .add(Gamma.of(Tensor.scalar(2), positive).logProb(Tensor.of(0.5, 1, 2, 3)).sum())
                             .add(Beta.of(2, 3).logProb(x.sigmoid()).sum())
-                            .add(Exponential.of(1.5).logProb(x.index(1)).add(HalfNormal.of(2).logProb(x.index(2))));
+                            .add(Exponential.of(1.5).logProb(x.index(1)).add(HalfNormal.of(2).logProb(x.index(2))))
+                            .add(Uniform.of(-1, 1.5).logProb(x.index(3)));
                 }),
                 Arguments.of("scalar operations, mean, reshape, slice and index", (LogDensity) x -> x.mul(3.0)
                         .add(-1.5).div(2.0).sub(0.25).neg().reshape(2, 2).slice(1, 1, 2).mean()
