@@ -10,6 +10,8 @@ import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.diagnostics.BatchMeans;
+import dev.hamiltorch.engine.distributions.Gamma;
+import dev.hamiltorch.engine.distributions.HalfNormal;
 import dev.hamiltorch.engine.distributions.Normal;
 import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.engine.sampling.SamplingException;
@@ -51,18 +53,43 @@ class HamiltorchFacadeTest {
         Samples s = Hamiltorch.sample(GAUSSIAN_3D).paramsInit(Tensor.zeros(3)).numSamples(21_000).burn(1_000)
                 .stepSize(0.25).numStepsPerSample(4).seed(7).verbose(false).run();
         for (int i = 0; i < 3; i++) {
-            double[] x = s.parameter(i);
-            BatchMeans m = BatchMeans.of(x, 25);
-            double[] sq = new double[x.length];
-            for (int k = 0; k < x.length; k++) {
-                sq[k] = (x[k] - m.mean()) * (x[k] - m.mean());
-            }
-            double sd = Math.sqrt(m.variance());
-            double sdError = BatchMeans.of(sq, 25).monteCarloStandardError() / (2 * sd);
-            assertTrue(Math.abs(m.mean() - (i + 1)) <= 4.5 * m.monteCarloStandardError(),
-                    "mean " + m.mean() + " MCSE " + m.monteCarloStandardError());
-            assertTrue(Math.abs(sd - 0.5) <= 4.5 * sdError, "sd " + sd + " MCSE " + sdError);
+            assertMeanAndSd(s.parameter(i), i + 1, 0.5);
         }
+    }
+
+    @Test
+    void replayedDensitiesWithBoundedSupportsAreRecoveredWithinMonteCarloError() {
+        // x0 ~ Gamma(3, rate 2) sampled on log x0 (with its Jacobian); x1 ~ HalfNormal(1) sampled on x1
+        // itself, so that proposals cross the support's edge and are rejected there
+        LogDensity f = t -> {
+            Tensor logX0 = t.index(0);
+            return Gamma.of(3, 2).logProb(logX0.exp()).add(logX0).add(HalfNormal.of(1).logProb(t.index(1)));
+        };
+        Samples s = Hamiltorch.sample(f).paramsInit(0, 0.5).numSamples(21_000).burn(1_000).stepSize(0.3)
+                .numStepsPerSample(5).seed(11).verbose(false).run();
+        double[] x0 = s.parameter(0).clone();
+        for (int k = 0; k < x0.length; k++) {
+            x0[k] = Math.exp(x0[k]);
+        }
+        assertMeanAndSd(x0, 1.5, Math.sqrt(0.75));
+        assertMeanAndSd(s.parameter(1), Math.sqrt(2 / Math.PI), Math.sqrt(1 - 2 / Math.PI));
+        Samples eager = Hamiltorch.sample(f).paramsInit(0, 0.5).numSamples(21_000).burn(1_000).stepSize(0.3)
+                .numStepsPerSample(5).seed(11).verbose(false).replay(false).run();
+        assertTrue(Arrays.deepEquals(eager.draws(), s.draws()), "replay changes no draw");
+    }
+
+    /** Mean and sd of the draws within 4.5 Monte Carlo standard errors (batch means) of the truth. */
+    private static void assertMeanAndSd(double[] x, double mean, double sd) {
+        BatchMeans m = BatchMeans.of(x, 25);
+        double[] sq = new double[x.length];
+        for (int k = 0; k < x.length; k++) {
+            sq[k] = (x[k] - m.mean()) * (x[k] - m.mean());
+        }
+        double estimate = Math.sqrt(m.variance());
+        double sdError = BatchMeans.of(sq, 25).monteCarloStandardError() / (2 * estimate);
+        assertTrue(Math.abs(m.mean() - mean) <= 4.5 * m.monteCarloStandardError(),
+                "mean " + m.mean() + " vs " + mean + ", MCSE " + m.monteCarloStandardError());
+        assertTrue(Math.abs(estimate - sd) <= 4.5 * sdError, "sd " + estimate + " vs " + sd + ", MCSE " + sdError);
     }
 
     @Test
