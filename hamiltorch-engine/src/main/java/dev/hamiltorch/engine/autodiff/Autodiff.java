@@ -107,19 +107,15 @@ public final class Autodiff {
         Object pass = new Object();
         JvmTensor[] order = topologicalOrder(out, x, null, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0;
-        gradientAlong(order, n, out, x, pass, gradient);
+        gradientAlong(order, n, out, x, new Gradients(pass, n), null, gradient);
     }
 
     /**
      * The gradient of the scalar {@code out} with respect to {@code x}, written into the first D entries
      * of {@code gradient}, by a pass that records no graph over the first {@code n} nodes of
-     * {@code order}, the ordering marked {@code pass}.
+     * {@code order}, with {@code grads} of the ordering's mark, empty, and the rules of {@code rules}
+     * where given (see {@link #directPass(JvmTensor[], int, double[], Gradients, Backward[])}).
      */
-    static void gradientAlong(JvmTensor[] order, int n, JvmTensor out, JvmTensor x, Object pass, double[] gradient) {
-        gradientAlong(order, n, out, x, new Gradients(pass, n), null, gradient);
-    }
-
-    /** {@link #gradientAlong} with the pass's {@code grads}, empty and of {@code n} nodes, and {@code rules}. */
     static void gradientAlong(JvmTensor[] order, int n, JvmTensor out, JvmTensor x, Gradients grads, Backward[] rules,
                               double[] gradient) {
         double[][] gs = directPass(order, n, ONE, grads, rules);

@@ -89,8 +89,13 @@ public final class AutodiffTarget implements Target {
 
     /** Whether the current thread's evaluations replay a recorded graph. */
     boolean replays() {
-        Tape t = tape;
-        return t != null && t.owner == Thread.currentThread() && !eager;
+        return ownTape() != null;
+    }
+
+    /** The tape this thread recorded, if evaluations replay it; else null. */
+    private Tape ownTape() {
+        Tape t = tape; // read once: another thread may replace it
+        return t != null && t.owner == Thread.currentThread() && !eager ? t : null;
     }
 
     @Override
@@ -101,8 +106,8 @@ public final class AutodiffTarget implements Target {
     @Override
     public double logDensity(double[] theta) {
         checkLength(theta);
-        Tape t = tape; // read once: another thread may replace it
-        if (t != null && t.owner == Thread.currentThread() && !eager) {
+        Tape t = ownTape();
+        if (t != null) {
             return t.logDensity(theta);
         }
         GradMode.pause();
@@ -115,8 +120,8 @@ public final class AutodiffTarget implements Target {
 
     @Override
     public double logDensityAndGradient(double[] theta, double[] gradient) {
-        Tape t = tape; // read once: another thread may replace it
-        if (t != null && t.owner == Thread.currentThread() && !eager && theta.length == dimension) {
+        Tape t = ownTape();
+        if (t != null && theta.length == dimension) {
             return t.logDensityAndGradient(theta, gradient);
         }
         return recordOrEvaluate(theta, gradient);

@@ -50,14 +50,18 @@ public final class FusedDensities {
 
     /**
      * The density of x, μ and σ of one shape: the broadcasting kernel with every stride 1. Without
-     * {@code logs} it takes log σ as {@code Math.log} of σ, the values {@code logs} would hold.
+     * {@code logs} it takes log σ as {@code Math.log} of σ, the values {@code logs} would hold. Returns
+     * the values' sum, added in order as a sum of the output would add them (its fused replay's value).
      */
-    private static void normal(double[] xs, double[] ms, double[] ss, double[] logs, double[] out) {
+    private static double normal(double[] xs, double[] ms, double[] ss, double[] logs, double[] out) {
+        double total = 0;
         for (int i = 0; i < out.length; i++) {
             double s = ss[i];
             double z = (xs[i] - ms[i]) / s;
             out[i] = ((z * z) * -0.5 - (logs != null ? logs[i] : Math.log(s))) + -HALF_LOG_TWO_PI;
+            total += out[i];
         }
+        return total;
     }
 
     /**
@@ -406,13 +410,7 @@ public final class FusedDensities {
                 return;
             }
             // the one-shape kernel's values summed as they come, in the sum's order: the same bits
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                double s = ss[i];
-                double z = (xs[i] - ms[i]) / s;
-                total += ((z * z) * -0.5 - Math.log(s)) + -HALF_LOG_TWO_PI;
-            }
-            sum.data[0] = total;
+            sum.data[0] = normal(xs, ms, ss, null, normal.data);
         }
 
         @Override

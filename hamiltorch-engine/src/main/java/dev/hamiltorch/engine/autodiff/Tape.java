@@ -53,6 +53,7 @@ final class Tape {
         JvmTensor[] order = Autodiff.topologicalOrder(output, x, null, pass);
         int size = output.slot + 1; // the output comes last in post-order
         Recomputable[] operations = new Recomputable[size];
+        Backward[] rules = new Backward[size]; // θ's stays null: it has no rule
         boolean[] dependsOnX = new boolean[size];
         for (int k = 0; k < size; k++) {
             JvmTensor node = order[k];
@@ -63,6 +64,7 @@ final class Tape {
             if (!(node.backward instanceof Recomputable r)) {
                 return null;
             }
+            rules[k] = node.backward;
             for (JvmTensor p : node.parents) {
                 dependsOnX[k] |= p.visitMark == pass && dependsOnX[p.slot];
             }
@@ -72,10 +74,6 @@ final class Tape {
                 return null;
             }
             operations[k] = r;
-        }
-        Backward[] rules = new Backward[size];
-        for (int k = 0; k < size; k++) {
-            rules[k] = order[k].backward;
         }
         fuseSummedDensities(order, size, output, operations, rules, pass);
         return new Tape(x, output, order, size, operations, rules, pass);
@@ -128,8 +126,7 @@ final class Tape {
     /** The output at {@code theta}, with its gradient written into {@code gradient}. */
     double logDensityAndGradient(double[] theta, double[] gradient) {
         double value = logDensity(theta);
-        grads.clear();
-        Autodiff.gradientAlong(order, size, output, x, grads, rules, gradient);
+        gradient(gradient);
         return value;
     }
 
