@@ -449,25 +449,29 @@ final class Elementwise {
     static JvmTensor where(JvmTensor condition, JvmTensor a, JvmTensor b) {
         int[] shape = Broadcasting.broadcastShape(Broadcasting.broadcastShape(condition.shape, a.shape), b.shape);
         double[] out = new double[Broadcasting.size(shape)];
-        where(condition, a, b, shape, out, null);
+        where(condition, a, b, shape, out);
         // the condition is a parent, without a gradient, so that a replay reads its current values
         return JvmTensor.op(out, shape, Rule.WHERE, condition, a, b);
     }
 
-    /** where's values into out, and into {@code chosen} (if given) 1 where a was taken, else 0. */
-    private static void where(JvmTensor condition, JvmTensor a, JvmTensor b, int[] shape, double[] out,
-                              double[] chosen) {
-        int n = out.length;
+    /** where's values into out. */
+    private static void where(JvmTensor condition, JvmTensor a, JvmTensor b, int[] shape, double[] out) {
         int[] ic = Broadcasting.sourceIndex(condition.shape, shape);
         int[] ia = Broadcasting.sourceIndex(a.shape, shape);
         int[] ib = Broadcasting.sourceIndex(b.shape, shape);
-        for (int i = 0; i < n; i++) {
-            boolean pickA = condition.data[ic[i]] != 0.0;
-            out[i] = pickA ? a.data[ia[i]] : b.data[ib[i]];
-            if (chosen != null) {
-                chosen[i] = pickA ? 1.0 : 0.0;
-            }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = condition.data[ic[i]] != 0.0 ? a.data[ia[i]] : b.data[ib[i]];
         }
+    }
+
+    /** 1 where the condition, broadcast to {@code shape}, picks its first branch ({@code picked}), else 0. */
+    private static JvmTensor branchMask(JvmTensor condition, int[] shape, boolean picked) {
+        int[] ic = Broadcasting.sourceIndex(condition.shape, shape);
+        double[] mask = new double[ic.length];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = (condition.data[ic[i]] != 0.0) == picked ? 1.0 : 0.0;
+        }
+        return JvmTensor.wrap(mask, shape);
     }
 
     /** 1 where a &gt; b (or a &lt; b), else 0: a constant. */
@@ -790,22 +794,17 @@ final class Elementwise {
         WHERE {
             @Override
             public void recompute(JvmTensor node) {
-                where(node.parents[0], node.parents[1], node.parents[2], node.shape, node.data, null);
+                where(node.parents[0], node.parents[1], node.parents[2], node.shape, node.data);
             }
 
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                JvmTensor condition = node.parents[0];
                 JvmTensor a = node.parents[1];
                 JvmTensor b = node.parents[2];
-                double[] chosen = new double[node.data.length];
-                where(node.parents[0], a, b, node.shape, new double[chosen.length], chosen);
-                double[] other = new double[chosen.length];
-                for (int i = 0; i < other.length; i++) {
-                    other[i] = 1.0 - chosen[i];
-                }
                 return new JvmTensor[] {null,
-                    a.requiresGrad ? mul(g, JvmTensor.wrap(chosen, node.shape)).sumTo(a.shape) : null,
-                    b.requiresGrad ? mul(g, JvmTensor.wrap(other, node.shape)).sumTo(b.shape) : null};
+                    a.requiresGrad ? mul(g, branchMask(condition, node.shape, true)).sumTo(a.shape) : null,
+                    b.requiresGrad ? mul(g, branchMask(condition, node.shape, false)).sumTo(b.shape) : null};
             }
         },
         ABS {

@@ -266,8 +266,7 @@ final class LinearAlgebra {
         CHOLESKY {
             @Override
             public void recompute(JvmTensor node) {
-                JvmTensor a = node.parents[0];
-                System.arraycopy(factor(a.data, a.shape[0]), 0, node.data, 0, node.data.length);
+                refactor(node.parents[0], node.data);
             }
 
             @Override
@@ -318,7 +317,7 @@ final class LinearAlgebra {
             JvmTensor a = node.parents[0];
             JvmTensor b = node.parents[1];
             int n = a.shape[0];
-            System.arraycopy(factor(a.data, n), 0, l, 0, l.length);
+            refactor(a, l);
             System.arraycopy(b.data, 0, node.data, 0, node.data.length);
             solve(l, n, b, node.data);
         }
@@ -333,6 +332,11 @@ final class LinearAlgebra {
         }
     }
 
+    /** The Cholesky factor of the square matrix {@code a}'s current values, into {@code l}. */
+    private static void refactor(JvmTensor a, double[] l) {
+        System.arraycopy(factor(a.data, a.shape[0]), 0, l, 0, l.length);
+    }
+
     /** logdet's rule, holding the Cholesky factor as {@link SolveRule} does. */
     private static final class LogdetRule implements Backward, Recomputable {
         private final double[] l;
@@ -345,7 +349,7 @@ final class LinearAlgebra {
         public void recompute(JvmTensor node) {
             JvmTensor a = node.parents[0];
             int n = a.shape[0];
-            System.arraycopy(factor(a.data, n), 0, l, 0, l.length);
+            refactor(a, l);
             node.data[0] = logdet(l, n);
         }
 

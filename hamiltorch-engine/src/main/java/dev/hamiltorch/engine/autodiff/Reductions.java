@@ -177,15 +177,10 @@ final class Reductions {
         return m + Math.log(s);
     }
 
-    /** Backward rules of the sums and log-sum-exp over all elements, and their replays. */
+    /** Backward rules of the sums, maxima and log-sum-exps, and their replays. */
     enum Rule implements Backward, Recomputable {
         /** Backward of {@link #sum(JvmTensor, int)} over axis {@code param}: the gradient broadcast back. */
         SUM_AXIS {
-            @Override
-            public void recompute(JvmTensor node) {
-                recomputeAlongAxis(this, node);
-            }
-
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 int[] shape = node.parents[0].shape;
@@ -211,11 +206,6 @@ final class Reductions {
         /** Backward of {@link #max(JvmTensor, int)} along axis {@code param}, as {@link #MAX}. */
         MAX_AXIS {
             @Override
-            public void recompute(JvmTensor node) {
-                recomputeAlongAxis(this, node);
-            }
-
-            @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
                 int ax = (int) node.param;
@@ -224,11 +214,6 @@ final class Reductions {
         },
         /** Backward of {@link #logSumExp(JvmTensor, int)} along axis {@code param}: g·softmax along it. */
         LOG_SUM_EXP_AXIS {
-            @Override
-            public void recompute(JvmTensor node) {
-                recomputeAlongAxis(this, node);
-            }
-
             @Override
             public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
                 JvmTensor a = node.parents[0];
@@ -282,6 +267,12 @@ final class Reductions {
                 }
                 grads.add(a, out);
             }
+        };
+
+        /** An axis reduction's replay, by its kernel; the reductions over all elements override it. */
+        @Override
+        public void recompute(JvmTensor node) {
+            recomputeAlongAxis(this, node);
         }
     }
 }
