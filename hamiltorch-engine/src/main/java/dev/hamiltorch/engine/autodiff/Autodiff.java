@@ -7,8 +7,9 @@ import dev.hamiltorch.api.tensor.Tensor;
  * {@code torch.autograd.grad}: with {@code createGraph} the gradients are themselves recorded and can
  * be differentiated again.
  *
- * <p>A pass keeps its bookkeeping on the graph's nodes, so one graph must not be differentiated from
- * two threads at once (as in PyTorch); different graphs, e.g. one per chain, may.
+ * <p>A pass keeps its bookkeeping on the graph's nodes that depend on its inputs, so one graph must not
+ * be differentiated with respect to the same variables from two threads at once (as in PyTorch);
+ * different graphs, e.g. one per chain, may, even when they share a tensor captured from outside.
  */
 public final class Autodiff {
 
@@ -238,6 +239,15 @@ public final class Autodiff {
         if (!root.requiresGrad) {
             return NO_NODES;
         }
+        if (TraceWatch.open != 0) {
+            // a derivative taken inside a recorded density: its values are not recomputed by a replay
+            TraceWatch.leftGraph(root, "a derivative was taken inside the density");
+        }
+        // the variables the inputs depend on: a node that depends on none of them cannot lead to an input
+        JvmTensor[] wanted = x != null ? x.sources : null;
+        for (int i = 0; inputs != null && i < inputs.length; i++) {
+            wanted = JvmTensor.union(wanted, inputs[i].sources);
+        }
         JvmTensor[] order = new JvmTensor[16];
         int count = 0;
         // a node's slot holds the index of its next parent to visit while it is on the stack
@@ -253,8 +263,9 @@ public final class Autodiff {
             if (parents != null && i < parents.length) {
                 node.slot = i + 1;
                 JvmTensor p = parents[i];
-                if (p.requiresGrad && p.visitMark != pass
-                        && (p.parents != null || p == x || inputs != null && contains(inputs, p))) {
+                if (p.requiresGrad && p.visitMark != pass && (p.parents != null
+                        ? p.sources == wanted || leadsTo(p, wanted)
+                        : p == x || inputs != null && JvmTensor.contains(inputs, p))) {
                     p.visitMark = pass;
                     p.slot = 0;
                     if (top == stack.length) {
@@ -274,9 +285,17 @@ public final class Autodiff {
         return order;
     }
 
-    private static boolean contains(JvmTensor[] tensors, JvmTensor t) {
-        for (JvmTensor x : tensors) {
-            if (x == t) {
+    /**
+     * Whether the operation's result {@code p} depends on one of the variables {@code wanted}: nodes
+     * that do not are skipped, so that a pass never marks a tensor it has no business with (one
+     * captured from outside the density, which other threads may be differentiating).
+     */
+    private static boolean leadsTo(JvmTensor p, JvmTensor[] wanted) {
+        if (wanted == null) {
+            return false;
+        }
+        for (JvmTensor v : wanted) {
+            if (p.dependsOn(v)) {
                 return true;
             }
         }

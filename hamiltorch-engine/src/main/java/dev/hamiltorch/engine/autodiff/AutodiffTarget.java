@@ -18,11 +18,15 @@ import org.slf4j.LoggerFactory;
  * gradients and log densities recompute its operations in place at the new θ instead of running the
  * density's Java code again (a {@link Tape}): for small models in a half to a third of the time, with
  * the same values bit for bit. Nodes of the recorded graph are overwritten by later evaluations, so a
- * density must not keep its intermediate tensors for use elsewhere. A graph can be replayed when the density's code does not depend on θ except
- * through tensor operations, which the recording checks: reading a value that depends on θ
- * ({@code item()}, {@code get}, {@code toArray()}, {@code toString()}), detaching or comparing such a
- * tensor, or an operation that cannot recompute itself makes the target evaluate eagerly, as it
- * would without replay. What the recording cannot see is state the density reads from outside its
+ * density must not keep its intermediate tensors for use elsewhere. A graph can be replayed when the
+ * density's code does not depend on θ except through tensor operations, which the recording checks on
+ * every thread: reading a value that depends on θ ({@code item()}, {@code get},
+ * {@code toArray()}, {@code toString()}), detaching or comparing such a tensor, taking a derivative inside
+ * the density, an operation that throws (which the code may catch), or an operation that cannot
+ * recompute itself makes the target evaluate eagerly, as it would without replay. An operation that
+ * throws during a replay (a matrix no longer positive-definite) hands that evaluation to the density's
+ * code. Tensors captured from outside the density are constants to the replay, whether or not they
+ * require gradients. What the recording cannot see is state the density reads from outside its
  * argument that changes between calls; a target must be a fixed function for sampling anyway, and
  * {@link #AutodiffTarget(LogDensity, int, boolean)} turns replay off. Hessians and third derivatives
  * always evaluate eagerly; once asked for, gradients do too, so that they share one forward pass.
@@ -103,26 +107,36 @@ public final class AutodiffTarget implements Target {
         return dimension;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Evaluated as the gradient is (replayed, or with the graph recorded), never with recording
+     * switched off: a density that differentiates something itself, or whose checks depend on whether
+     * its parameters require gradients, gives the value {@link #logDensityAndGradient} gives.
+     */
     @Override
     public double logDensity(double[] theta) {
         checkLength(theta);
         Tape t = ownTape();
         if (t != null) {
-            return t.logDensity(theta);
+            try {
+                return t.logDensity(theta);
+            } catch (RuntimeException e) {
+                return forward(theta).y.data[0]; // the code decides what happens where a replay throws
+            }
         }
-        GradMode.pause();
-        try {
-            return scalar(logDensity.logProb(JvmTensor.wrap(theta.clone(), shape)));
-        } finally {
-            GradMode.resume();
-        }
+        return forward(theta).y.data[0];
     }
 
     @Override
     public double logDensityAndGradient(double[] theta, double[] gradient) {
         Tape t = ownTape();
         if (t != null && theta.length == dimension) {
-            return t.logDensityAndGradient(theta, gradient);
+            try {
+                return t.logDensityAndGradient(theta, gradient);
+            } catch (RuntimeException e) {
+                return evaluate(theta, gradient); // see logDensity
+            }
         }
         return recordOrEvaluate(theta, gradient);
     }
@@ -140,9 +154,34 @@ public final class AutodiffTarget implements Target {
                 return t.output();
             }
         }
+        return evaluate(theta, gradient);
+    }
+
+    /**
+     * log π(θ) and its gradient by running the density's code. An operation that throws in a replay
+     * (a matrix that is no longer positive-definite) lands here too: the code may catch the exception
+     * and take another branch, which only running it can tell.
+     */
+    private double evaluate(double[] theta, double[] gradient) {
         Graph graph = forward(theta);
         Autodiff.gradient(graph.y, graph.x, gradient);
         return graph.y.data[0];
+    }
+
+    /** The density's graph at θ, recorded under a {@link TraceWatch}, and what spoiled it for replay (or null). */
+    private record Watched(JvmTensor x, JvmTensor y, String spoiled) {
+    }
+
+    private Watched watched(double[] theta) {
+        JvmTensor x = JvmTensor.variableOfShape(theta, shape);
+        TraceWatch watch = TraceWatch.start(x);
+        JvmTensor y;
+        try {
+            y = scalarNode(logDensity.logProb(x));
+        } finally {
+            watch.stop();
+        }
+        return new Watched(x, y, watch.spoiled());
     }
 
     /**
@@ -150,25 +189,79 @@ public final class AutodiffTarget implements Target {
      * graph this thread's tape; null (and eager evaluation from now on) if it cannot be replayed.
      */
     private Tape record(double[] theta) {
-        JvmTensor x = JvmTensor.variableOfShape(theta, shape);
-        JvmTensor y;
-        TraceWatch watch = TraceWatch.start();
-        try {
-            y = scalarNode(logDensity.logProb(x));
-        } finally {
-            watch.stop();
-        }
-        String spoiled = watch.spoiled();
-        Tape t = spoiled == null ? Tape.of(y, x) : null;
+        Watched w = watched(theta);
+        String spoiled = w.spoiled;
+        Tape t = spoiled == null ? Tape.of(w.y, w.x) : null;
         if (t == null) {
             eager = true;
             LOG.debug("the log density is evaluated eagerly, its graph cannot be replayed: {}",
                     spoiled != null ? spoiled + " that depends on θ" : "an operation on the way cannot be recomputed,"
-                            + " or a node does not depend on θ");
+                            + " or the value does not depend on θ");
             return null;
         }
         tape = t;
         return t;
+    }
+
+    /**
+     * The coordinates of θ that the density does not read, found in its graph at {@code theta}: θ's
+     * elements that no operation takes (only {@code index} and {@code slice} take part of θ), or all of
+     * them when the value does not depend on θ. Such a coordinate has no posterior of its own: a chain
+     * lets it drift without bound.
+     *
+     * @return the unread indices in increasing order, and whether the answer holds at every θ (the
+     *         density's code does not depend on θ outside its graph, as for a replayable recording)
+     */
+    public UnreadParameters unreadParameters(double[] theta) {
+        checkLength(theta);
+        Watched w = watched(theta);
+        JvmTensor x = w.x;
+        JvmTensor y = w.y;
+        boolean[] read = new boolean[dimension];
+        if (y == x) {
+            Arrays.fill(read, true);
+        } else if (y.dependsOn(x)) {
+            JvmTensor[] order = Autodiff.topologicalOrder(y, x, null, new Object());
+            for (int k = 0; k <= y.slot; k++) {
+                JvmTensor node = order[k];
+                for (int j = 0; node.parents != null && j < node.parents.length; j++) {
+                    if (node.parents[j] == x && !markRead(node, read)) {
+                        Arrays.fill(read, true);
+                    }
+                }
+            }
+        }
+        int[] unread = new int[dimension];
+        int n = 0;
+        for (int i = 0; i < dimension; i++) {
+            if (!read[i]) {
+                unread[n++] = i;
+            }
+        }
+        return new UnreadParameters(Arrays.copyOf(unread, n), w.spoiled == null);
+    }
+
+    /** Marks what {@code node} reads of θ if it takes a part of it; false if it reads all of θ. */
+    private static boolean markRead(JvmTensor node, boolean[] read) {
+        if (node.backward == ShapeOps.Rule.INDEX) {
+            read[(int) node.param] = true;
+            return true;
+        }
+        if (node.backward == ShapeOps.Rule.SLICE) {
+            int from = (int) node.param;
+            Arrays.fill(read, from, from + node.shape[0], true);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * What {@link #unreadParameters} found.
+     *
+     * @param indices the coordinates of θ the density does not read
+     * @param certain whether that holds at every θ, not only at the one examined
+     */
+    public record UnreadParameters(int[] indices, boolean certain) {
     }
 
     /** log π recorded at θ, this thread's last graph when θ's contents are unchanged. */

@@ -9,8 +9,10 @@ import java.util.Arrays;
  *
  * <p>A tensor produced by an operation on inputs that require gradients remembers those inputs and
  * the operation's {@link Backward} rule; {@link Autodiff} walks these links. The data array is never
- * modified after construction. A backward pass keeps scratch fields on the nodes it visits, so one
- * graph must not be differentiated from two threads at once (as in PyTorch); separate graphs may.
+ * modified after construction. A backward pass keeps scratch fields on the nodes it visits, which are
+ * only those that depend on its inputs, so one graph must not be differentiated with respect to the same
+ * variables from two threads at once (as in PyTorch); separate graphs may, even when they read one shared
+ * tensor, e.g. one a log density captured from outside.
  */
 public final class JvmTensor implements Tensor {
 
@@ -23,24 +25,42 @@ public final class JvmTensor implements Tensor {
     final boolean requiresGrad;
     /** A number the backward rule needs besides the parents (e.g. the factor of a scalar product). */
     final double param;
+    /**
+     * The variables (leaves that require gradients) this tensor depends on, null for a constant. A
+     * backward pass visits only nodes that depend on its inputs, so it never writes its scratch fields
+     * onto a tensor that other threads may differentiate (one a density captured from outside); and a
+     * recording learns from it whether a value read into Java depends on the recorded variable.
+     */
+    final JvmTensor[] sources;
+    /** While this variable's evaluation is recorded, the watch that must hear of values leaving the graph. */
+    volatile TraceWatch watch;
 
     /** The token of the backward pass that last reached this node ({@link Autodiff}'s scratch, no map). */
     Object visitMark;
     /** This node's position in that pass's topological order, where its gradient is kept. */
     int slot;
 
-    private JvmTensor(double[] data, int[] shape, JvmTensor[] parents, Backward backward, boolean requiresGrad,
-                      double param) {
+    /** An operation's result that requires gradients, depending on the variables {@code sources}. */
+    private JvmTensor(double[] data, int[] shape, JvmTensor[] parents, Backward backward, double param,
+                      JvmTensor[] sources) {
         this.data = data;
         this.shape = shape;
         this.parents = parents;
         this.backward = backward;
-        this.requiresGrad = requiresGrad;
+        this.requiresGrad = true;
         this.param = param;
+        this.sources = sources;
     }
 
+    /** A leaf: a variable (its own source) or a constant. */
     private JvmTensor(double[] data, int[] shape, boolean requiresGrad) {
-        this(data, shape, null, null, requiresGrad, 0.0);
+        this.data = data;
+        this.shape = shape;
+        this.parents = null;
+        this.backward = null;
+        this.requiresGrad = requiresGrad;
+        this.param = 0.0;
+        this.sources = requiresGrad ? new JvmTensor[] {this} : null;
     }
 
     // ---- construction ----------------------------------------------------------------------------
@@ -73,7 +93,7 @@ public final class JvmTensor implements Tensor {
 
     /** A leaf whose gradient is tracked over a copy of {@code values}, sharing the (checked) {@code shape}. */
     static JvmTensor variableOfShape(double[] values, int[] shape) {
-        return new JvmTensor(values.clone(), shape, null, null, true, 0.0);
+        return new JvmTensor(values.clone(), shape, true);
     }
 
     /**
@@ -84,7 +104,11 @@ public final class JvmTensor implements Tensor {
         for (JvmTensor p : parents) {
             if (p.requiresGrad) {
                 if (GradMode.openPauses == 0 || GradMode.recording()) {
-                    return new JvmTensor(data, shape, parents, backward, true, 0.0);
+                    JvmTensor[] sources = null;
+                    for (JvmTensor q : parents) {
+                        sources = union(sources, q.sources);
+                    }
+                    return new JvmTensor(data, shape, parents, backward, 0.0, sources);
                 }
                 if (TraceWatch.open != 0) {
                     TraceWatch.leftGraph(p, "an operation ran while recording was paused");
@@ -99,7 +123,7 @@ public final class JvmTensor implements Tensor {
     static JvmTensor op1(double[] data, int[] shape, Backward rule, double param, JvmTensor a) {
         // openPauses == 0 is recording()'s fast path, read here without the call
         if (a.requiresGrad && (GradMode.openPauses == 0 || GradMode.recording())) {
-            return new JvmTensor(data, shape, new JvmTensor[] {a}, rule, true, param);
+            return new JvmTensor(data, shape, new JvmTensor[] {a}, rule, param, a.sources);
         }
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(a, "an operation ran while recording was paused");
@@ -110,13 +134,57 @@ public final class JvmTensor implements Tensor {
     /** {@link #op} of two parents with a stateless rule. */
     static JvmTensor op2(double[] data, int[] shape, Backward rule, JvmTensor a, JvmTensor b) {
         if ((a.requiresGrad || b.requiresGrad) && (GradMode.openPauses == 0 || GradMode.recording())) {
-            return new JvmTensor(data, shape, new JvmTensor[] {a, b}, rule, true, 0.0);
+            return new JvmTensor(data, shape, new JvmTensor[] {a, b}, rule, 0.0, union(a.sources, b.sources));
         }
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(a, "an operation ran while recording was paused");
             TraceWatch.leftGraph(b, "an operation ran while recording was paused");
         }
         return new JvmTensor(data, shape, false);
+    }
+
+    /** The variables of both (either may be null); one of the arrays itself when it holds the other's. */
+    static JvmTensor[] union(JvmTensor[] a, JvmTensor[] b) {
+        if (a == b || b == null) {
+            return a;
+        }
+        if (a == null || containsAll(b, a)) {
+            return b;
+        }
+        if (containsAll(a, b)) {
+            return a;
+        }
+        JvmTensor[] u = Arrays.copyOf(a, a.length + b.length);
+        int n = a.length;
+        for (JvmTensor v : b) {
+            if (!contains(a, v)) {
+                u[n++] = v;
+            }
+        }
+        return Arrays.copyOf(u, n);
+    }
+
+    private static boolean containsAll(JvmTensor[] set, JvmTensor[] of) {
+        for (JvmTensor v : of) {
+            if (!contains(set, v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean contains(JvmTensor[] set, JvmTensor v) {
+        for (JvmTensor s : set) {
+            if (s == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this tensor depends on the variable {@code x}. */
+    boolean dependsOn(JvmTensor x) {
+        return sources != null && contains(sources, x);
     }
 
     /** The engine's view of a tensor. */

@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.autodiff;
 
+import dev.hamiltorch.api.DomainException;
 import java.util.Arrays;
 
 /**
@@ -181,7 +182,7 @@ final class LinearAlgebra {
      */
     static JvmTensor cholesky(JvmTensor a) {
         int n = squareSize(a, "cholesky");
-        return JvmTensor.op1(factor(a.data, n), new int[] {n, n}, Factorisations.CHOLESKY, 0.0, a);
+        return JvmTensor.op1(factor(a, n), new int[] {n, n}, Factorisations.CHOLESKY, 0.0, a);
     }
 
     /** sym(L⁻ᵀ Φ(Lᵀ L̄) L⁻¹), with the recorded L so that it differentiates again. */
@@ -226,7 +227,7 @@ final class LinearAlgebra {
             throw new IllegalArgumentException("solve needs b of shape [" + n + "] or [" + n + ", k] for a " + n + "×"
                     + n + " matrix, b has shape " + Arrays.toString(b.shape));
         }
-        return solve(a, b, factor(a.data, n));
+        return solve(a, b, factor(a, n));
     }
 
     /** {@link #solve(JvmTensor, JvmTensor)} with the Cholesky factor of A already computed. */
@@ -246,7 +247,7 @@ final class LinearAlgebra {
     /** log det S = 2 Σ log L_ii for S = (A + Aᵀ)/2. Backward: g·S⁻¹ (symmetric). */
     static JvmTensor logdet(JvmTensor a) {
         int n = squareSize(a, "logdet");
-        double[] l = factor(a.data, n);
+        double[] l = factor(a, n);
         return JvmTensor.op1(new double[] {logdet(l, n)}, JvmTensor.SCALAR, new LogdetRule(l), 0.0, a);
     }
 
@@ -439,8 +440,25 @@ final class LinearAlgebra {
     }
 
     /**
+     * {@link #factor(double[], int)} of a tensor: when it throws, a density may branch on the exception
+     * (catch it and return another expression), so a recording of that evaluation cannot be replayed.
+     */
+    private static double[] factor(JvmTensor a, int n) {
+        try {
+            return factor(a.data, n);
+        } catch (DomainException e) {
+            if (TraceWatch.open != 0) {
+                TraceWatch.leftGraph(a, "a factorisation threw");
+            }
+            throw e;
+        }
+    }
+
+    /**
      * The lower Cholesky factor (row-major, zeros above the diagonal) of (A + Aᵀ)/2, after checking
      * that A is symmetric within tolerance and the factorization's pivots are positive.
+     *
+     * @throws DomainException if it is not: a density is undefined at such a point
      */
     static double[] factor(double[] a, int n) {
         double scale = 0;
@@ -455,7 +473,7 @@ final class LinearAlgebra {
                 double aji = a[j * n + i];
                 // written so that NaN fails the test
                 if (!(Math.abs(aij - aji) <= tolerance)) {
-                    throw new IllegalArgumentException(NOT_SPD + ": entries (" + i + ", " + j + ") = " + aij
+                    throw new DomainException(NOT_SPD + ": entries (" + i + ", " + j + ") = " + aij
                             + " and (" + j + ", " + i + ") = " + aji + " differ");
                 }
                 double s = 0.5 * (aij + aji);
@@ -464,7 +482,7 @@ final class LinearAlgebra {
                 }
                 if (i == j) {
                     if (!(s > 0) || s == Double.POSITIVE_INFINITY) {
-                        throw new IllegalArgumentException(NOT_SPD + ": pivot " + i + " is " + s);
+                        throw new DomainException(NOT_SPD + ": pivot " + i + " is " + s);
                     }
                     l[i * n + i] = Math.sqrt(s);
                 } else {

@@ -8,8 +8,9 @@ package dev.hamiltorch.engine.autodiff;
  * values an eager evaluation at θ gives, bit for bit.
  *
  * <p>A graph is replayable when nothing in its recorded evaluation depended on θ outside the graph (see
- * {@link TraceWatch}), every operation on the path from θ to the output is {@link Recomputable}, and
- * every node on that path depends on θ, so was made by the recorded evaluation and is the tape's alone.
+ * {@link TraceWatch}) and every operation on the path from θ to the output is {@link Recomputable}. The
+ * path holds only nodes that depend on θ, so were made by the recorded evaluation and are the tape's
+ * alone; anything else they read is fixed between evaluations.
  * A tape mutates its nodes: it belongs to one thread, and its nodes must not be handed to anyone else.
  */
 final class Tape {
@@ -54,25 +55,17 @@ final class Tape {
         int size = output.slot + 1; // the output comes last in post-order
         Recomputable[] operations = new Recomputable[size];
         Backward[] rules = new Backward[size]; // θ's stays null: it has no rule
-        boolean[] dependsOnX = new boolean[size];
+        // the order holds only nodes that depend on θ, so made by the recorded evaluation and the tape's
+        // alone; whatever else they read (constants, tensors captured from outside) is fixed
         for (int k = 0; k < size; k++) {
             JvmTensor node = order[k];
             if (node == x) {
-                dependsOnX[k] = true;
                 continue;
             }
             if (!(node.backward instanceof Recomputable r)) {
                 return null;
             }
             rules[k] = node.backward;
-            for (JvmTensor p : node.parents) {
-                dependsOnX[k] |= p.visitMark == pass && dependsOnX[p.slot];
-            }
-            // a node that does not depend on θ may predate the evaluation (captured by the density):
-            // replaying would write into, and mark, a node other code can see
-            if (!dependsOnX[k]) {
-                return null;
-            }
             operations[k] = r;
         }
         fuseSummedDensities(order, size, output, operations, rules, pass);

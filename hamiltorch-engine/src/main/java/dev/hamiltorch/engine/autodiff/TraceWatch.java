@@ -2,32 +2,37 @@ package dev.hamiltorch.engine.autodiff;
 
 /**
  * Watches the evaluation a {@link Tape} is recorded from for what replaying the graph could not
- * reproduce: a value that depends on the variables read into Java, where a branch may depend on it, or
- * such a value turned into a constant (detached, compared, or computed while recording was paused).
- * Either makes the log density's code, not only its graph, a function of θ.
+ * reproduce: a value that depends on the recorded variable read into Java, where a branch may depend
+ * on it; such a value turned into a constant (detached, compared, computed while recording was
+ * paused); a derivative taken inside the density, whose result a replay would not recompute; or an
+ * operation that threw, which the density may have caught. Each makes the log density's code, not
+ * only its graph, a function of θ.
  *
- * <p>While a tensor that requires gradients is the only kind the watch can tell apart from a constant,
- * it counts every such tensor as depending on θ; a variable other than θ only costs the replay.
+ * <p>The watch hangs on the recorded variable itself, and a tensor knows the variables it depends on
+ * ({@link JvmTensor#sources}), so only values that depend on θ spoil the recording, whichever thread
+ * reads them, and a recording nested inside another (a helper target recorded inside a density) keeps
+ * the outer one's watch.
  */
 final class TraceWatch {
 
-    private static final ThreadLocal<TraceWatch> CURRENT = new ThreadLocal<>();
     /**
-     * Watches open on all threads: while it is 0 the hooks read no thread-local. Written under the
-     * class lock, read without it.
+     * Watches open on all threads: while it is 0 the hooks look no further. Written under the class
+     * lock, read without it.
      */
     static volatile int open;
 
+    private final JvmTensor variable;
     /** What made the graph unfit for replay, or null. */
-    private String spoiled;
+    private volatile String spoiled;
 
-    private TraceWatch() {
+    private TraceWatch(JvmTensor variable) {
+        this.variable = variable;
     }
 
-    /** Starts watching the current thread's operations; {@link #stop()} it in a finally block. */
-    static TraceWatch start() {
-        TraceWatch watch = new TraceWatch();
-        CURRENT.set(watch);
+    /** Starts watching the values that depend on {@code variable}; {@link #stop()} it in a finally block. */
+    static TraceWatch start(JvmTensor variable) {
+        TraceWatch watch = new TraceWatch(variable);
+        variable.watch = watch;
         synchronized (TraceWatch.class) {
             open++;
         }
@@ -35,7 +40,7 @@ final class TraceWatch {
     }
 
     void stop() {
-        CURRENT.remove();
+        variable.watch = null;
         synchronized (TraceWatch.class) {
             open--;
         }
@@ -47,16 +52,19 @@ final class TraceWatch {
     }
 
     /**
-     * Notes that {@code how} took a value of {@code t} out of the graph; callers test
-     * {@code open != 0} first, so unwatched code pays one volatile read.
+     * Notes that {@code how} took a value of {@code t} out of the graph (or branched on it); callers
+     * test {@code open != 0} first, so unwatched code pays one volatile read.
      */
     static void leftGraph(JvmTensor t, String how) {
-        if (!t.requiresGrad) {
+        JvmTensor[] sources = t.sources;
+        if (sources == null) {
             return;
         }
-        TraceWatch watch = CURRENT.get();
-        if (watch != null && watch.spoiled == null) {
-            watch.spoiled = how;
+        for (JvmTensor v : sources) {
+            TraceWatch watch = v.watch;
+            if (watch != null && watch.spoiled == null) {
+                watch.spoiled = how;
+            }
         }
     }
 }
