@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures and runs sampling; created by {@link Hamiltorch#sample}. Defaults are hamiltorch's:
@@ -29,6 +31,8 @@ import java.util.Objects;
  * before sampling and throws {@link IllegalArgumentException} naming the first bad one and its value.
  */
 public final class SampleBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampleBuilder.class);
 
     private final LogDensity logDensity;
     private final Target target;
@@ -241,6 +245,9 @@ public final class SampleBuilder {
                 : samplerPlugin.defaultIntegrator());
         Metric metricPlugin = registry.metric(metric != null ? metric : samplerPlugin.defaultMetric());
         checkInitialDensity(t);
+        if (t instanceof AutodiffTarget autodiff) {
+            checkEveryParameterIsRead(autodiff);
+        }
         // builds the Hamiltonian once up front so a bad invMass fails here, before any sampling
         metricPlugin.hamiltonian(t, s);
 
@@ -283,6 +290,30 @@ public final class SampleBuilder {
                         + ", it must be finite");
             }
         }
+    }
+
+    /**
+     * Refuses a {@code paramsInit} with coordinates the density never reads (longer than the model, or a
+     * density that ignores θ): each would drift without bound. Where the density's code depends on θ
+     * outside its graph, the reads seen at paramsInit may not be all, so it only warns.
+     */
+    private void checkEveryParameterIsRead(AutodiffTarget target) {
+        AutodiffTarget.UnreadParameters unread = target.unreadParameters(paramsInit.clone());
+        int[] indices = unread.indices();
+        if (indices.length == 0) {
+            return;
+        }
+        String what = indices.length == paramsInit.length
+                ? "the log density does not depend on θ at all"
+                : "the log density never reads θ" + Arrays.toString(indices) + " (paramsInit has " + paramsInit.length
+                        + " coordinates; is it longer than the model?)";
+        String message = "paramsInit = " + Arrays.toString(paramsInit) + ": " + what
+                + "; a coordinate the density does not read has no posterior and drifts without bound";
+        if (unread.certain()) {
+            throw new IllegalArgumentException(message);
+        }
+        LOG.warn("{} (seen at paramsInit; the density's code depends on θ outside its graph, so other points may"
+                + " read it)", message);
     }
 
     /** hamiltorch's enum spelling of a plugin name: {@code jacobian-diag} → {@code JACOBIAN_DIAG}. */

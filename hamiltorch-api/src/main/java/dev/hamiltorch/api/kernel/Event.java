@@ -9,7 +9,12 @@ public enum Event {
     /** An implicit integrator's fixed point did not converge. */
     FIXED_POINT_NOT_CONVERGED("fixed_point_not_converged"),
     /** The energy error exceeded the divergence threshold (1000). */
-    DIVERGENT("divergent");
+    DIVERGENT("divergent"),
+    /**
+     * The log density was undefined at a point of the trajectory: it threw a
+     * {@link dev.hamiltorch.api.DomainException} (e.g. a covariance that is not positive-definite).
+     */
+    DOMAIN_ERROR("domain_error");
 
     private final String key;
 

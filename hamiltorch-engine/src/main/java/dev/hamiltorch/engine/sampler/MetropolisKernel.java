@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.sampler;
 
+import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
@@ -10,6 +11,7 @@ import dev.hamiltorch.api.kernel.Kernel;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.engine.sampling.GuardedTarget;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,9 +29,12 @@ final class MetropolisKernel implements Kernel {
     private final Integrator integrator;
     private final double stepSize;
     private final int steps;
+    /** The chain's target when it reports points where the density is undefined (the chain runner's). */
+    private final GuardedTarget guard;
 
     MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator, double stepSize, int steps) {
         this.hamiltonian = hamiltonian;
+        this.guard = hamiltonian.target() instanceof GuardedTarget g ? g : null;
         this.integrator = integrator;
         this.stepSize = stepSize;
         this.steps = steps;
@@ -50,6 +55,11 @@ final class MetropolisKernel implements Kernel {
         double[] theta = position.clone();
         double[] gradient = new double[d];
         double logDensity = target.logDensityAndGradient(theta, gradient);
+        DomainException undefined = target instanceof GuardedTarget g ? g.takeFailure() : null;
+        if (undefined != null) {
+            throw new IllegalArgumentException("the log density is undefined at the initial position ("
+                    + undefined.getMessage() + "); start inside its domain", undefined);
+        }
         if (!Double.isFinite(logDensity)) {
             throw new IllegalArgumentException("the log density at the initial position is " + logDensity
                     + "; start where it is finite");
@@ -71,6 +81,9 @@ final class MetropolisKernel implements Kernel {
         double[] position = state.position();
         double[] momentum = new double[position.length];
         hamiltonian.sampleMomentum(rng, position, momentum);
+        if (guard != null) {
+            guard.takeFailure(); // one seen outside a transition (a caller's own evaluation) is not this one's
+        }
         PhasePoint start = new PhasePoint(position, momentum, state.logDensity(), state.gradient());
         double h0 = hamiltonian.energy(start);
 
@@ -86,6 +99,11 @@ final class MetropolisKernel implements Kernel {
             // −∞ would otherwise give exp(+∞) = an always-accepted proposal, NaN a coin toss
             return reject(state, h0, h1, result, Event.INVALID_LOG_PROB);
         }
+        if (guard != null && guard.takeFailure() != null) {
+            // an undefined point met on the way, which the integrator stepped past (a Riemannian metric's
+            // fixed-point iterate): the trajectory is not a valid one
+            return rejection(state, h0, h1, result, Event.DOMAIN_ERROR);
+        }
         double energyError = h1 - h0;
         boolean divergent = energyError > DIVERGENCE_THRESHOLD;
         double acceptance = energyError <= 0 ? 1.0 : Math.exp(-energyError);
@@ -96,8 +114,16 @@ final class MetropolisKernel implements Kernel {
         return new Transition(next, info);
     }
 
-    private static Transition reject(ChainState state, double h0, double h1, IntegrationResult result,
-                                     Event event) {
+    /** A rejection for {@code event}, or for a point where the density was undefined if the guard saw one. */
+    private Transition reject(ChainState state, double h0, double h1, IntegrationResult result, Event event) {
+        if (guard != null && guard.takeFailure() != null) {
+            event = Event.DOMAIN_ERROR;
+        }
+        return rejection(state, h0, h1, result, event);
+    }
+
+    private static Transition rejection(ChainState state, double h0, double h1, IntegrationResult result,
+                                        Event event) {
         return new Transition(state, new TransitionInfo(0.0, false, false, h0, h1, result.steps(),
                 result.gradientEvaluations(), event));
     }

@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Gradient evaluations are counted from the transitions plus one per chain for the initial position.
  * Wall time is measured around the iteration loops only (setup and the initial evaluations excluded).
- * If the target throws, the run stops (the other chains at their next iteration) and a
- * {@link SamplingException} carries the iteration number and the partial result.
+ * A {@link dev.hamiltorch.api.DomainException} from the target (a point where the density is undefined)
+ * rejects that proposal ({@link Event#DOMAIN_ERROR}) and the chain goes on; any other exception from the
+ * target stops the run (the other chains at their next iteration) and a {@link SamplingException}
+ * carries the iteration number and the partial result.
  */
 public final class ChainRunner {
 
@@ -93,7 +95,7 @@ public final class ChainRunner {
         }
         Kernel[] kernels = new Kernel[chains];
         for (int c = 0; c < chains; c++) {
-            Hamiltonian hamiltonian = metric.hamiltonian(target.copy(), settings);
+            Hamiltonian hamiltonian = metric.hamiltonian(GuardedTarget.of(target.copy()), settings);
             if (c == 0) {
                 integrator.checkSupports(hamiltonian); // every chain's Hamiltonian is of one kind
             }

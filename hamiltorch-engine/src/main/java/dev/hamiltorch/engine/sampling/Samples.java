@@ -220,6 +220,8 @@ public final class Samples {
             case FIXED_POINT_NOT_CONVERGED -> "rejected their proposal for a fixed point of the implicit"
                     + " integrator that did not converge; a smaller step size helps";
             case DIVERGENT -> "diverged (an energy error above the divergence threshold); a smaller step size helps";
+            case DOMAIN_ERROR -> "rejected their proposal for a point where the log density is undefined (it threw a"
+                    + " DomainException, e.g. a covariance that is not positive-definite)";
         };
     }
 

@@ -142,7 +142,7 @@ class HamiltorchFacadeTest {
     void anExceptionInUserCodeCarriesTheIterationAndTheDrawsSoFar() {
         int[] calls = {0};
         LogDensity failing = x -> {
-            if (++calls[0] > 1 + 5 * 50) {
+            if (++calls[0] > 2 + 5 * 50) {
                 throw new IllegalStateException("user bug");
             }
             return GAUSSIAN_3D.logProb(x);
@@ -171,9 +171,10 @@ class HamiltorchFacadeTest {
         calls[0] = 0;
         Samples eager = Hamiltorch.sample(counted).paramsInit(0, 0, 0).numSamples(100).stepSize(0.3)
                 .numStepsPerSample(5).seed(7).verbose(false).replay(false).run();
-        // the start's check, then the recording: 500 gradients later the code has not run again
-        assertEquals(2, replayedCalls);
-        assertEquals(2 + 100 * 5, calls[0]);
+        // the start's check, the check that every coordinate is read, then the recording: 500 gradients
+        // later the code has not run again
+        assertEquals(3, replayedCalls);
+        assertEquals(3 + 100 * 5, calls[0]);
         assertTrue(Arrays.deepEquals(eager.draws(), replayed.draws()));
         assertArrayEquals(eager.chain(0).logDensity(), replayed.chain(0).logDensity());
     }
