@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.distributions;
 
+import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Objects;
@@ -145,7 +146,7 @@ public final class MultivariateNormal implements Distribution {
             for (int j = 0; j < i; j++) {
                 // relative tolerance: a product such as A·Aᵀ may round differently on either side
                 if (Math.abs(a[i * d + j] - a[j * d + i]) > 1e-10 * largest) {
-                    throw new IllegalArgumentException("MultivariateNormal: " + name + " must be symmetric, got "
+                    throw new DomainException("MultivariateNormal: " + name + " must be symmetric, got "
                             + name + "[" + i + ", " + j + "] = " + a[i * d + j] + " but " + name + "[" + j
                             + ", " + i + "] = " + a[j * d + i]);
                 }
@@ -159,7 +160,7 @@ public final class MultivariateNormal implements Distribution {
                 pivot -= l[j * d + k] * l[j * d + k];
             }
             if (!(pivot > 0)) {
-                throw new IllegalArgumentException("MultivariateNormal: " + name
+                throw new DomainException("MultivariateNormal: " + name
                         + " must be positive-definite, its Cholesky pivot " + j + " is " + pivot);
             }
             l[j * d + j] = Math.sqrt(pivot);
@@ -176,7 +177,7 @@ public final class MultivariateNormal implements Distribution {
     private static void checkLowerCholesky(double[] l, int d) {
         for (int i = 0; i < d; i++) {
             if (!(l[i * d + i] > 0)) {
-                throw new IllegalArgumentException("MultivariateNormal: scaleTril must have a positive diagonal, got "
+                throw new DomainException("MultivariateNormal: scaleTril must have a positive diagonal, got "
                         + "scaleTril[" + i + ", " + i + "] = " + l[i * d + i]);
             }
             for (int j = i + 1; j < d; j++) {

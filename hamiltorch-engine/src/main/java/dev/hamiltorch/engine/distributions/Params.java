@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.distributions;
 
+import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Objects;
@@ -51,7 +52,7 @@ final class Params {
         double[] values = t.toArray();
         for (int i = 0; i < values.length; i++) {
             if (!ok.test(values[i])) {
-                throw new IllegalArgumentException(distribution + ": " + name + " " + requirement + ", got "
+                throw new DomainException(distribution + ": " + name + " " + requirement + ", got "
                         + element(name, t.shape(), i) + " = " + values[i]);
             }
         }

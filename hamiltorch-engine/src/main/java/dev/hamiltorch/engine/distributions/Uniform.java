@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.distributions;
 
+import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public final class Uniform implements Distribution {
         Params.real("Uniform", "high", high);
         Params.broadcastable("Uniform", new String[] {"low", "high"}, low, high);
         if (!low.requiresGrad() && !high.requiresGrad() && !Support.allOnes(high.gt(low))) {
-            throw new IllegalArgumentException("Uniform: low must be less than high, got low = " + low
+            throw new DomainException("Uniform: low must be less than high, got low = " + low
                     + ", high = " + high);
         }
         return new Uniform(low, high);

@@ -93,6 +93,17 @@ class ModelFailureTest {
     }
 
     @Test
+    void aDistributionParameterOutsideItsDomainRejectsTheProposal() {
+        // the scale is read into Java, so the distribution checks it: below θ = −1 it is not positive
+        LogDensity f = x -> Normal.of(Tensor.scalar(0.0), Tensor.scalar(1.0 + x.get(0))).logProb(x.index(0));
+        Samples s = Hamiltorch.sample(f).paramsInit(0.0).numSamples(500).stepSize(0.5).numStepsPerSample(4)
+                .seed(3).verbose(false).run();
+        assertEquals(500, s.keptCount());
+        assertTrue(s.eventCounts().get(Event.DOMAIN_ERROR) > 0, s.eventCounts().toString());
+        assertTrue(Arrays.stream(s.draws()).allMatch(row -> row[0] > -1));
+    }
+
+    @Test
     void anUndefinedStartIsABadArgument() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Hamiltorch.sample(CORRELATION)
                 .paramsInit(1.5).verbose(false).run());
