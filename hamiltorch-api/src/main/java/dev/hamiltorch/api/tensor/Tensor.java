@@ -4,7 +4,11 @@ package dev.hamiltorch.api.tensor;
  * An n-dimensional array of doubles that records the operations applied to it, so that
  * derivatives of any order can be taken by reverse-mode automatic differentiation.
  *
- * <p>Tensors are immutable. Binary operations broadcast as NumPy and PyTorch do: shapes are
+ * <p>Tensors are immutable, with one exception that fails loudly instead of changing silently: a tensor
+ * made while a sampler records a log density belongs to the recorded graph, which later evaluations
+ * replay in place; once they have, reading it (its values, or an operation on it) throws
+ * {@link IllegalStateException}. A log density must not keep its tensors after it returns. Binary
+ * operations broadcast as NumPy and PyTorch do: shapes are
  * aligned at their trailing axes and an axis of length 1 stretches to the other's length.
  * A tensor of rank 0 is a scalar.
  *

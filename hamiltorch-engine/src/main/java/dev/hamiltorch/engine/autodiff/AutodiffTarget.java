@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * gradients and log densities recompute its operations in place at the new θ instead of running the
  * density's Java code again (a {@link Tape}): for small models in a half to a third of the time, with
  * the same values bit for bit. Nodes of the recorded graph are overwritten by later evaluations, so a
- * density must not keep its intermediate tensors for use elsewhere. A graph can be replayed when the
+ * density must not keep its intermediate tensors for use elsewhere; reading one after a replay throws
+ * {@link IllegalStateException}. A graph can be replayed when the
  * density's code does not depend on θ except through tensor operations, which the recording checks on
  * every thread: reading a value that depends on θ ({@code item()}, {@code get},
  * {@code toArray()}, {@code toString()}), detaching or comparing such a tensor, taking a derivative inside

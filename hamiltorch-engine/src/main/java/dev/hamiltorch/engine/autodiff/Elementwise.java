@@ -142,6 +142,19 @@ final class Elementwise {
         return JvmTensor.op1(out, a.shape, Rule.MUL_SCALAR, c, a);
     }
 
+    /** a / c: a true division, so it gives the bits of dividing by a scalar tensor, not of multiplying by 1/c. */
+    static JvmTensor divScalar(JvmTensor a, double c) {
+        double[] out = new double[a.data.length];
+        divide(a.data, c, out);
+        return JvmTensor.op1(out, a.shape, Rule.DIV_SCALAR, c, a);
+    }
+
+    private static void divide(double[] x, double c, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] / c;
+        }
+    }
+
     /** x·c elementwise, a new array. */
     static double[] scaled(double[] x, double c) {
         double[] out = new double[x.length];
@@ -647,6 +660,24 @@ final class Elementwise {
             @Override
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
                 grads.add(node.parents[0], scaled(g, node.param));
+            }
+        },
+        DIV_SCALAR {
+            @Override
+            public void recompute(JvmTensor node) {
+                divide(node.parents[0].data, node.param, node.data);
+            }
+
+            @Override
+            public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
+                return new JvmTensor[] {divScalar(g, node.param)};
+            }
+
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                double[] out = new double[g.length];
+                divide(g, node.param, out);
+                grads.add(node.parents[0], out);
             }
         },
         SQUARE {

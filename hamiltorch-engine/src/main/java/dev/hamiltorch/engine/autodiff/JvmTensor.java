@@ -34,6 +34,11 @@ public final class JvmTensor implements Tensor {
     final JvmTensor[] sources;
     /** While this variable's evaluation is recorded, the watch that must hear of values leaving the graph. */
     volatile TraceWatch watch;
+    /**
+     * The tape this tensor is a node of, if it was made by a recorded evaluation: once the tape replays,
+     * the tensor holds another θ's values, and reading it fails (see {@link #checkCurrent()}).
+     */
+    Tape tape;
 
     /** The token of the backward pass that last reached this node ({@link Autodiff}'s scratch, no map). */
     Object visitMark;
@@ -102,6 +107,11 @@ public final class JvmTensor implements Tensor {
      */
     static JvmTensor op(double[] data, int[] shape, Backward backward, JvmTensor... parents) {
         for (JvmTensor p : parents) {
+            if (p.tape != null) {
+                p.checkCurrent();
+            }
+        }
+        for (JvmTensor p : parents) {
             if (p.requiresGrad) {
                 if (GradMode.openPauses == 0 || GradMode.recording()) {
                     JvmTensor[] sources = null;
@@ -121,6 +131,9 @@ public final class JvmTensor implements Tensor {
 
     /** {@link #op} of one parent, with a stateless rule and its parameter: no varargs, no capture. */
     static JvmTensor op1(double[] data, int[] shape, Backward rule, double param, JvmTensor a) {
+        if (a.tape != null) {
+            a.checkCurrent();
+        }
         // openPauses == 0 is recording()'s fast path, read here without the call
         if (a.requiresGrad && (GradMode.openPauses == 0 || GradMode.recording())) {
             return new JvmTensor(data, shape, new JvmTensor[] {a}, rule, param, a.sources);
@@ -133,6 +146,10 @@ public final class JvmTensor implements Tensor {
 
     /** {@link #op} of two parents with a stateless rule. */
     static JvmTensor op2(double[] data, int[] shape, Backward rule, JvmTensor a, JvmTensor b) {
+        if (a.tape != null || b.tape != null) {
+            a.checkCurrent();
+            b.checkCurrent();
+        }
         if ((a.requiresGrad || b.requiresGrad) && (GradMode.openPauses == 0 || GradMode.recording())) {
             return new JvmTensor(data, shape, new JvmTensor[] {a, b}, rule, 0.0, union(a.sources, b.sources));
         }
@@ -211,6 +228,21 @@ public final class JvmTensor implements Tensor {
         }
     }
 
+    /**
+     * Fails if this tensor was made by a recorded evaluation whose tape has replayed since: its data then
+     * holds the values of a later θ, and a tensor must never change under its holder's eyes.
+     *
+     * @throws IllegalStateException if so
+     */
+    void checkCurrent() {
+        Tape t = tape;
+        if (t != null && t.replayed) {
+            throw new IllegalStateException("this tensor was made while a log density was recorded, and the recorded"
+                    + " graph has been replayed at another θ since, so its values are gone; a density must not keep"
+                    + " its tensors for use after it returns (or turn replay off: replay(false))");
+        }
+    }
+
     /** Direct read access for engine code that must not copy (never modify the array). */
     double[] data() {
         return data;
@@ -242,6 +274,7 @@ public final class JvmTensor implements Tensor {
         if (data.length != 1) {
             throw new IllegalStateException("item() needs one element, shape is " + Arrays.toString(shape));
         }
+        checkCurrent();
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "item() read a value");
         }
@@ -262,6 +295,7 @@ public final class JvmTensor implements Tensor {
             }
             flat = flat * shape[i] + index[i];
         }
+        checkCurrent();
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "get() read a value");
         }
@@ -270,6 +304,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public double[] toArray() {
+        checkCurrent();
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "toArray() read the values");
         }
@@ -283,6 +318,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor detach() {
+        checkCurrent();
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "detach() made a constant");
         }
@@ -291,6 +327,9 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public String toString() {
+        if (tape != null && tape.replayed) {
+            return "tensor(shape=" + Arrays.toString(shape) + ", stale: its recorded graph was replayed since)";
+        }
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "toString() read the values");
         }
@@ -352,7 +391,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor div(double c) {
-        return Elementwise.mulScalar(this, 1.0 / c);
+        return Elementwise.divScalar(this, c);
     }
 
     @Override

@@ -29,6 +29,8 @@ final class Tape {
     private final Gradients grads;
     /** The thread that recorded the graph, the only one that may replay it. */
     final Thread owner;
+    /** Whether a replay has overwritten the recorded evaluation's values (its tensors are stale then). */
+    boolean replayed;
 
     private Tape(JvmTensor x, JvmTensor output, JvmTensor[] order, int size, Recomputable[] operations,
                  Backward[] rules, Object pass) {
@@ -40,6 +42,9 @@ final class Tape {
         this.rules = rules;
         this.grads = new Gradients(pass, size);
         this.owner = Thread.currentThread();
+        for (int k = 0; k < size; k++) {
+            order[k].tape = this;
+        }
     }
 
     /**
@@ -106,6 +111,9 @@ final class Tape {
 
     /** The output recomputed at {@code theta} (D values, copied into θ's data). */
     double logDensity(double[] theta) {
+        if (!replayed) {
+            replayed = true;
+        }
         System.arraycopy(theta, 0, x.data, 0, x.data.length);
         for (int k = 0; k < size; k++) {
             Recomputable operation = operations[k];

@@ -24,6 +24,21 @@ class ForwardValuesTest {
     }
 
     @Test
+    void divisionByADoubleIsDivisionByAScalarTensorBitForBit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        double[] values = new double[3000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble(-10, 10);
+        }
+        for (double c : new double[] {3.0, 7.0, 0.1, -1e-3}) {
+            assertArrayEquals(Tensor.of(values).div(Tensor.scalar(c)).toArray(), Tensor.of(values).div(c).toArray(), 0.0);
+            // and their gradients, first and second order
+            assertArrayEquals(gradient(x -> x.div(Tensor.scalar(c)).square().sum(), Tensor.of(values)).toArray(),
+                    gradient(x -> x.div(c).square().sum(), Tensor.of(values)).toArray(), 0.0);
+        }
+    }
+
+    @Test
     void arithmeticWithBroadcasting() {
         assertTensor(new int[] {2, 3}, new double[] {11, 22, 33, 14, 25, 36}, M.add(Tensor.of(10, 20, 30)));
         assertTensor(new int[] {2, 3}, new double[] {10, 20, 30, 20, 40, 60},

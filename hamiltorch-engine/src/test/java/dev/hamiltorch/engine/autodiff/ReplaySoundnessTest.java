@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.LogDensity;
@@ -138,6 +139,34 @@ class ReplaySoundnessTest {
             return v > 0 ? x.square().sum().neg() : x.sum();
         };
         assertReplayIsEager(elsewhere, 2, new double[] {0.5, 0.5});
+    }
+
+    @Test
+    void aTensorKeptFromARecordedEvaluationFailsLoudlyOnceReplayed() {
+        Tensor[] kept = new Tensor[1];
+        LogDensity keeping = x -> {
+            Tensor lp = Normal.of(Tensor.zeros(2), Tensor.of(1, 1)).logProb(x);
+            kept[0] = lp;
+            return lp.sum();
+        };
+        AutodiffTarget target = new AutodiffTarget(keeping, 2);
+        target.logDensityAndGradient(new double[] {0, 0}, new double[2]);
+        Tensor lp = kept[0];
+        assertArrayEquals(new double[] {-0.5 * Math.log(2 * Math.PI), -0.5 * Math.log(2 * Math.PI)}, lp.toArray(), 1e-15);
+        target.logDensityAndGradient(new double[] {3, 4}, new double[2]);
+        assertTrue(target.replays());
+        IllegalStateException e = assertThrows(IllegalStateException.class, lp::toArray);
+        assertTrue(e.getMessage().contains("replayed"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> lp.add(1.0));
+        assertThrows(IllegalStateException.class, () -> lp.sum().item());
+        assertTrue(lp.toString().contains("stale"), lp.toString());
+        // without replay the kept tensor keeps its values
+        AutodiffTarget eager = new AutodiffTarget(keeping, 2, false);
+        eager.logDensityAndGradient(new double[] {0, 0}, new double[2]);
+        Tensor first = kept[0];
+        eager.logDensityAndGradient(new double[] {3, 4}, new double[2]);
+        assertArrayEquals(lp.shape(), first.shape());
+        assertEquals(-0.5 * Math.log(2 * Math.PI), first.toArray()[0], 1e-15);
     }
 
     @Test
