@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,9 +35,8 @@ import org.slf4j.LoggerFactory;
  * states after the last numSamples − burn of them (hamiltorch's convention). A chain always continues
  * from its current state: a rejection, during burn-in or after, never sends it back to the initial
  * position. Every chain gets its own {@link Target#copy()}, Hamiltonian and kernel, and its own
- * {@link SplittableRandom}: the c-th {@code split()} of one seeded with {@link RunOptions#seed()}, all
- * split on the calling thread before any chain starts, so one seed gives bit-identical chains whether
- * they run one after another or in parallel.
+ * {@link ChainRandom}, a stream that depends on ({@link RunOptions#seed()}, chain) alone, so one seed
+ * gives bit-identical chains whether they run one after another or in parallel.
  *
  * <p>Gradient evaluations are counted from the transitions plus one per chain for the initial position.
  * Wall time is measured around the iteration loops only (setup and the initial evaluations excluded).
@@ -88,10 +86,9 @@ public final class ChainRunner {
             }
         }
         int chains = options.chains();
-        SplittableRandom root = new SplittableRandom(options.seed());
-        SplittableRandom[] random = new SplittableRandom[chains];
+        ChainRandom[] random = new ChainRandom[chains];
         for (int c = 0; c < chains; c++) {
-            random[c] = root.split(); // in chain order, before anything runs: the streams depend on the seed only
+            random[c] = ChainRandom.of(options.seed(), c);
         }
         Kernel[] kernels = new Kernel[chains];
         for (int c = 0; c < chains; c++) {
@@ -172,10 +169,10 @@ public final class ChainRunner {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e); // both are public classes of an exported package
         }
-        new SplittableRandom(0).nextGaussian(); // its tables load on the first draw
+        ChainRandom.of(0, 0).nextGaussian(); // the ziggurat's tables load on the first draw
     }
 
-    private static void runInParallel(Chain[] runs, Kernel[] kernels, SplittableRandom[] random, ChainState[] starts,
+    private static void runInParallel(Chain[] runs, Kernel[] kernels, ChainRandom[] random, ChainState[] starts,
                                       AtomicBoolean stop, Progress progress, int threads) {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -267,7 +264,7 @@ public final class ChainRunner {
             accepted = new boolean[numSamples];
         }
 
-        void run(Kernel kernel, SplittableRandom random, ChainState start, AtomicBoolean stop, Progress progress) {
+        void run(Kernel kernel, ChainRandom random, ChainState start, AtomicBoolean stop, Progress progress) {
             long begin = System.nanoTime();
             ChainState state = start;
             int i = 0;

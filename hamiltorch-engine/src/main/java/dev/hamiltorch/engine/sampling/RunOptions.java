@@ -6,8 +6,7 @@ import java.util.Objects;
  * How a {@link ChainRunner} runs: the seed, the number of chains, the threads they run on and a
  * progress listener. One seed gives bit-identical chains whatever the number of threads.
  *
- * @param seed seed of the run; chain c draws from the c-th {@code split()} of a
- *        {@link java.util.SplittableRandom} seeded with it
+ * @param seed seed of the run; chain c draws from {@link ChainRandom#of(long, int) ChainRandom.of(seed, c)}
  * @param chains number of independent chains, ≥ 1
  * @param threads threads to run chains on: 1 runs them one after another on the calling thread;
  *        0 means min(chains, available processors)
