@@ -5,6 +5,11 @@ package dev.hamiltorch.api;
  * derivatives. The engine builds one from a {@link LogDensity} by automatic differentiation; a
  * user may implement it directly with analytic derivatives (hamiltorch's {@code pass_grad}).
  *
+ * <p>A target declares with {@link #derivativeOrder()} which derivatives it computes: one that
+ * overrides {@link #hessian}, or also {@link #thirdDerivatives} and {@link #thirdOrderContraction},
+ * must say so there, since a metric that needs them (the Riemannian ones) refuses, before sampling, a
+ * target that does not declare them.
+ *
  * <p>Implementations must be safe to call from one thread at a time per instance; parallel chains
  * each get their own target via {@link #copy()}.
  */
@@ -22,6 +27,16 @@ public interface Target {
      * @return the log density
      */
     double logDensityAndGradient(double[] theta, double[] gradient);
+
+    /**
+     * The derivatives this target computes: {@link DerivativeOrder#GRADIENT} by default (the interface
+     * cannot tell which methods an implementation overrides), {@link DerivativeOrder#HESSIAN} for one
+     * that overrides {@link #hessian}, {@link DerivativeOrder#THIRD} for one that also overrides
+     * {@link #thirdDerivatives} and {@link #thirdOrderContraction}. A {@link #copy()} declares the same.
+     */
+    default DerivativeOrder derivativeOrder() {
+        return DerivativeOrder.GRADIENT;
+    }
 
     /**
      * ∇² log π(θ), a D×D symmetric matrix.

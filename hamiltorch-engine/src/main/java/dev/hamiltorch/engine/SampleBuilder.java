@@ -244,6 +244,7 @@ public final class SampleBuilder {
         Integrator integratorPlugin = registry.integrator(integrator != null ? integrator
                 : samplerPlugin.defaultIntegrator());
         Metric metricPlugin = registry.metric(metric != null ? metric : samplerPlugin.defaultMetric());
+        metricPlugin.checkSupports(t); // before evaluating anything: a first-order target with the Hessian metric
         checkInitialDensity(t);
         if (t instanceof AutodiffTarget autodiff) {
             checkEveryParameterIsRead(autodiff);

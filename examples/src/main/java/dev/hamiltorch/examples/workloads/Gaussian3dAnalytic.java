@@ -1,5 +1,6 @@
 package dev.hamiltorch.examples.workloads;
 
+import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.Target;
 import java.util.Map;
@@ -52,6 +53,12 @@ public final class Gaussian3dAnalytic implements Workload {
 
     /** Σᵢ log N(θᵢ; μᵢ, σ²), its gradient −(θ − μ)/σ², Hessian −I/σ² and zero third derivatives. */
     static final class AnalyticNormal implements Target {
+
+        /** Every derivative is written out below, so the Riemannian metrics can use it too. */
+        @Override
+        public DerivativeOrder derivativeOrder() {
+            return DerivativeOrder.THIRD;
+        }
 
         @Override
         public int dimension() {

@@ -154,6 +154,25 @@ class SummaryCommandTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("NA"));
     }
 
+    /** R: quantile(c(1, 2, Inf), c(.05, .5, .95)) = 1.1, 2, Inf; the median was NA (2 + 0·∞) before. */
+    @Test
+    void theMedianOfOneTwoAndInfinityIsTwoAsInR() throws Exception {
+        Path a = cmdStan("a.csv", CMDSTAN_HEADER, new double[] {1, Double.POSITIVE_INFINITY, 2},
+                new double[] {0.5, -0.5, 0.25});
+        Path json = dir.resolve("s.json");
+        assertEquals(0, run("summary", a.toString(), "--json", json.toString()), errText());
+        Map<String, Object> p = params(json).get(0);
+        assertEquals("theta.1", p.get("name"));
+        assertEquals(1.1000000000000001, p.get("q05"));
+        assertEquals(2.0, p.get("q50"));
+        assertNull(p.get("q95"), "Inf, written as JSON null");
+        String row = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("theta.1")).findFirst()
+                .orElseThrow();
+        // variable, mean, sd, mcse_mean, q5, q50, q95: the table prints the median as 2.00, not NA
+        assertEquals(List.of("theta.1", "Inf", "NA", "NA", "1.10", "2.00", "Inf"),
+                List.of(row.trim().split(" +")).subList(0, 7), row);
+    }
+
     @Test
     void oneDrawPerChainHasNullDiagnosticsNotACrash() throws Exception {
         Path a = cmdStan("a.csv", CMDSTAN_HEADER, new double[] {0.5}, new double[] {1});

@@ -1,5 +1,6 @@
 package dev.hamiltorch.api.spi;
 
+import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
@@ -18,6 +19,33 @@ public interface Metric extends Named {
     String SOFTABS = "softabs";
     /** Diagonal Fisher metric G = diag(g∘g), g = ∇ log π (hamiltorch's JACOBIAN_DIAG). */
     String JACOBIAN_DIAG = "jacobian-diag";
+
+    /**
+     * The derivatives of log π this metric's Hamiltonian evaluates: {@link DerivativeOrder#GRADIENT}
+     * by default (a Euclidean metric); a metric built from the Hessian overrides it, with
+     * {@link DerivativeOrder#THIRD} when ∂H/∂θ needs the Hessian's derivatives.
+     */
+    default DerivativeOrder requiredDerivatives() {
+        return DerivativeOrder.GRADIENT;
+    }
+
+    /**
+     * Checks, once before sampling, that {@code target} computes the derivatives this metric needs, so
+     * that a target with a gradient only is refused before the first draw instead of failing the first
+     * trajectory. The default compares {@link #requiredDerivatives()} with
+     * {@link Target#derivativeOrder()}.
+     *
+     * @throws IllegalArgumentException naming this metric, what it needs and what the target declares
+     */
+    default void checkSupports(Target target) {
+        DerivativeOrder needed = requiredDerivatives();
+        DerivativeOrder provided = target.derivativeOrder();
+        if (!provided.covers(needed)) {
+            throw new IllegalArgumentException("metric '" + name() + "' needs the target's " + needed.description()
+                    + ", but the target " + target.getClass().getName() + " declares derivatives up to its "
+                    + provided.description() + " only (derivativeOrder() = " + provided + ")");
+        }
+    }
 
     /** The Hamiltonian of {@code target} under this metric, configured by {@code settings}. */
     Hamiltonian hamiltonian(Target target, SamplerSettings settings);

@@ -39,7 +39,11 @@ public interface Tensor {
         return TensorFactory.provider().scalar(value);
     }
 
-    /** Zeros of the given shape. */
+    /**
+     * Zeros of the given shape.
+     *
+     * @throws IllegalArgumentException if a length in {@code shape} is negative (so for every factory taking a shape)
+     */
     static Tensor zeros(int... shape) {
         return TensorFactory.provider().full(0.0, shape);
     }
@@ -148,9 +152,10 @@ public interface Tensor {
     /** log(1 + e^x), computed without overflow. */
     Tensor softplus();
 
+    /** max(x, 0) elementwise; NaN stays NaN (so a NaN cannot become a finite density), and so does its derivative. */
     Tensor relu();
 
-    /** log Γ(x) for x &gt; 0. */
+    /** log Γ(x) for x &gt; 0 (+∞ at +∞, where its derivative ψ is +∞ too). */
     Tensor lgamma();
 
     /** ψ(x) = d/dx log Γ(x). */

@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.autodiff;
 
+import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.tensor.Tensor;
@@ -101,6 +102,12 @@ public final class AutodiffTarget implements Target {
     private Tape ownTape() {
         Tape t = tape; // read once: another thread may replace it
         return t != null && t.owner == Thread.currentThread() && !eager ? t : null;
+    }
+
+    /** {@link DerivativeOrder#THIRD}: automatic differentiation gives derivatives of every order. */
+    @Override
+    public DerivativeOrder derivativeOrder() {
+        return DerivativeOrder.THIRD;
     }
 
     @Override

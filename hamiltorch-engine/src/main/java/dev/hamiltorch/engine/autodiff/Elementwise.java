@@ -374,16 +374,19 @@ final class Elementwise {
 
     private static void relu(double[] x, double[] out) {
         for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] > 0 ? x[i] : 0.0;
+            out[i] = x[i] <= 0 ? 0.0 : x[i]; // NaN fails the test and stays NaN: no finite density from a NaN
         }
     }
 
-    /** 1 where x &gt; 0, else 0: the derivative of relu, as a constant of x's current values. */
+    /**
+     * 1 where x &gt; 0, 0 where x ≤ 0, NaN where x is NaN: the derivative of relu, as a constant of x's
+     * current values.
+     */
     private static JvmTensor stepOf(JvmTensor a) {
         double[] x = a.data;
         double[] step = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            step[i] = x[i] > 0 ? 1.0 : 0.0;
+            step[i] = x[i] > 0 ? 1.0 : x[i] <= 0 ? 0.0 : Double.NaN;
         }
         return JvmTensor.wrap(step, a.shape);
     }

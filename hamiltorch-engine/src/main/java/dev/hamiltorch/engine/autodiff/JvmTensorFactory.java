@@ -3,6 +3,8 @@ package dev.hamiltorch.engine.autodiff;
 import com.google.auto.service.AutoService;
 import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.api.tensor.TensorFactory;
+import java.util.Arrays;
+import java.util.Objects;
 
 /** Creates {@link JvmTensor}s; the engine's {@link TensorFactory}. */
 @AutoService(TensorFactory.class)
@@ -37,11 +39,32 @@ public final class JvmTensorFactory implements TensorFactory {
         return JvmTensor.scalarConstant(value);
     }
 
+    /** @throws IllegalArgumentException if a length is negative or the shape holds more elements than an array */
     @Override
     public Tensor full(double value, int[] shape) {
-        double[] data = new double[Broadcasting.size(shape)];
-        java.util.Arrays.fill(data, value);
+        double[] data = new double[elements(shape)];
+        Arrays.fill(data, value);
         return JvmTensor.constant(data, shape);
+    }
+
+    /**
+     * The number of elements of {@code shape}, checked before an array of that size is made (a negative
+     * length would otherwise be a NegativeArraySizeException, an overflowing product a wrong size).
+     */
+    private static int elements(int[] shape) {
+        Objects.requireNonNull(shape, "shape");
+        long n = 1;
+        for (int length : shape) {
+            if (length < 0) {
+                throw new IllegalArgumentException("shape = " + Arrays.toString(shape) + ": negative length");
+            }
+            n = Math.min(n * length, Integer.MAX_VALUE + 1L); // capped: a later 0 still makes it 0
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape = " + Arrays.toString(shape)
+                    + ": more elements than an array holds");
+        }
+        return (int) n;
     }
 
     @Override

@@ -19,8 +19,9 @@ final class SpecialFunctions {
     private SpecialFunctions() {
     }
 
+    /** log Γ(x) for x &gt; 0; +∞ at +∞ (commons-math3 3.6.1 gives NaN there), NaN for x ≤ 0 or NaN. */
     static double lgamma(double x) {
-        return Gamma.logGamma(x);
+        return x == Double.POSITIVE_INFINITY ? x : Gamma.logGamma(x);
     }
 
     /**

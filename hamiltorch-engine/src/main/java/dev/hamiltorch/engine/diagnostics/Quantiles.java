@@ -9,8 +9,13 @@ public final class Quantiles {
     }
 
     /**
-     * The type-7 quantile of already sorted values: with h = (n − 1)p, the linear interpolation
-     * x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎) between order statistics (0-based).
+     * The type-7 quantile of already sorted values, computed as R's {@code quantile.default} does: with
+     * the 1-based index i = 1 + (n − 1)p, lo = ⌊i⌋ and h = i − lo, it is x₍lo₎ where h = 0 or
+     * x₍lo+1₎ = x₍lo₎, else (1 − h)·x₍lo₎ + h·x₍lo+1₎. So the median of (1, 2, ∞) is 2 (no 0·∞ is
+     * formed), a quantile between a finite and an infinite value is that infinity, and one between −∞
+     * and +∞ is NaN, as in R; R's form also rounds as R does (its result for (0.1, 0.7) at 0.3 is
+     * 0.28000000000000003, not x₍lo₎ + h·(x₍lo+1₎ − x₍lo₎) = 0.27999999999999997). R refuses NaN values;
+     * here an interpolation that involves one is NaN.
      *
      * @throws IllegalArgumentException if {@code sorted} is empty or p is outside [0, 1]
      */
@@ -21,12 +26,17 @@ public final class Quantiles {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("p = " + p + ": must be in [0, 1]");
         }
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        if (lo + 1 >= sorted.length) {
-            return sorted[sorted.length - 1];
+        double index = 1 + (sorted.length - 1) * p; // R's 1-based index: h = index − lo rounds as R's does
+        int lo = (int) Math.floor(index);
+        double low = sorted[lo - 1];
+        if (index > lo) {
+            double high = sorted[lo]; // x₍lo+1₎, 1-based
+            if (!(high == low)) { // equal ends (∞ and ∞ too) are the quantile itself; NaN interpolates to NaN
+                double h = index - lo;
+                return (1 - h) * low + h * high;
+            }
         }
-        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+        return low;
     }
 
     /** Type-7 quantiles of unsorted values (sorted in a copy) at each probability. */

@@ -1,11 +1,13 @@
 package dev.hamiltorch.engine.distributions;
 
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.Log1pSquare;
 import java.util.Objects;
 
 /**
  * The Cauchy distribution with location x₀ ({@code loc}) and scale γ ({@code scale}):
- * <pre>  log p(x) = −log π − log γ − log(1 + ((x − x₀)/γ)²),   x ∈ ℝ.</pre>
+ * <pre>  log p(x) = −log π − log γ − log(1 + ((x − x₀)/γ)²),   x ∈ ℝ,</pre>
+ * finite for every finite x (about −2 log|x| far out), with its derivatives ({@link Log1pSquare}).
  */
 public final class Cauchy extends LocationScale {
 
@@ -28,6 +30,7 @@ public final class Cauchy extends LocationScale {
     @Override
     public Tensor logProb(Tensor value) {
         Objects.requireNonNull(value, "value");
-        return value.sub(loc).div(scale).square().log1p().neg().sub(scale.log()).sub(LOG_PI);
+        // log(1 + z²) as one operation: z.square() overflows beyond |z| ≈ 1.3e154, and the density with it
+        return Log1pSquare.log1pSquare(value.sub(loc).div(scale)).neg().sub(scale.log()).sub(LOG_PI);
     }
 }

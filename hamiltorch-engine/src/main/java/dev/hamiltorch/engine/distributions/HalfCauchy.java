@@ -1,11 +1,12 @@
 package dev.hamiltorch.engine.distributions;
 
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.Log1pSquare;
 
 /**
  * The half-Cauchy distribution, |Y| for Y Cauchy with location 0 and scale γ ({@code scale}):
  * <pre>  log p(x) = log(2/π) − log γ − log(1 + (x/γ)²),   x ≥ 0,</pre>
- * and −∞ for x &lt; 0.
+ * and −∞ for x &lt; 0; finite for every finite x ≥ 0 (about −2 log x far out), see {@link Log1pSquare}.
  */
 public final class HalfCauchy extends HalfScale {
 
@@ -26,6 +27,7 @@ public final class HalfCauchy extends HalfScale {
 
     @Override
     Tensor logProbOnSupport(Tensor x) {
-        return x.div(scale).square().log1p().neg().sub(scale.log()).add(LOG_TWO_OVER_PI);
+        // log(1 + (x/γ)²) as one operation, finite where (x/γ)² would overflow
+        return Log1pSquare.log1pSquare(x.div(scale)).neg().sub(scale.log()).add(LOG_TWO_OVER_PI);
     }
 }

@@ -1,12 +1,14 @@
 package dev.hamiltorch.engine.distributions;
 
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.Log1pSquare;
 import java.util.Objects;
 
 /**
  * Student's t distribution with ν degrees of freedom ({@code df}), location μ ({@code loc}) and scale σ
  * ({@code scale}); with z = (x − μ)/σ:
- * <pre>  log p(x) = log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) − log σ − (ν+1)/2 · log(1 + z²/ν),   x ∈ ℝ.</pre>
+ * <pre>  log p(x) = log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) − log σ − (ν+1)/2 · log(1 + z²/ν),   x ∈ ℝ,</pre>
+ * finite for every finite x (about −(ν+1) log|x| far out), with its derivatives ({@link Log1pSquare}).
  */
 public final class StudentT implements Distribution {
 
@@ -50,7 +52,8 @@ public final class StudentT implements Distribution {
         Tensor halfDfPlusHalf = df.add(1.0).mul(0.5);
         Tensor normaliser = halfDfPlusHalf.lgamma().sub(df.mul(0.5).lgamma())
                 .sub(df.mul(Math.PI).log().mul(0.5)).sub(scale.log());
-        Tensor kernel = value.sub(loc).div(scale).square().div(df).log1p().mul(halfDfPlusHalf);
+        // log(1 + z²/ν) = log(1 + (z/√ν)²) as one operation: z² overflows beyond |z| ≈ 1.3e154
+        Tensor kernel = Log1pSquare.log1pSquare(value.sub(loc).div(scale).div(df.sqrt())).mul(halfDfPlusHalf);
         return normaliser.sub(kernel);
     }
 

@@ -64,7 +64,8 @@ public final class ChainRunner {
      * Samples {@code target} from {@code initialPosition}.
      *
      * @throws IllegalArgumentException if the initial position has the wrong length or is not finite, the
-     *         metric refuses the settings (e.g. an {@code invMass} of the wrong shape), or the integrator
+     *         metric refuses the settings (e.g. an {@code invMass} of the wrong shape) or the target (one that
+     *         lacks the derivatives the metric needs, see {@link Metric#checkSupports}), or the integrator
      *         cannot integrate the metric's Hamiltonian (e.g. a splitting integrator without a split target)
      * @throws SamplingException if the target (or the progress listener) throws, or the kernel refuses the
      *         initial position (e.g. a non-finite log density there); the cause is the original exception
@@ -90,6 +91,7 @@ public final class ChainRunner {
         for (int c = 0; c < chains; c++) {
             random[c] = ChainRandom.of(options.seed(), c);
         }
+        metric.checkSupports(target); // a target without the metric's derivatives would fail the first trajectory
         Kernel[] kernels = new Kernel[chains];
         for (int c = 0; c < chains; c++) {
             Hamiltonian hamiltonian = metric.hamiltonian(GuardedTarget.of(target.copy()), settings);

@@ -70,6 +70,8 @@ class ElementwiseDerivativeTest {
         cases.add(named("lgamma", uniform(14, 6, 0.3, 6.0), s, Tensor::lgamma));
         cases.add(named("lgamma (large x)", uniform(15, 6, 20, 200), s, t -> t.lgamma().mul(1e-2)));
         cases.add(named("digamma", uniform(16, 6, 0.4, 6.0), s, Tensor::digamma));
+        // both of its branches (|z| ≤ 1 and |z| > 1), and through its derivative operations the second derivative
+        cases.add(named("log1pSquare", new double[] {-3.5, -1.2, -0.4, 0.0, 0.9, 2.6}, s, Log1pSquare::log1pSquare));
         cases.add(named("clamp (inside)", uniform(17, 6, -0.9, 0.9), s, t -> t.clamp(-1.0, 1.0)));
         cases.add(named("clamp (outside and inside)", new double[] {-2.0, -1.3, -0.5, 0.2, 1.4, 3.0}, s,
                 t -> t.clamp(-1.0, 1.0)));

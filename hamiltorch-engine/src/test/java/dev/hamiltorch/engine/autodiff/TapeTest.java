@@ -72,6 +72,12 @@ class TapeTest {
                 Arguments.of("unbounded supports: Laplace, Cauchy, StudentT", (LogDensity) x -> Laplace.of(0, 2)
                         .logProb(x).sum().add(Cauchy.of(Tensor.scalar(1), x.index(0).exp()).logProb(x.index(3)))
                         .add(StudentT.of(4, 0.5, 1.5).logProb(x).sum())),
+                Arguments.of("Cauchy, HalfCauchy and StudentT far in the tails, |z| on both sides of 2^500",
+                        (LogDensity) x -> Cauchy.of(0, 1).logProb(x.mul(2e150)).sum()
+                                .add(HalfCauchy.of(1).logProb(x.abs().mul(1e300)).sum())
+                                .add(StudentT.of(Tensor.scalar(3), x.index(1), x.index(2).exp()).logProb(x.mul(1e200)).sum())),
+                Arguments.of("relu of NaN and lgamma of +∞ replay as the eager non-finite values",
+                        (LogDensity) x -> x.log().relu().sum().add(x.mul(400).exp().lgamma().sum())),
                 Arguments.of("powers, lgamma, digamma, clamp, where with a constant condition", (LogDensity) x -> {
                     Tensor positive = x.exp();
                     return positive.pow(1.7).add(positive.pow(0.5)).add(positive.pow(x.mul(0.3)))

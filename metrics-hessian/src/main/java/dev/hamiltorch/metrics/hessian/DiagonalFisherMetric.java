@@ -1,6 +1,7 @@
 package dev.hamiltorch.metrics.hessian;
 
 import com.google.auto.service.AutoService;
+import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
@@ -28,6 +29,12 @@ public final class DiagonalFisherMetric implements Metric {
     @Override
     public String name() {
         return JACOBIAN_DIAG;
+    }
+
+    /** {@link DerivativeOrder#HESSIAN}: ∂G/∂θ of G = diag(g∘g) needs the Hessian, and no third derivatives. */
+    @Override
+    public DerivativeOrder requiredDerivatives() {
+        return DerivativeOrder.HESSIAN;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.hamiltorch.metrics.hessian;
 
 import com.google.auto.service.AutoService;
+import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
@@ -33,6 +34,12 @@ public final class HessianMetric implements Metric {
     @Override
     public String name() {
         return HESSIAN;
+    }
+
+    /** {@link DerivativeOrder#THIRD}: G is the Hessian, and ∂H/∂θ needs ∂G: the third derivatives. */
+    @Override
+    public DerivativeOrder requiredDerivatives() {
+        return DerivativeOrder.THIRD;
     }
 
     /**

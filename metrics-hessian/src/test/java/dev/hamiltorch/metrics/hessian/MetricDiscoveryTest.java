@@ -3,6 +3,7 @@ package dev.hamiltorch.metrics.hessian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.spi.Metric;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
@@ -30,6 +31,13 @@ class MetricDiscoveryTest {
                 .collect(Collectors.toMap(Metric::name, Object::getClass, (a, b) -> a, TreeMap::new));
         assertEquals(HessianMetric.class, byName.get(Metric.HESSIAN));
         assertEquals(DiagonalFisherMetric.class, byName.get(Metric.JACOBIAN_DIAG));
+    }
+
+    /** ∂H/∂θ of G = −∇² log π needs ∂G, the third derivatives; of G = diag(g∘g) the Hessian only. */
+    @Test
+    void eachMetricDeclaresTheDerivativesItsHamiltonianEvaluates() {
+        assertEquals(DerivativeOrder.THIRD, new HessianMetric().requiredDerivatives());
+        assertEquals(DerivativeOrder.HESSIAN, new DiagonalFisherMetric().requiredDerivatives());
     }
 
     @Test

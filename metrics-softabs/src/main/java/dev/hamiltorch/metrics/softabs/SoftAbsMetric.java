@@ -1,6 +1,7 @@
 package dev.hamiltorch.metrics.softabs;
 
 import com.google.auto.service.AutoService;
+import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
@@ -32,6 +33,12 @@ public final class SoftAbsMetric implements Metric {
     @Override
     public String name() {
         return SOFTABS;
+    }
+
+    /** {@link DerivativeOrder#THIRD}: G is built from the Hessian, and ∂H/∂θ needs ∂G: the third derivatives. */
+    @Override
+    public DerivativeOrder requiredDerivatives() {
+        return DerivativeOrder.THIRD;
     }
 
     /**

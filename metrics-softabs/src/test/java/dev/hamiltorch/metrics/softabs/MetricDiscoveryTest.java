@@ -3,6 +3,7 @@ package dev.hamiltorch.metrics.softabs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.spi.Metric;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
@@ -30,6 +31,12 @@ class MetricDiscoveryTest {
                 .map(ServiceLoader.Provider::get)
                 .collect(Collectors.toMap(Metric::name, Object::getClass, (a, b) -> a, TreeMap::new));
         assertEquals(SoftAbsMetric.class, byName.get(Metric.SOFTABS));
+    }
+
+    /** SoftAbs is built from the Hessian, and ∂H/∂θ needs its derivatives: the third derivatives. */
+    @Test
+    void theMetricNeedsThirdDerivatives() {
+        assertEquals(DerivativeOrder.THIRD, new SoftAbsMetric().requiredDerivatives());
     }
 
     @Test
