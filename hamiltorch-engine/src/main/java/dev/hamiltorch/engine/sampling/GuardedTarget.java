@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.sampling;
 
+import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.SplitTarget;
 import dev.hamiltorch.api.Target;
@@ -43,6 +44,11 @@ public class GuardedTarget implements Target {
     @Override
     public int dimension() {
         return target.dimension();
+    }
+
+    @Override
+    public DerivativeOrder derivativeOrder() {
+        return target.derivativeOrder();
     }
 
     @Override
