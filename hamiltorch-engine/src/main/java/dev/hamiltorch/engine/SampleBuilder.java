@@ -12,12 +12,13 @@ import dev.hamiltorch.engine.autodiff.AutodiffTarget;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
 import dev.hamiltorch.engine.progress.ProgressTable;
 import dev.hamiltorch.engine.sampling.ChainRunner;
-import dev.hamiltorch.engine.sampling.ProgressListener;
+import dev.hamiltorch.engine.sampling.TransitionListener;
 import dev.hamiltorch.engine.sampling.RunOptions;
 import dev.hamiltorch.engine.sampling.Samples;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,8 @@ public final class SampleBuilder {
     private boolean verbose = true;
     private PrintStream progressOut;
     private boolean replay = true;
+    private TransitionListener listener = TransitionListener.NONE;
+    private List<String> parameterNames = List.of();
 
     SampleBuilder(LogDensity logDensity, Target target) {
         this.logDensity = logDensity;
@@ -204,6 +207,33 @@ public final class SampleBuilder {
         return this;
     }
 
+    /**
+     * A listener told of the run and of every transition of every chain as it happens (e.g. to stream
+     * draws to a file); called from the chains' threads. Default none.
+     */
+    public SampleBuilder listener(TransitionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Names for the parameters, one per coordinate of θ, used by summaries and outputs; default
+     * {@code theta[0]}, {@code theta[1]}, …
+     */
+    public SampleBuilder parameterNames(String... names) {
+        for (String name : Objects.requireNonNull(names, "parameterNames")) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("parameterNames = " + Arrays.toString(names)
+                        + ": every name must be non-blank");
+            }
+        }
+        if (java.util.Set.of(names).size() != names.length) {
+            throw new IllegalArgumentException("parameterNames = " + Arrays.toString(names) + ": names must differ");
+        }
+        this.parameterNames = List.of(names);
+        return this;
+    }
+
     /** Where the progress table goes; default standard output. */
     public SampleBuilder progressTo(PrintStream out) {
         this.progressOut = Objects.requireNonNull(out, "out");
@@ -232,6 +262,10 @@ public final class SampleBuilder {
                         + ": must be finite");
             }
         }
+        if (!parameterNames.isEmpty() && parameterNames.size() != paramsInit.length) {
+            throw new IllegalArgumentException("parameterNames = " + parameterNames + ": needs " + paramsInit.length
+                    + " names, one per coordinate of paramsInit");
+        }
         if (chains < 1) {
             throw new IllegalArgumentException("chains = " + chains + ": must be at least 1");
         }
@@ -253,17 +287,17 @@ public final class SampleBuilder {
         metricPlugin.hamiltonian(t, s);
 
         ProgressTable table = null;
-        ProgressListener listener = ProgressListener.NONE;
+        TransitionListener listener = this.listener;
         long total = (long) s.numSamples() * chains;
         if (verbose) {
             table = progressOut == null ? ProgressTable.onStandardOutput(total) : ProgressTable.on(progressOut, total);
             table.start("Sampling (Sampler." + enumName(samplerPlugin.name()) + "; Integrator."
                     + enumName(integratorPlugin.name()) + ")");
             ProgressTable shown = table;
-            listener = (done, all) -> shown.step();
+            listener = listener.andThen((chain, iteration, state, info) -> shown.step());
         }
         Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin)
-                .run(t, paramsInit, s, new RunOptions(seed, chains, threads, listener));
+                .run(t, paramsInit, s, new RunOptions(seed, chains, threads, listener, parameterNames));
         if (table != null) {
             table.finish(samples.acceptanceRate());
         }

@@ -7,6 +7,7 @@ import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import dev.hamiltorch.engine.sampling.ParameterSummary;
+import dev.hamiltorch.engine.sampling.Provenance;
 import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.examples.benchmark.Benchmark;
 import dev.hamiltorch.examples.report.JsonWriter;
@@ -87,6 +88,11 @@ public final class Runner {
             err.println("error: " + e.getMessage());
             return 2;
         }
+        StanCsv csv = options.has("draws") ? new StanCsv(Path.of(options.string("draws", null)), workload.name())
+                : null;
+        if (csv != null) {
+            builder.listener(csv); // streams the draws while the chains run
+        }
         Samples samples;
         try {
             samples = builder.run();
@@ -96,6 +102,14 @@ public final class Runner {
         } catch (RuntimeException e) {
             err.println("sampling failed: " + e);
             return 1;
+        } finally {
+            if (csv != null) {
+                try {
+                    csv.close();
+                } catch (IOException e) {
+                    err.println("error: cannot write output: " + e.getMessage());
+                }
+            }
         }
         if (!options.flag("quiet")) {
             printSummary(workload, samples, out);
@@ -104,10 +118,6 @@ public final class Runner {
             if (options.has("json")) {
                 Files.writeString(Path.of(options.string("json", null)),
                         JsonWriter.write(result(workload, options, samples)), StandardCharsets.UTF_8);
-            }
-            if (options.has("draws")) {
-                StanCsv.write(Path.of(options.string("draws", null)), workload, samples, options.real("step-size", 0.1),
-                        options.integer("steps", 10));
             }
         } catch (IOException | UsageException e) {
             err.println("error: cannot write output: " + e.getMessage());
@@ -156,6 +166,7 @@ public final class Runner {
         Target analytic = workload.target();
         SampleBuilder b = (analytic != null ? Hamiltorch.sample(analytic) : Hamiltorch.sample(workload.logDensity()))
                 .paramsInit(workload.initialPosition())
+                .parameterNames(parameterNames(workload))
                 .numSamples(o.integer("samples", 10))
                 .burn(o.integer("burn", 0))
                 .stepSize(o.real("step-size", 0.1))
@@ -190,6 +201,14 @@ public final class Runner {
         return b;
     }
 
+    private static String[] parameterNames(Workload workload) {
+        String[] names = new String[workload.dimension()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = workload.parameterName(i);
+        }
+        return names;
+    }
+
     private static void printSummary(Workload workload, Samples samples, PrintStream out) {
         out.println(String.format(Locale.ROOT, "%-12s %10s %10s %10s %10s %10s", "parameter", "mean", "sd",
                 "q5", "q50", "q95"));
@@ -197,7 +216,7 @@ public final class Runner {
         for (int i = 0; i < summaries.size(); i++) {
             ParameterSummary s = summaries.get(i);
             out.println(String.format(Locale.ROOT, "%-12s %10.4f %10.4f %10.4f %10.4f %10.4f",
-                    workload.parameterName(i), s.mean(), s.sd(), s.q05(), s.q50(), s.q95()));
+                    s.name(), s.mean(), s.sd(), s.q05(), s.q50(), s.q95()));
         }
     }
 
@@ -210,20 +229,23 @@ public final class Runner {
     static Map<String, Object> result(Workload workload, Options o, Samples samples) throws UsageException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("workload", workload.name());
-        Sampler sampler = Hamiltorch.plugins().sampler(o.string("sampler", Sampler.HMC));
-        r.put("sampler", enumName(sampler.name()));
-        r.put("integrator", enumName(o.string("integrator", sampler.defaultIntegrator())));
-        r.put("metric", enumName(o.string("metric", sampler.defaultMetric())));
-        r.put("dimension", workload.dimension());
-        r.put("num_samples", o.integer("samples", 10));
-        r.put("burn", o.integer("burn", 0));
+        // what ran, as the result records it, not as the options were parsed
+        Provenance run = samples.provenance();
+        r.put("sampler", enumName(run.sampler()));
+        r.put("integrator", enumName(run.integrator()));
+        r.put("metric", enumName(run.metric()));
+        r.put("dimension", samples.dimension());
+        r.put("num_samples", run.settings().numSamples());
+        r.put("burn", run.settings().burn());
         r.put("chains", samples.numChains());
-        r.put("seed", o.longValue("seed", 123));
-        r.put("step_size", o.real("step-size", 0.1));
-        r.put("steps_per_sample", o.integer("steps", 10));
+        r.put("seed", run.seed());
+        r.put("step_size", run.settings().stepSize());
+        r.put("steps_per_sample", run.settings().numStepsPerSample());
+        r.put("library_version", run.libraryVersion());
         r.put("sampling_seconds", samples.wallTimeSeconds());
         // num_samples counts burn-in (hamiltorch's convention), so it is the iterations run per chain
-        r.put("iterations_per_second", (double) o.integer("samples", 10) * samples.numChains() / samples.wallTimeSeconds());
+        r.put("iterations_per_second", (double) run.settings().numSamples() * samples.numChains()
+                / samples.wallTimeSeconds());
         r.put("gradient_evaluations", samples.gradientEvaluations());
         r.put("acceptance_rate", samples.acceptanceRate());
         Map<String, Object> events = new LinkedHashMap<>();
@@ -237,7 +259,7 @@ public final class Runner {
         for (int i = 0; i < summaries.size(); i++) {
             ParameterDiagnostics d = samples.diagnostics(i);
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", workload.parameterName(i));
+            p.put("name", summaries.get(i).name());
             p.put("mean", summaries.get(i).mean());
             p.put("sd", summaries.get(i).sd());
             p.put("ess_bulk", d.essBulk());

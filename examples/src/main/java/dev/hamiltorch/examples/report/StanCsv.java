@@ -1,55 +1,124 @@
 package dev.hamiltorch.examples.report;
 
-import dev.hamiltorch.engine.sampling.ChainSamples;
-import dev.hamiltorch.engine.sampling.Samples;
-import dev.hamiltorch.examples.workloads.Workload;
+import dev.hamiltorch.api.kernel.ChainState;
+import dev.hamiltorch.api.kernel.TransitionInfo;
+import dev.hamiltorch.engine.sampling.Provenance;
+import dev.hamiltorch.engine.sampling.TransitionListener;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Writes kept draws in Stan's CSV layout: {@code #} comment lines, a header with the sampler columns
- * (ending in {@code __}) and then one column per parameter ({@code theta.1}, … as CmdStan names
+ * Streams kept draws in Stan's CSV layout while chains run: {@code #} comment lines from the run's
+ * provenance, a header with the sampler columns (ending in {@code __}: {@code lp__},
+ * {@code accept_stat__}, {@code stepsize__}, {@code n_leapfrog__} as the steps actually taken,
+ * {@code divergent__}, {@code energy__} as the Hamiltonian after the transition, then the sampler's own
+ * statistics) and one column per parameter ({@code theta[0]} written {@code theta.1}, as CmdStan names
  * array elements), one row per kept iteration. One file per chain: {@code FILE} for one chain, else
- * {@code FILE} with {@code -1}, {@code -2}, … before its extension.
+ * {@code FILE} with {@code -1}, {@code -2}, … before its extension. Each chain writes its own file from
+ * its own thread.
  */
-public final class StanCsv {
+public final class StanCsv implements TransitionListener, Closeable {
 
-    private StanCsv() {
+    private static final Pattern ELEMENT = Pattern.compile("(.+)\\[(\\d+)]");
+
+    private final Path file;
+    private final String workload;
+    private BufferedWriter[] writers = new BufferedWriter[0];
+    private int burn;
+    private double stepSize;
+
+    /** A writer of {@code file} (and its numbered siblings) for a run of {@code workload}. */
+    public StanCsv(Path file, String workload) {
+        this.file = file;
+        this.workload = workload;
     }
 
-    /** Writes the draws of every chain of {@code samples}. */
-    public static void write(Path file, Workload workload, Samples samples, double stepSize, int steps)
-            throws IOException {
-        for (ChainSamples chain : samples.chains()) {
-            Path target = samples.numChains() == 1 ? file : numbered(file, chain.chain() + 1);
-            try (BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                w.write("# hamiltorch for the JVM\n# workload = " + workload.name() + "\n# chain = "
-                        + (chain.chain() + 1) + "\n# num_samples = " + samples.numSamples() + "\n# burn = "
-                        + samples.burn() + "\n");
-                StringBuilder header = new StringBuilder("lp__,accept_stat__,stepsize__,n_leapfrog__,energy__");
-                for (int i = 0; i < chain.dimension(); i++) {
-                    header.append(",theta.").append(i + 1);
+    /** The file chain {@code chain} (from 0) of {@code chains} is written to. */
+    public static Path fileOfChain(Path file, int chain, int chains) {
+        return chains == 1 ? file : numbered(file, chain + 1);
+    }
+
+    @Override
+    public void onStart(Provenance run, List<String> statisticNames) {
+        burn = run.settings().burn();
+        stepSize = run.settings().stepSize();
+        StringBuilder header = new StringBuilder("lp__,accept_stat__,stepsize__,n_leapfrog__,divergent__,energy__");
+        for (String name : statisticNames) {
+            header.append(',').append(name).append("__");
+        }
+        for (String name : run.parameterNames()) {
+            header.append(',').append(csvName(name));
+        }
+        header.append('\n');
+        writers = new BufferedWriter[run.chains()];
+        try {
+            for (int c = 0; c < run.chains(); c++) {
+                writers[c] = Files.newBufferedWriter(fileOfChain(file, c, run.chains()), StandardCharsets.UTF_8);
+                writers[c].write("# hamiltorch for the JVM " + run.libraryVersion() + "\n# workload = " + workload
+                        + "\n# sampler = " + run.sampler() + "\n# metric = " + run.metric() + "\n# integrator = "
+                        + run.integrator() + "\n# chain = " + (c + 1) + "\n# seed = " + run.seed()
+                        + "\n# num_samples = " + run.settings().numSamples() + "\n# burn = " + burn
+                        + "\n# step_size = " + stepSize + "\n# steps_per_sample = " + run.settings().numStepsPerSample()
+                        + "\n");
+                writers[c].write(header.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onTransition(int chain, int iteration, ChainState state, TransitionInfo info) {
+        if (iteration < burn) {
+            return;
+        }
+        StringBuilder row = new StringBuilder();
+        row.append(state.logDensity()).append(',').append(info.acceptanceProbability()).append(',').append(stepSize)
+                .append(',').append(info.steps()).append(',').append(info.divergent() ? 1 : 0).append(',')
+                .append(info.energyAfter());
+        for (double v : info.statistics()) {
+            row.append(',').append(v);
+        }
+        for (double v : state.position()) {
+            row.append(',').append(v);
+        }
+        try {
+            writers[chain].write(row.append('\n').toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the draws of chain " + (chain + 1) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Flushes and closes every chain's file. */
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (BufferedWriter w : writers) {
+            try {
+                if (w != null) {
+                    w.close();
                 }
-                w.write(header.append('\n').toString());
-                double[] lp = chain.logDensity();
-                double[] accept = chain.acceptanceProbability();
-                double[] energy = chain.energy();
-                double[][] draws = chain.draws();
-                for (int k = 0; k < draws.length; k++) {
-                    int it = chain.burn() + k;
-                    StringBuilder row = new StringBuilder();
-                    row.append(lp[it]).append(',').append(accept[it]).append(',').append(stepSize).append(',')
-                            .append(steps).append(',').append(energy[it]);
-                    for (double v : draws[k]) {
-                        row.append(',').append(v);
-                    }
-                    w.write(row.append('\n').toString());
-                }
+            } catch (IOException e) {
+                first = first == null ? e : first;
             }
         }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** CmdStan's spelling of an array element, {@code theta[0]} → {@code theta.1}; other names as they are. */
+    static String csvName(String name) {
+        Matcher m = ELEMENT.matcher(name);
+        return m.matches() ? m.group(1) + "." + (Integer.parseInt(m.group(2)) + 1) : name;
     }
 
     private static Path numbered(Path file, int chain) {

@@ -62,11 +62,7 @@ public final class Funnel implements Workload {
 
     @Override
     public Map<String, Object> quality(Samples samples) {
-        double[][] draws = samples.draws();
-        double[] v = new double[draws.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = draws[i][0];
-        }
+        double[] v = samples.parameter(0);
         double mean = Arrays.stream(v).average().orElse(Double.NaN);
         double var = 0;
         for (double x : v) {

@@ -73,16 +73,34 @@ class RunnerTest {
             assertTrue(Double.parseDouble(m.group(1)) > 0, key + " = " + m.group(1));
         }
         List<String> csv = Files.readAllLines(draws);
-        assertEquals("lp__,accept_stat__,stepsize__,n_leapfrog__,energy__,theta.1,theta.2,theta.3",
+        assertEquals("lp__,accept_stat__,stepsize__,n_leapfrog__,divergent__,energy__,theta.1,theta.2,theta.3",
                 csv.stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
         assertEquals(400, csv.stream().filter(l -> !l.startsWith("#")).count() - 1);
-        // the JSON's diagnostics are those of the draws written beside it (theta.1 is the 6th column)
+        assertTrue(csv.contains("# sampler = hmc") && csv.contains("# seed = 123") && csv.contains("# step_size = 0.3"),
+                String.join("\n", csv.subList(0, 12)));
+        // every trajectory of this run takes its 5 steps
+        assertTrue(csv.stream().filter(l -> !l.startsWith("#")).skip(1).allMatch(l -> l.split(",")[3].equals("5")));
+        // the JSON's diagnostics are those of the draws written beside it (theta.1 is the 7th column)
         double[] theta0 = csv.stream().filter(l -> !l.startsWith("#")).skip(1)
-                .mapToDouble(l -> Double.parseDouble(l.split(",")[5])).toArray();
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[6])).toArray();
         Matcher essBulk = Pattern.compile("\"ess_bulk\": ([0-9.eE+-]+)").matcher(j);
         assertTrue(essBulk.find(), j);
         assertEquals(ConvergenceDiagnostics.essBulk(new double[][] {theta0}), Double.parseDouble(essBulk.group(1)),
                 1e-9);
+    }
+
+    @Test
+    void theCsvCountsTheStepsATrajectoryActuallyTookAndStansEnergy() throws Exception {
+        Path draws = dir.resolve("steps.csv");
+        // ε 2 on the funnel: many trajectories leave for infinity and stop early
+        assertEquals(0, run("funnel", "--quiet", "--samples", "100", "--step-size", "2", "--draws", draws.toString()));
+        List<String[]> rows = Files.readAllLines(draws).stream().filter(l -> !l.startsWith("#")).skip(1)
+                .map(l -> l.split(",")).toList();
+        assertEquals(100, rows.size());
+        assertTrue(rows.stream().anyMatch(r -> Integer.parseInt(r[3]) < 25), "no trajectory stopped early");
+        assertTrue(rows.stream().allMatch(r -> Integer.parseInt(r[3]) <= 25));
+        // energy__ is the Hamiltonian of the state after the transition: finite even when the proposal was not
+        assertTrue(rows.stream().allMatch(r -> Double.isFinite(Double.parseDouble(r[5]))));
     }
 
     @Test

@@ -96,7 +96,7 @@ class TargetDerivativesTest {
         Samples s = Hamiltorch.sample(secondOrder).paramsInit(0.5, -0.5).sampler("rmhmc").metric("jacobian-diag")
                 .integrator("implicit").jitter(1.0).stepSize(0.1).numStepsPerSample(5).numSamples(20).seed(3)
                 .verbose(false).run();
-        assertEquals(20, s.draws().length);
+        assertEquals(20, s.draws().size());
         assertTrue(s.acceptanceRate() > 0, "acceptance " + s.acceptanceRate());
     }
 
@@ -105,7 +105,7 @@ class TargetDerivativesTest {
         AnalyticGaussian target = new AnalyticGaussian(false);
         Samples s = Hamiltorch.sample(target).paramsInit(0.5, -0.5).numSamples(50).stepSize(0.3)
                 .numStepsPerSample(5).seed(1).verbose(false).run();
-        assertEquals(50, s.draws().length);
+        assertEquals(50, s.draws().size());
         assertTrue(s.acceptanceRate() > 0.9, "acceptance " + s.acceptanceRate());
     }
 }

@@ -1,5 +1,6 @@
 package dev.hamiltorch.api.kernel;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -13,4 +14,13 @@ public interface Kernel {
 
     /** One transition from {@code state}. */
     Transition step(RandomGenerator rng, ChainState state);
+
+    /**
+     * The names of this kernel's own per-transition statistics (e.g. a tree depth), which it reports in
+     * {@link TransitionInfo#statistics()} in this order and results keep as columns beside the common
+     * ones; snake_case, none of the common names. Empty by default.
+     */
+    default List<String> statisticNames() {
+        return List.of();
+    }
 }

@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +66,7 @@ public final class ChainRunner {
      *         metric refuses the settings (e.g. an {@code invMass} of the wrong shape) or the target (one that
      *         lacks the derivatives the metric needs, see {@link Metric#checkSupports}), or the integrator
      *         cannot integrate the metric's Hamiltonian (e.g. a splitting integrator without a split target)
-     * @throws SamplingException if the target (or the progress listener) throws, or the kernel refuses the
+     * @throws SamplingException if the target (or the listener) throws, or the kernel refuses the
      *         initial position (e.g. a non-finite log density there); the cause is the original exception
      * @throws CancellationException if the calling thread is interrupted while chains run
      */
@@ -101,16 +100,32 @@ public final class ChainRunner {
             kernels[c] = sampler.kernel(hamiltonian, integrator, settings);
         }
 
+        List<String> names = options.parameterNames().isEmpty() ? Provenance.defaultParameterNames(d)
+                : options.parameterNames();
+        if (names.size() != d) {
+            throw new IllegalArgumentException("parameterNames = " + names + ": needs " + d + " names, one per parameter");
+        }
+        Provenance provenance = new Provenance(sampler.name(), metric.name(), integrator.name(), settings,
+                options.seed(), chains, names, Provenance.LIBRARY_VERSION);
+        List<String> own = kernels[0].statisticNames();
+        List<String> statisticNames = new ArrayList<>(ChainSamples.COMMON_STATISTICS);
+        for (String name : own) {
+            if (statisticNames.contains(name)) {
+                throw new IllegalStateException("sampler " + sampler.name() + " declares the statistic '" + name
+                        + "' twice, or one of the common statistics " + ChainSamples.COMMON_STATISTICS);
+            }
+            statisticNames.add(name);
+        }
         Chain[] runs = new Chain[chains];
         for (int c = 0; c < chains; c++) {
-            runs[c] = new Chain(c, settings.numSamples(), settings.burn(), d);
+            runs[c] = new Chain(c, settings.numSamples(), settings.burn(), d, statisticNames, options.listener());
         }
         ChainState[] starts = new ChainState[chains];
         for (int c = 0; c < chains; c++) {
             try {
                 starts[c] = kernels[c].init(initialPosition);
             } catch (RuntimeException e) {
-                throw new SamplingException(c, 0, settings.numSamples(), collect(runs, settings, d, 0), e);
+                throw new SamplingException(c, 0, settings.numSamples(), collect(runs, provenance, 0), e);
             }
             runs[c].gradientEvaluations = 1;
         }
@@ -120,19 +135,23 @@ public final class ChainRunner {
                 chains, settings.numSamples(), settings.burn(), d, threads, sampler.name(), metric.name(),
                 integrator.name());
         AtomicBoolean stop = new AtomicBoolean();
-        Progress progress = new Progress(options.progress(), (long) settings.numSamples() * chains);
+        try {
+            options.listener().onStart(provenance, List.copyOf(own));
+        } catch (RuntimeException e) {
+            throw new SamplingException(0, 0, settings.numSamples(), collect(runs, provenance, 0), e);
+        }
         loadIterationClasses();
         long begin = System.nanoTime();
         if (threads == 1) {
             for (int c = 0; c < chains; c++) {
-                runs[c].run(kernels[c], random[c], starts[c], stop, progress);
+                runs[c].run(kernels[c], random[c], starts[c], stop);
             }
         } else {
-            runInParallel(runs, kernels, random, starts, stop, progress, threads);
+            runInParallel(runs, kernels, random, starts, stop, threads);
         }
         double seconds = (System.nanoTime() - begin) * 1e-9;
 
-        Samples samples = collect(runs, settings, d, seconds);
+        Samples samples = collect(runs, provenance, seconds);
         SamplingException failure = null;
         for (Chain run : runs) {
             if (run.failure == null) {
@@ -175,7 +194,7 @@ public final class ChainRunner {
     }
 
     private static void runInParallel(Chain[] runs, Kernel[] kernels, ChainRandom[] random, ChainState[] starts,
-                                      AtomicBoolean stop, Progress progress, int threads) {
+                                      AtomicBoolean stop, int threads) {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "hamiltorch-chain-" + threadNumber.getAndIncrement());
@@ -186,8 +205,7 @@ public final class ChainRunner {
             List<Future<?>> futures = new ArrayList<>(runs.length);
             for (int c = 0; c < runs.length; c++) {
                 int chain = c;
-                futures.add(pool.submit(() -> runs[chain].run(kernels[chain], random[chain], starts[chain], stop,
-                        progress)));
+                futures.add(pool.submit(() -> runs[chain].run(kernels[chain], random[chain], starts[chain], stop)));
             }
             for (Future<?> f : futures) {
                 try {
@@ -210,43 +228,29 @@ public final class ChainRunner {
         }
     }
 
-    private static Samples collect(Chain[] runs, SamplerSettings settings, int d, double seconds) {
+    private static Samples collect(Chain[] runs, Provenance provenance, double seconds) {
         List<ChainSamples> chains = new ArrayList<>(runs.length);
         for (Chain run : runs) {
             chains.add(run.result());
         }
-        return new Samples(chains, settings.numSamples(), settings.burn(), d, seconds);
-    }
-
-    /** Counts iterations over all chains for the listener. */
-    private static final class Progress {
-        private final ProgressListener listener;
-        private final long total;
-        private final AtomicLong completed = new AtomicLong();
-
-        Progress(ProgressListener listener, long total) {
-            this.listener = listener;
-            this.total = total;
-        }
-
-        void advance() {
-            if (listener != ProgressListener.NONE) {
-                listener.onIteration(completed.incrementAndGet(), total);
-            }
-        }
+        SamplerSettings settings = provenance.settings();
+        return new Samples(chains, settings.numSamples(), settings.burn(), provenance, seconds);
     }
 
     /** One chain's loop and what it records; confined to the thread that runs it. */
     private static final class Chain {
+        /** Columns of {@link ChainSamples#COMMON_STATISTICS}; the kernel's own follow. */
+        private static final int COMMON = ChainSamples.COMMON_STATISTICS.size();
+
         final int index;
         final int burn;
         final int dimension;
-        final double[][] draws;
-        final double[] logDensity;
-        final double[] energy;
-        final double[] proposalEnergy;
-        final double[] acceptanceProbability;
-        final boolean[] accepted;
+        final List<String> statisticNames;
+        final TransitionListener listener;
+        /** Kept draws, row-major. */
+        final double[] draws;
+        /** One column per statistic, one entry per iteration. */
+        final double[][] statistics;
         final long[] events = new long[Event.values().length];
         long gradientEvaluations;
         int iterations;
@@ -254,28 +258,28 @@ public final class ChainRunner {
         RuntimeException failure;
         int failedIteration;
 
-        Chain(int index, int numSamples, int burn, int dimension) {
+        Chain(int index, int numSamples, int burn, int dimension, List<String> statisticNames,
+              TransitionListener listener) {
             this.index = index;
             this.burn = burn;
             this.dimension = dimension;
-            draws = new double[numSamples - burn][];
-            logDensity = new double[numSamples];
-            energy = new double[numSamples];
-            proposalEnergy = new double[numSamples];
-            acceptanceProbability = new double[numSamples];
-            accepted = new boolean[numSamples];
+            this.statisticNames = statisticNames;
+            this.listener = listener;
+            draws = new double[(numSamples - burn) * dimension];
+            statistics = new double[statisticNames.size()][numSamples];
         }
 
-        void run(Kernel kernel, ChainRandom random, ChainState start, AtomicBoolean stop, Progress progress) {
+        void run(Kernel kernel, ChainRandom random, ChainState start, AtomicBoolean stop) {
             long begin = System.nanoTime();
             ChainState state = start;
             int i = 0;
+            int n = statistics[0].length;
             try {
-                for (; i < logDensity.length && !stop.get(); i++) {
+                for (; i < n && !stop.get(); i++) {
                     Transition t = kernel.step(random, state);
                     state = t.state();
                     record(i, state, t.info());
-                    progress.advance();
+                    listener.onTransition(index, i, state, t.info());
                 }
             } catch (RuntimeException e) {
                 failure = e;
@@ -290,11 +294,24 @@ public final class ChainRunner {
         }
 
         private void record(int i, ChainState state, TransitionInfo info) {
-            logDensity[i] = state.logDensity();
-            energy[i] = info.energy();
-            proposalEnergy[i] = info.proposalEnergy();
-            acceptanceProbability[i] = info.acceptanceProbability();
-            accepted[i] = info.accepted();
+            double[][] s = statistics;
+            s[0][i] = state.logDensity();
+            s[1][i] = info.acceptanceProbability();
+            s[2][i] = info.accepted() ? 1 : 0;
+            s[3][i] = info.divergent() ? 1 : 0;
+            s[4][i] = info.energyAfter();
+            s[5][i] = info.energy();
+            s[6][i] = info.proposalEnergy();
+            s[7][i] = info.steps();
+            s[8][i] = info.gradientEvaluations();
+            double[] own = info.statistics();
+            if (own.length != s.length - COMMON) {
+                throw new IllegalStateException("the kernel reported " + own.length + " statistics of its own, but "
+                        + "declares " + statisticNames.subList(COMMON, s.length));
+            }
+            for (int k = 0; k < own.length; k++) {
+                s[COMMON + k][i] = own[k];
+            }
             Event event = info.event();
             if (event != null) {
                 events[event.ordinal()]++;
@@ -304,7 +321,7 @@ public final class ChainRunner {
             }
             gradientEvaluations += info.gradientEvaluations();
             if (i >= burn) {
-                draws[i - burn] = state.position().clone(); // the kernel's arrays stay the kernel's
+                System.arraycopy(state.position(), 0, draws, (i - burn) * dimension, dimension);
             }
             iterations = i + 1;
         }
@@ -315,10 +332,8 @@ public final class ChainRunner {
                 counts.put(e, events[e.ordinal()]);
             }
             int n = iterations;
-            return new ChainSamples(index, burn, dimension, Arrays.copyOf(draws, Math.max(0, n - burn)),
-                    Arrays.copyOf(logDensity, n), Arrays.copyOf(energy, n), Arrays.copyOf(proposalEnergy, n),
-                    Arrays.copyOf(acceptanceProbability, n), Arrays.copyOf(accepted, n), counts, gradientEvaluations,
-                    nanos * 1e-9);
+            return new ChainSamples(index, burn, Draws.of(dimension, draws, Math.max(0, n - burn)), statisticNames,
+                    ChainSamples.cut(statistics, n), counts, gradientEvaluations, nanos * 1e-9);
         }
     }
 }

@@ -1,22 +1,25 @@
 package dev.hamiltorch.engine.sampling;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * How a {@link ChainRunner} runs: the seed, the number of chains, the threads they run on and a
- * progress listener. One seed gives bit-identical chains whatever the number of threads.
+ * How a {@link ChainRunner} runs: the seed, the number of chains, the threads they run on, a listener
+ * and the parameters' names. One seed gives bit-identical chains whatever the number of threads.
  *
  * @param seed seed of the run; chain c draws from {@link ChainRandom#of(long, int) ChainRandom.of(seed, c)}
  * @param chains number of independent chains, ≥ 1
  * @param threads threads to run chains on: 1 runs them one after another on the calling thread;
  *        0 means min(chains, available processors)
- * @param progress told after each iteration
+ * @param listener told of the run and each transition
+ * @param parameterNames one name per parameter, or empty for {@code theta[i]}
  */
-public record RunOptions(long seed, int chains, int threads, ProgressListener progress) {
+public record RunOptions(long seed, int chains, int threads, TransitionListener listener, List<String> parameterNames) {
 
     /** @throws IllegalArgumentException naming the bad argument */
     public RunOptions {
-        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(listener, "listener");
+        parameterNames = List.copyOf(parameterNames);
         if (chains < 1) {
             throw new IllegalArgumentException("chains = " + chains + ": must be at least 1");
         }
@@ -25,24 +28,29 @@ public record RunOptions(long seed, int chains, int threads, ProgressListener pr
         }
     }
 
-    /** One chain with the given seed, no progress listener, automatic threads. */
+    /** One chain with the given seed, no listener, automatic threads, default names. */
     public static RunOptions seed(long seed) {
-        return new RunOptions(seed, 1, 0, ProgressListener.NONE);
+        return new RunOptions(seed, 1, 0, TransitionListener.NONE, List.of());
     }
 
     /** These options with {@code chains} chains. */
     public RunOptions withChains(int chains) {
-        return new RunOptions(seed, chains, threads, progress);
+        return new RunOptions(seed, chains, threads, listener, parameterNames);
     }
 
     /** These options with {@code threads} threads (1: sequential on the calling thread; 0: automatic). */
     public RunOptions withThreads(int threads) {
-        return new RunOptions(seed, chains, threads, progress);
+        return new RunOptions(seed, chains, threads, listener, parameterNames);
     }
 
-    /** These options with a progress listener. */
-    public RunOptions withProgress(ProgressListener progress) {
-        return new RunOptions(seed, chains, threads, progress);
+    /** These options with a listener. */
+    public RunOptions withListener(TransitionListener listener) {
+        return new RunOptions(seed, chains, threads, listener, parameterNames);
+    }
+
+    /** These options with parameter names. */
+    public RunOptions withParameterNames(List<String> parameterNames) {
+        return new RunOptions(seed, chains, threads, listener, parameterNames);
     }
 
     /** The number of threads actually used. */

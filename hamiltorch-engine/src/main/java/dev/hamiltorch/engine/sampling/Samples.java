@@ -25,14 +25,28 @@ public final class Samples {
     private final int numSamples;
     private final int burn;
     private final int dimension;
+    private final Provenance provenance;
+    private final Draws draws;
     private final double wallTimeSeconds;
 
-    Samples(List<ChainSamples> chains, int numSamples, int burn, int dimension, double wallTimeSeconds) {
+    Samples(List<ChainSamples> chains, int numSamples, int burn, Provenance provenance, double wallTimeSeconds) {
         this.chains = List.copyOf(chains);
         this.numSamples = numSamples;
         this.burn = burn;
-        this.dimension = dimension;
+        this.dimension = provenance.parameterNames().size();
+        this.provenance = provenance;
+        this.draws = Draws.concat(dimension, this.chains.stream().map(ChainSamples::draws).toList());
         this.wallTimeSeconds = wallTimeSeconds;
+    }
+
+    /** What produced this result: plugins, settings, seed, chains, parameter names, library version. */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** One name per parameter ({@code theta[i]} unless the user named them). */
+    public List<String> parameterNames() {
+        return provenance.parameterNames();
     }
 
     /**
@@ -40,7 +54,7 @@ public final class Samples {
      * ND4J on first use.
      */
     public org.nd4j.linalg.api.ndarray.INDArray drawsAsINDArray() {
-        return dev.hamiltorch.engine.nd4j.Nd4jArrays.matrix(draws());
+        return dev.hamiltorch.engine.nd4j.Nd4jArrays.matrix(draws.toArray());
     }
 
     /** Number of chains. */
@@ -83,28 +97,14 @@ public final class Samples {
         return chains.stream().mapToInt(ChainSamples::keptCount).sum();
     }
 
-    /** The kept draws of all chains, chain 0 first: keptCount × D (a copy). */
-    public double[][] draws() {
-        double[][] all = new double[keptCount()][];
-        int row = 0;
-        for (ChainSamples c : chains) {
-            for (int k = 0; k < c.keptCount(); k++) {
-                all[row++] = c.draw(k);
-            }
-        }
-        return all;
+    /** The kept draws of all chains, chain 0 first: keptCount × D, as a read-only view (nothing is copied). */
+    public Draws draws() {
+        return draws;
     }
 
     /** The kept draws of parameter {@code parameter} over all chains. */
     public double[] parameter(int parameter) {
-        double[] values = new double[keptCount()];
-        int row = 0;
-        for (ChainSamples c : chains) {
-            for (int k = 0; k < c.keptCount(); k++) {
-                values[row++] = c.value(k, parameter);
-            }
-        }
-        return values;
+        return draws.column(parameter);
     }
 
     /** Events over all chains, every event present (0 if never). */
@@ -143,7 +143,7 @@ public final class Samples {
 
     /** Summary of parameter {@code parameter} over the kept draws of all chains. */
     public ParameterSummary summary(int parameter) {
-        return ParameterSummary.of(parameter, parameter(parameter));
+        return ParameterSummary.of(parameter, parameterNames().get(parameter), parameter(parameter));
     }
 
     /** Summaries of every parameter, in order. */

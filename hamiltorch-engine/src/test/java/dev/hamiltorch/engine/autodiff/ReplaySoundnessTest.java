@@ -88,7 +88,7 @@ class ReplaySoundnessTest {
         for (long seed = 1; seed <= 4; seed++) {
             Samples replayed = caughtChains(seed, true);
             Samples eager = caughtChains(seed, false);
-            assertTrue(Arrays.deepEquals(eager.draws(), replayed.draws()), "seed " + seed);
+            assertTrue(Arrays.deepEquals(eager.draws().toArray(), replayed.draws().toArray()), "seed " + seed);
             assertTrue(replayed.acceptanceRate() > 0.3, "seed " + seed + ": " + replayed.acceptanceRate());
         }
     }
@@ -178,7 +178,7 @@ class ReplaySoundnessTest {
             Samples single = captured(f, 1, replay);
             for (int run = 0; run < 5; run++) {
                 Samples parallel = captured(f, 8, replay);
-                assertTrue(Arrays.deepEquals(single.draws(), parallel.draws()), "run " + run + ", replay " + replay);
+                assertTrue(Arrays.deepEquals(single.draws().toArray(), parallel.draws().toArray()), "run " + run + ", replay " + replay);
             }
         }
         // no backward pass wrote its scratch onto the shared node: the race cannot happen

@@ -84,12 +84,12 @@ class ModelFailureTest {
         assertTrue(undefined > 0, "no proposal crossed |r| = 1: the test does not test anything");
         assertTrue(s.warnings().stream().anyMatch(w -> w.contains("(domain_error)")), s.warnings().toString());
         ParameterDiagnostics d = s.diagnostics(0);
-        double mean = Arrays.stream(s.draws()).mapToDouble(row -> row[0]).average().orElseThrow();
+        double mean = Arrays.stream(s.draws().toArray()).mapToDouble(row -> row[0]).average().orElseThrow();
         double exact = exactPosteriorMean();
         assertTrue(Math.abs(mean - exact) < 4.5 * d.mcseMean(),
                 "mean " + mean + ", exact " + exact + ", MCSE " + d.mcseMean());
         // the same chain when the density runs its code at every proposal
-        assertTrue(Arrays.deepEquals(s.draws(), correlation(false).draws()));
+        assertTrue(Arrays.deepEquals(s.draws().toArray(), correlation(false).draws().toArray()));
     }
 
     @Test
@@ -100,7 +100,7 @@ class ModelFailureTest {
                 .seed(3).verbose(false).run();
         assertEquals(500, s.keptCount());
         assertTrue(s.eventCounts().get(Event.DOMAIN_ERROR) > 0, s.eventCounts().toString());
-        assertTrue(Arrays.stream(s.draws()).allMatch(row -> row[0] > -1));
+        assertTrue(Arrays.stream(s.draws().toArray()).allMatch(row -> row[0] > -1));
     }
 
     @Test

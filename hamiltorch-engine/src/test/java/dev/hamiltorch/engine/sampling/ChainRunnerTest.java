@@ -16,6 +16,7 @@ import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
 import dev.hamiltorch.api.kernel.Transition;
+import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.api.kernel.Event;
@@ -66,7 +67,7 @@ class ChainRunnerTest {
     }
 
     private static void assertSameChain(ChainSamples expected, ChainSamples actual) {
-        assertArrayEquals(expected.draws(), actual.draws());
+        assertArrayEquals(expected.draws().toArray(), actual.draws().toArray());
         assertArrayEquals(expected.logDensity(), actual.logDensity());
         assertArrayEquals(expected.energy(), actual.energy());
         assertArrayEquals(expected.proposalEnergy(), actual.proposalEnergy());
@@ -80,8 +81,8 @@ class ChainRunnerTest {
         Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(300, 50), RunOptions.seed(1));
         assertEquals(1, s.numChains());
         assertEquals(250, s.keptCount());
-        assertEquals(250, s.draws().length);
-        assertEquals(3, s.draws()[0].length);
+        assertEquals(250, s.draws().toArray().length);
+        assertEquals(3, s.draws().toArray()[0].length);
         assertTrue(s.isComplete());
         ChainSamples c = s.chain(0);
         assertEquals(300, c.iterations());
@@ -94,9 +95,9 @@ class ChainRunnerTest {
         assertTrue(s.wallTimeSeconds() > 0);
         // the kept draws are the states after iterations burn … numSamples − 1
         double[] lastLogDensity = c.logDensity();
-        double[] lastDraw = s.draws()[249];
+        double[] lastDraw = s.draws().toArray()[249];
         assertEquals(GAUSSIAN.logDensity(lastDraw), lastLogDensity[299], 1e-12);
-        assertEquals(GAUSSIAN.logDensity(s.draws()[0]), lastLogDensity[50], 1e-12);
+        assertEquals(GAUSSIAN.logDensity(s.draws().toArray()[0]), lastLogDensity[50], 1e-12);
     }
 
     @Test
@@ -172,7 +173,7 @@ class ChainRunnerTest {
         assertTrue(burnInRejections > 5, "only " + burnInRejections + " rejections in burn-in");
         for (int k = 0; k < 150; k++) {
             ChainState recorded = spy.outputs.get(150 + k).state();
-            assertArrayEquals(recorded.position(), s.draws()[k], "kept draw " + k);
+            assertArrayEquals(recorded.position(), s.draws().toArray()[k], "kept draw " + k);
             assertEquals(recorded.logDensity(), s.chain(0).logDensity()[150 + k]);
         }
     }
@@ -183,7 +184,7 @@ class ChainRunnerTest {
         Samples b = RUNNER.run(GAUSSIAN, new double[3], settings(500, 100), RunOptions.seed(42));
         Samples c = RUNNER.run(GAUSSIAN, new double[3], settings(500, 100), RunOptions.seed(43));
         assertSameChain(a.chain(0), b.chain(0));
-        assertFalse(Arrays.deepEquals(a.draws(), c.draws()));
+        assertFalse(Arrays.deepEquals(a.draws().toArray(), c.draws().toArray()));
     }
 
     @Test
@@ -196,9 +197,9 @@ class ChainRunnerTest {
         assertSameChain(sequential.chain(0), parallel.chain(0));
         assertSameChain(sequential.chain(1), parallel.chain(1));
         assertSameChain(single.chain(0), parallel.chain(0)); // adding a chain does not change the first
-        assertFalse(Arrays.deepEquals(parallel.chain(0).draws(), parallel.chain(1).draws()));
+        assertFalse(Arrays.deepEquals(parallel.chain(0).draws().toArray(), parallel.chain(1).draws().toArray()));
         assertEquals(3800, parallel.keptCount());
-        assertArrayEquals(parallel.chain(1).draw(0), parallel.draws()[1900]);
+        assertArrayEquals(parallel.chain(1).draw(0), parallel.draws().toArray()[1900]);
     }
 
     @Test
@@ -284,15 +285,72 @@ class ChainRunnerTest {
     }
 
     @Test
-    void tellsTheProgressListenerAboutEveryIterationOfEveryChain() {
-        List<long[]> calls = new CopyOnWriteArrayList<>();
-        RunOptions options = RunOptions.seed(1).withChains(2).withThreads(2)
-                .withProgress((done, total) -> calls.add(new long[] {done, total}));
-        RUNNER.run(GAUSSIAN, new double[3], settings(150, 10), options);
+    void theListenerSeesTheRunThenEveryTransitionOfEveryChainAsTheResultRecordsIt() {
+        List<Object[]> calls = new CopyOnWriteArrayList<>();
+        Provenance[] started = new Provenance[1];
+        TransitionListener listener = new TransitionListener() {
+            @Override
+            public void onStart(Provenance provenance, List<String> statisticNames) {
+                started[0] = provenance;
+                assertEquals(List.of(), statisticNames);
+                assertTrue(calls.isEmpty());
+            }
+
+            @Override
+            public void onTransition(int chain, int iteration, ChainState state, TransitionInfo info) {
+                calls.add(new Object[] {chain, iteration, state.position().clone(), info});
+            }
+        };
+        RunOptions options = RunOptions.seed(1).withChains(2).withThreads(2).withListener(listener);
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(150, 10), options);
         assertEquals(300, calls.size());
-        assertTrue(calls.stream().allMatch(c -> c[1] == 300));
-        assertEquals(300, calls.stream().mapToLong(c -> c[0]).distinct().count());
-        assertEquals(300, calls.stream().mapToLong(c -> c[0]).max().orElseThrow());
+        assertEquals(s.provenance(), started[0]);
+        for (Object[] call : calls) {
+            int chain = (int) call[0];
+            int iteration = (int) call[1];
+            TransitionInfo info = (TransitionInfo) call[3];
+            ChainSamples c = s.chain(chain);
+            assertEquals(c.statistic(ChainSamples.ACCEPT_STAT)[iteration], info.acceptanceProbability(), 0.0);
+            assertEquals(c.energy()[iteration], info.energyAfter(), 0.0);
+            if (iteration >= 10) {
+                assertArrayEquals(c.draw(iteration - 10), (double[]) call[2], 0.0);
+            }
+        }
+    }
+
+    @Test
+    void statisticsAreNamedColumnsWithStepsTakenAndStansEnergy() {
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(200, 0), RunOptions.seed(5));
+        ChainSamples c = s.chain(0);
+        assertEquals(ChainSamples.COMMON_STATISTICS, c.statisticNames());
+        double[] accepted = c.statistic(ChainSamples.ACCEPTED);
+        double[] start = c.startEnergy();
+        double[] proposal = c.proposalEnergy();
+        double[] energy = c.energy();
+        for (int i = 0; i < 200; i++) {
+            // energy__ is the Hamiltonian of the state the chain is in after the transition
+            assertEquals(accepted[i] == 1 ? proposal[i] : start[i], energy[i], 0.0);
+            assertEquals(5, c.statistic(ChainSamples.STEPS)[i], 0.0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> c.statistic("treedepth"));
+    }
+
+    @Test
+    void theResultSaysWhatProducedIt() {
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(20, 5),
+                RunOptions.seed(77).withChains(2).withParameterNames(List.of("a", "b", "c")));
+        Provenance p = s.provenance();
+        assertEquals("hmc", p.sampler());
+        assertEquals("euclidean", p.metric());
+        assertEquals("leapfrog", p.integrator());
+        assertEquals(settings(20, 5), p.settings());
+        assertEquals(77, p.seed());
+        assertEquals(2, p.chains());
+        assertEquals(List.of("a", "b", "c"), s.parameterNames());
+        assertEquals("b", s.summary(1).name());
+        assertTrue(p.libraryVersion().matches("\\d+\\.\\d+\\.\\d+.*"), p.libraryVersion());
+        assertThrows(IllegalArgumentException.class, () -> RUNNER.run(GAUSSIAN, new double[3], settings(20, 5),
+                RunOptions.seed(1).withParameterNames(List.of("a"))));
     }
 
     @Test
@@ -389,7 +447,7 @@ class ChainRunnerTest {
         assertEquals(27, partial.keptCount());
         // the partial draws are the real ones: the same as the first 27 of an undisturbed run
         Samples full = RUNNER.run(GAUSSIAN, new double[3], settings(100, 10), RunOptions.seed(9));
-        assertArrayEquals(Arrays.copyOf(full.draws(), 27), partial.draws());
+        assertArrayEquals(Arrays.copyOf(full.draws().toArray(), 27), partial.draws().toArray());
         assertTrue(partial.toString().contains("partial"));
     }
 
@@ -417,11 +475,11 @@ class ChainRunnerTest {
     @Test
     void samplesAreImmutable() {
         Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(50, 0), RunOptions.seed(1));
-        double before = s.draws()[0][0];
-        s.draws()[0][0] = 1e9;
+        double before = s.draws().toArray()[0][0];
+        s.draws().toArray()[0][0] = 1e9;
         s.chain(0).logDensity()[0] = 1e9;
         s.chain(0).accepted()[0] = !s.chain(0).accepted()[0];
-        assertEquals(before, s.draws()[0][0]);
+        assertEquals(before, s.draws().toArray()[0][0]);
         assertNotEquals(1e9, s.chain(0).logDensity()[0]);
         assertThrows(UnsupportedOperationException.class, () -> s.eventCounts().put(Event.DIVERGENT, 5L));
         assertThrows(UnsupportedOperationException.class, () -> s.chains().clear());

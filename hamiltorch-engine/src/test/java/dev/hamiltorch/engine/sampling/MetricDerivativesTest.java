@@ -64,6 +64,6 @@ class MetricDerivativesTest {
         assertEquals(DerivativeOrder.THIRD, target.copy().derivativeOrder());
         ChainRunner runner = new ChainRunner(new Hmc(), euclideanNeeding(DerivativeOrder.THIRD), new Leapfrog());
         Samples s = runner.run(target, new double[] {0.5, -0.5}, SETTINGS, RunOptions.seed(1));
-        assertEquals(20, s.chain(0).draws().length);
+        assertEquals(20, s.chain(0).draws().size());
     }
 }

@@ -169,7 +169,7 @@ class PosteriorAccuracyTest {
             }
         }
         assertEquals(invalid, nanProposals);
-        for (double[] draw : samples.draws()) {
+        for (double[] draw : samples.draws().toArray()) {
             assertTrue(draw[0] <= 2 && Double.isFinite(draw[0]) && Double.isFinite(draw[1]),
                     "draw " + java.util.Arrays.toString(draw));
         }

@@ -20,8 +20,23 @@ class SamplesTest {
             events.put(e, 0L);
         }
         events.put(Event.DIVERGENT, (long) index + 1);
-        return new ChainSamples(index, burn, kept[0].length, kept, new double[n], new double[n], new double[n],
-                new double[n], accepted, events, 10 * (index + 1), 0.5);
+        int d = kept[0].length;
+        double[] flat = new double[kept.length * d];
+        for (int k = 0; k < kept.length; k++) {
+            System.arraycopy(kept[k], 0, flat, k * d, d);
+        }
+        double[][] statistics = new double[ChainSamples.COMMON_STATISTICS.size()][n];
+        for (int i = 0; i < n; i++) {
+            statistics[ChainSamples.COMMON_STATISTICS.indexOf(ChainSamples.ACCEPTED)][i] = accepted[i] ? 1 : 0;
+        }
+        return new ChainSamples(index, burn, Draws.of(d, flat, kept.length), ChainSamples.COMMON_STATISTICS,
+                statistics, events, 10 * (index + 1), 0.5);
+    }
+
+    private static Provenance provenance(int d, int numSamples, int burn) {
+        return new Provenance("hmc", "euclidean", "leapfrog",
+                dev.hamiltorch.api.SamplerSettings.builder().numSamples(numSamples).burn(burn).build(), 1, 2,
+                Provenance.defaultParameterNames(d), "test");
     }
 
     /** Chain 0 keeps θ₀ = 1..5, chain 1 keeps 6..10, so pooled θ₀ = 1..10 and θ₁ = −θ₀. */
@@ -34,7 +49,7 @@ class SamplesTest {
         }
         ChainSamples c0 = chain(0, 2, a, new boolean[] {false, false, true, false, false, true, true});
         ChainSamples c1 = chain(1, 2, b, new boolean[] {true, true, true, true, true, true, false});
-        return new Samples(List.of(c0, c1), 7, 2, 2, 1.25);
+        return new Samples(List.of(c0, c1), 7, 2, provenance(2, 7, 2), 1.25);
     }
 
     @Test
@@ -42,7 +57,10 @@ class SamplesTest {
         Samples s = twoChains();
         assertEquals(10, s.keptCount());
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, s.parameter(0));
-        assertArrayEquals(new double[] {6, -6}, s.draws()[5]);
+        assertArrayEquals(new double[] {6, -6}, s.draws().row(5));
+        assertEquals(-6.0, s.draws().get(5, 1), 0.0);
+        assertArrayEquals(new double[] {-1, -2, -3, -4, -5, -6, -7, -8, -9, -10}, s.draws().column(1));
+        assertEquals(s.draws(), twoChains().draws());
         assertArrayEquals(new double[] {6, 7, 8, 9, 10}, s.chain(1).parameter(0));
         assertTrue(s.isComplete());
     }
@@ -62,8 +80,8 @@ class SamplesTest {
         assertEquals(-5.5, q.mean(), 1e-15);
         assertEquals(-9.55, q.q05(), 1e-12);
         assertEquals("theta[1]", q.name());
-        assertTrue(Double.isNaN(ParameterSummary.of(0, new double[0]).mean()));
-        assertTrue(Double.isNaN(ParameterSummary.of(0, new double[] {1.0}).sd()));
+        assertTrue(Double.isNaN(ParameterSummary.of(0, "x", new double[0]).mean()));
+        assertTrue(Double.isNaN(ParameterSummary.of(0, "x", new double[] {1.0}).sd()));
     }
 
     /**
@@ -92,7 +110,8 @@ class SamplesTest {
                 b[k] = new double[] {Math.cos(3 * k)};
             }
         }
-        Samples s = new Samples(List.of(chain(0, 0, a, new boolean[8]), chain(1, 0, b, new boolean[6])), 8, 0, 1, 1);
+        Samples s = new Samples(List.of(chain(0, 0, a, new boolean[8]), chain(1, 0, b, new boolean[6])), 8, 0,
+                provenance(1, 8, 0), 1);
         double[][] common = {{Math.sin(0), Math.sin(1), Math.sin(2), Math.sin(3), Math.sin(4), Math.sin(5)},
             {Math.cos(0), Math.cos(3), Math.cos(6), Math.cos(9), Math.cos(12), Math.cos(15)}};
         assertEquals(ConvergenceDiagnostics.of(common), s.diagnostics(0));

@@ -1,0 +1,61 @@
+package dev.hamiltorch.engine.sampling;
+
+import dev.hamiltorch.api.SamplerSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * What produced a result: the plugins by name, the settings, the seed, the chains, the parameters'
+ * names and the library's version. Enough to run it again.
+ *
+ * @param sampler the sampler's plugin name (e.g. {@code hmc})
+ * @param metric the metric's plugin name
+ * @param integrator the integrator's plugin name
+ * @param settings every sampler setting, plugin options included
+ * @param seed the run's seed; chain c drew from {@link ChainRandom#of(long, int) ChainRandom.of(seed, c)}
+ * @param chains the number of chains
+ * @param parameterNames one name per parameter, {@code theta[i]} unless the user named them
+ * @param libraryVersion this library's version
+ */
+public record Provenance(String sampler, String metric, String integrator, SamplerSettings settings, long seed,
+                         int chains, List<String> parameterNames, String libraryVersion) {
+
+    /** The version of this library, from its build. */
+    public static final String LIBRARY_VERSION = readVersion();
+
+    /** @throws NullPointerException if a name, the settings or the parameter names are null */
+    public Provenance {
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(integrator, "integrator");
+        Objects.requireNonNull(settings, "settings");
+        parameterNames = List.copyOf(parameterNames);
+        Objects.requireNonNull(libraryVersion, "libraryVersion");
+    }
+
+    /** {@code theta[0]}, …, {@code theta[d − 1]}: hamiltorch's single parameter vector. */
+    public static List<String> defaultParameterNames(int d) {
+        String[] names = new String[d];
+        for (int i = 0; i < d; i++) {
+            names[i] = "theta[" + i + "]";
+        }
+        return List.of(names);
+    }
+
+    private static String readVersion() {
+        try (InputStream in = Provenance.class.getResourceAsStream("/dev/hamiltorch/engine/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.hamiltorch.engine.sampling;
+
+import dev.hamiltorch.api.kernel.ChainState;
+import dev.hamiltorch.api.kernel.TransitionInfo;
+import java.util.List;
+
+/**
+ * Sees a run as it happens: its description before the first transition, then every transition of
+ * every chain (burn-in included). The progress display and the runner's CSV writer are listeners. With
+ * chains in parallel, {@link #onTransition} is called from their threads, possibly at the same time:
+ * implementations must be thread-safe, and quick, since the chain waits for them. A listener that
+ * throws stops the run like a failing log density.
+ */
+public interface TransitionListener {
+
+    /** A listener that ignores everything. */
+    TransitionListener NONE = (chain, iteration, state, info) -> { };
+
+    /**
+     * Once, on the calling thread, before any chain moves.
+     *
+     * @param provenance what is being run
+     * @param statisticNames the sampler's own per-transition statistics, in the order of
+     *        {@link TransitionInfo#statistics()}
+     */
+    default void onStart(Provenance provenance, List<String> statisticNames) {
+    }
+
+    /**
+     * After transition {@code iteration} (from 0, burn-in included) of chain {@code chain}.
+     *
+     * @param state the chain's state after it; its arrays must not be modified
+     * @param info what happened
+     */
+    void onTransition(int chain, int iteration, ChainState state, TransitionInfo info);
+
+    /** Both listeners, {@code this} first. */
+    default TransitionListener andThen(TransitionListener next) {
+        TransitionListener first = this;
+        return new TransitionListener() {
+            @Override
+            public void onStart(Provenance provenance, List<String> statisticNames) {
+                first.onStart(provenance, statisticNames);
+                next.onStart(provenance, statisticNames);
+            }
+
+            @Override
+            public void onTransition(int chain, int iteration, ChainState state, TransitionInfo info) {
+                first.onTransition(chain, iteration, state, info);
+                next.onTransition(chain, iteration, state, info);
+            }
+        };
+    }
+}
