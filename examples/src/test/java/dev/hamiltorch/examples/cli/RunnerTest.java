@@ -164,6 +164,19 @@ class RunnerTest {
     }
 
     @Test
+    void gaussianSplitRunsRmhmcOnTheSumOfItsTermsHessians() throws Exception {
+        Path json = dir.resolve("r.json");
+        assertEquals(0, run("gaussian-split", "--quiet", "--sampler", "rmhmc", "--integrator", "implicit", "--metric",
+                "hessian", "--samples", "100", "--step-size", "0.3", "--steps", "5", "--json", json.toString()), errText());
+        String j = Files.readString(json);
+        assertTrue(j.contains("\"metric\": \"HESSIAN\""), j);
+        // G = −∇² log π = λ I exactly: the implicit steps are the leapfrog's in the whitened space and accept
+        assertTrue(number(j, "acceptance_rate") > 0.9, j);
+        assertEquals(2, run("gaussian-split", "--sampler", "rmhmc", "--samples", "20"), "its default integrator splits");
+        assertTrue(errText().startsWith("error: the splitting integrator needs a separable Hamiltonian"), errText());
+    }
+
+    @Test
     void aSplitIntegratorOnAWorkloadOfOneDensityIsRefusedBeforeSampling() {
         for (String workload : List.of("gaussian3d", "gaussian3d-analytic", "funnel")) {
             for (String integrator : List.of("splitting", "splitting-rand", "splitting-kmid")) {
