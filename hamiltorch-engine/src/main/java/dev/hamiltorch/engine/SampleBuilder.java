@@ -27,9 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures and runs sampling; created by {@link Hamiltorch#sample} or {@link Hamiltorch#sampleSplit}. Defaults are hamiltorch's:
- * {@code numSamples} 10, {@code numStepsPerSample} 10, {@code stepSize} 0.1, {@code burn} 0, identity
- * {@code invMass}, sampler HMC. Setters return this builder; {@link #run()} checks every argument
+ * Configures and runs sampling; created by {@link Hamiltorch#sample} or {@link Hamiltorch#sampleSplit}.
+ * Defaults are hamiltorch's: {@code numSamples} 10, {@code numStepsPerSample} 10, {@code stepSize} 0.1,
+ * {@code burn} 0, identity {@code invMass}, sampler HMC. Setters return this builder; {@link #run()} checks every argument
  * before sampling and throws {@link IllegalArgumentException} naming the first bad one and its value.
  */
 public final class SampleBuilder {
@@ -202,8 +202,8 @@ public final class SampleBuilder {
      * again; default true. Replay gives the same values in a half to a third of the time on small models, and
      * falls back to running the code by itself when the code reads values that depend on θ (see
      * {@link AutodiffTarget}); each term of a split density ({@link Hamiltorch#sampleSplit}) decides on its
-     * own. Turn it off for a density whose code has effects or reads state that
-     * changes during the run, which replay would run or read only once.
+     * own. Turn it off for a density whose code has effects or reads state that changes during the run,
+     * which replay would run or read only once.
      */
     public SampleBuilder replay(boolean replay) {
         this.replay = replay;
