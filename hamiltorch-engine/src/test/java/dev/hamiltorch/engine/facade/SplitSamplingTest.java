@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Integrator;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Hamiltorch#sampleSplit}: a log density given as terms, sampled with each split integrator and
@@ -139,6 +141,30 @@ class SplitSamplingTest {
         assertTrue(Arrays.deepEquals(eager.draws(), replayed.draws()));
         assertArrayEquals(eager.chain(0).logDensity(), replayed.chain(0).logDensity());
         assertEquals(eager.gradientEvaluations(), replayed.gradientEvaluations());
+    }
+
+    /**
+     * N(0, 1) in term 0 and, in term 1, nothing but a domain: undefined above 1. Proposals past it are
+     * rejected and counted, as for a single density, and the draws follow N(0, 1) truncated to (−∞, 1],
+     * whose mean is −φ(1)/Φ(1).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {Integrator.SPLITTING, Integrator.SPLITTING_RAND, Integrator.SPLITTING_KMID})
+    void aTermUndefinedPastItsDomainRejectsTheProposalAndThePosteriorIsRight(String integrator) {
+        List<LogDensity> terms = List.of(x -> x.square().mul(-0.5).sum(), x -> {
+            if (x.get(0) > 1.0) {
+                throw new DomainException("θ = " + x.get(0) + " > 1");
+            }
+            return x.mul(0.0).sum();
+        });
+        Samples s = Hamiltorch.sampleSplit(terms).paramsInit(0.0).integrator(integrator).numSamples(4_200).burn(200)
+                .stepSize(0.3).numStepsPerSample(5).seed(17).verbose(false).run();
+        assertTrue(s.eventCounts().get(Event.DOMAIN_ERROR) > 0, s.eventCounts().toString());
+        assertTrue(Arrays.stream(s.draws()).allMatch(row -> row[0] <= 1.0));
+        double mean = Arrays.stream(s.parameter(0)).average().orElseThrow();
+        double exact = -Math.exp(-0.5) / Math.sqrt(2 * Math.PI) / 0.8413447460685429;
+        assertTrue(Math.abs(mean - exact) <= 4.5 * s.diagnostics(0).mcseMean(),
+                integrator + ": mean " + mean + ", exact " + exact + ", MCSE " + s.diagnostics(0).mcseMean());
     }
 
     @Test
