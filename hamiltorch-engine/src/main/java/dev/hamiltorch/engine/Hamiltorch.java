@@ -2,7 +2,9 @@ package dev.hamiltorch.engine;
 
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.Target;
+import dev.hamiltorch.engine.autodiff.AutodiffSplitTarget;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,14 +22,38 @@ public final class Hamiltorch {
 
     /** Starts configuring a run on a log density written with tensors (hamiltorch's {@code sample}). */
     public static SampleBuilder sample(LogDensity logProb) {
-        return new SampleBuilder(Objects.requireNonNull(logProb, "logProb"), null);
+        return new SampleBuilder(Objects.requireNonNull(logProb, "logProb"), null, null);
+    }
+
+    /**
+     * Starts configuring a run on a log density given as a sum of terms, log π(θ) = Σₘ Lₘ(θ), each
+     * written with tensors: hamiltorch's split HMC ({@code sample_split_model}), where the terms are
+     * typically the log likelihoods of M shards of the data, with the log prior added to one of them.
+     * <pre>{@code
+     * Samples s = Hamiltorch.sampleSplit(List.of(priorAndShard0, shard1, shard2)).paramsInit(init)
+     *         .integrator(Integrator.SPLITTING).numSamples(1000).stepSize(0.1).numStepsPerSample(10).run();
+     * }</pre>
+     * Every option of the builder applies. The integrator stays the one chosen, HMC's leapfrog by
+     * default; the split integrators ({@link dev.hamiltorch.api.spi.Integrator#SPLITTING},
+     * {@code SPLITTING_RAND}, {@code SPLITTING_KMID}) need a log density given this way, and kick the
+     * momentum with one term at a time. Other integrators, and RMHMC's metrics, see the sum (its
+     * gradient, Hessian and third derivatives are the sums of the terms', added in the order of the list).
+     * Each term is recorded and replayed as a single density is (see {@link SampleBuilder#replay}), and a
+     * coordinate of {@code paramsInit} counts as read when any term reads it.
+     *
+     * @param terms the terms Lₘ in a fixed order, at least one
+     * @throws IllegalArgumentException if {@code terms} is null or empty, or holds a null term
+     */
+    public static SampleBuilder sampleSplit(List<? extends LogDensity> terms) {
+        AutodiffSplitTarget.checkTerms(terms);
+        return new SampleBuilder(null, null, List.copyOf(terms));
     }
 
     /**
      * Starts configuring a run on a target with its own derivatives (hamiltorch's {@code pass_grad}).
      */
     public static SampleBuilder sample(Target target) {
-        return new SampleBuilder(null, Objects.requireNonNull(target, "target"));
+        return new SampleBuilder(null, Objects.requireNonNull(target, "target"), null);
     }
 
     /** The plugins found on the class and module path, discovered once. */

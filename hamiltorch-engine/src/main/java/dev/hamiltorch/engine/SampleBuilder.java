@@ -8,6 +8,7 @@ import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.AutodiffSplitTarget;
 import dev.hamiltorch.engine.autodiff.AutodiffTarget;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
 import dev.hamiltorch.engine.progress.ProgressTable;
@@ -26,9 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures and runs sampling; created by {@link Hamiltorch#sample}. Defaults are hamiltorch's:
- * {@code numSamples} 10, {@code numStepsPerSample} 10, {@code stepSize} 0.1, {@code burn} 0, identity
- * {@code invMass}, sampler HMC. Setters return this builder; {@link #run()} checks every argument
+ * Configures and runs sampling; created by {@link Hamiltorch#sample} or {@link Hamiltorch#sampleSplit}.
+ * Defaults are hamiltorch's: {@code numSamples} 10, {@code numStepsPerSample} 10, {@code stepSize} 0.1,
+ * {@code burn} 0, identity {@code invMass}, sampler HMC. Setters return this builder; {@link #run()} checks every argument
  * before sampling and throws {@link IllegalArgumentException} naming the first bad one and its value.
  */
 public final class SampleBuilder {
@@ -37,6 +38,8 @@ public final class SampleBuilder {
 
     private final LogDensity logDensity;
     private final Target target;
+    /** The terms of a split log density ({@link Hamiltorch#sampleSplit}), or null. */
+    private final List<LogDensity> terms;
     private final SamplerSettings.Builder settings = SamplerSettings.builder();
     private final Map<String, String> pluginOptions = new LinkedHashMap<>();
     private double[] paramsInit;
@@ -52,9 +55,10 @@ public final class SampleBuilder {
     private TransitionListener listener = TransitionListener.NONE;
     private List<String> parameterNames = List.of();
 
-    SampleBuilder(LogDensity logDensity, Target target) {
+    SampleBuilder(LogDensity logDensity, Target target, List<LogDensity> terms) {
         this.logDensity = logDensity;
         this.target = target;
+        this.terms = terms;
     }
 
     /** Where the chains start (hamiltorch's {@code params_init}); required. */
@@ -199,8 +203,9 @@ public final class SampleBuilder {
      * Whether the log density's recorded graph is replayed at each new θ instead of running its code
      * again; default true. Replay gives the same values in a half to a third of the time on small models, and
      * falls back to running the code by itself when the code reads values that depend on θ (see
-     * {@link AutodiffTarget}). Turn it off for a density whose code has effects or reads state that
-     * changes during the run, which replay would run or read only once.
+     * {@link AutodiffTarget}); each term of a split density ({@link Hamiltorch#sampleSplit}) decides on its
+     * own. Turn it off for a density whose code has effects or reads state that changes during the run,
+     * which replay would run or read only once.
      */
     public SampleBuilder replay(boolean replay) {
         this.replay = replay;
@@ -251,7 +256,9 @@ public final class SampleBuilder {
         if (paramsInit == null) {
             throw new IllegalArgumentException("paramsInit = null: the initial parameters are required");
         }
-        Target t = target != null ? target : new AutodiffTarget(logDensity, Math.max(paramsInit.length, 1), replay);
+        Target t = target != null ? target
+                : terms != null ? new AutodiffSplitTarget(terms, Math.max(paramsInit.length, 1), replay)
+                : new AutodiffTarget(logDensity, Math.max(paramsInit.length, 1), replay);
         if (paramsInit.length != t.dimension() || paramsInit.length == 0) {
             throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit) + ": has length "
                     + paramsInit.length + ", the target has dimension " + t.dimension());
@@ -281,10 +288,13 @@ public final class SampleBuilder {
         metricPlugin.checkSupports(t); // before evaluating anything: a first-order target with the Hessian metric
         checkInitialDensity(t);
         if (t instanceof AutodiffTarget autodiff) {
-            checkEveryParameterIsRead(autodiff);
+            checkEveryParameterIsRead(autodiff.unreadParameters(paramsInit.clone()));
+        } else if (t instanceof AutodiffSplitTarget split) {
+            checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
         }
-        // builds the Hamiltonian once up front so a bad invMass fails here, before any sampling
-        metricPlugin.hamiltonian(t, s);
+        // builds the Hamiltonian once up front so that a bad invMass, or an integrator that cannot
+        // integrate it (a split integrator without a split target), fails here before the table starts
+        integratorPlugin.checkSupports(metricPlugin.hamiltonian(t, s));
 
         ProgressTable table = null;
         TransitionListener listener = this.listener;
@@ -332,8 +342,7 @@ public final class SampleBuilder {
      * density that ignores θ): each would drift without bound. Where the density's code depends on θ
      * outside its graph, the reads seen at paramsInit may not be all, so it only warns.
      */
-    private void checkEveryParameterIsRead(AutodiffTarget target) {
-        AutodiffTarget.UnreadParameters unread = target.unreadParameters(paramsInit.clone());
+    private void checkEveryParameterIsRead(AutodiffTarget.UnreadParameters unread) {
         int[] indices = unread.indices();
         if (indices.length == 0) {
             return;

@@ -1,7 +1,9 @@
 package dev.hamiltorch.examples.cli;
 
+import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
@@ -15,6 +17,7 @@ import dev.hamiltorch.examples.report.StanCsv;
 import dev.hamiltorch.examples.workloads.Funnel;
 import dev.hamiltorch.examples.workloads.Gaussian3d;
 import dev.hamiltorch.examples.workloads.Gaussian3dAnalytic;
+import dev.hamiltorch.examples.workloads.GaussianSplit;
 import dev.hamiltorch.examples.workloads.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,6 +47,8 @@ public final class Runner {
               gaussian3d           independent Normal, mean (1, 2, 3), sd 0.5 (400 samples, step 0.3, 5 steps)
               gaussian3d-analytic  gaussian3d with hand-written derivatives (the same HMC chain)
               funnel               Neal's funnel, v ~ N(0, 3^2), --dim D x's (default 10; 500 samples, step 0.3093, 25 steps)
+              gaussian-split       a 3-D Gaussian mean from 120 observations in --terms M shards, one term each (default 4;
+                                   integrator splitting, 1000 samples, step 0.03, 6 steps)
 
             options (hamiltorch's names):
               --sampler hmc|rmhmc          --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
@@ -150,6 +155,14 @@ public final class Runner {
         return switch (options.workload()) {
             case "gaussian3d" -> new Gaussian3d();
             case "gaussian3d-analytic" -> new Gaussian3dAnalytic();
+            case "gaussian-split" -> {
+                int terms = options.integer("terms", 4);
+                if (terms < 1 || terms > GaussianSplit.OBSERVATIONS) {
+                    throw new UsageException("option --terms needs an integer in [1, " + GaussianSplit.OBSERVATIONS
+                            + "], got " + terms);
+                }
+                yield new GaussianSplit(terms);
+            }
             case "funnel" -> {
                 int dim = options.integer("dim", 10);
                 if (dim <= 0) {
@@ -158,13 +171,16 @@ public final class Runner {
                 yield new Funnel(dim);
             }
             default -> throw new UsageException("unknown workload '" + options.workload()
-                    + "' (available: gaussian3d, gaussian3d-analytic, funnel)");
+                    + "' (available: gaussian3d, gaussian3d-analytic, funnel, gaussian-split)");
         };
     }
 
     private static SampleBuilder configure(Workload workload, Options o, PrintStream out) throws UsageException {
         Target analytic = workload.target();
-        SampleBuilder b = (analytic != null ? Hamiltorch.sample(analytic) : Hamiltorch.sample(workload.logDensity()))
+        List<LogDensity> terms = workload.terms();
+        checkSplitIntegrator(workload, terms, o);
+        SampleBuilder b = (analytic != null ? Hamiltorch.sample(analytic)
+                : terms != null ? Hamiltorch.sampleSplit(terms) : Hamiltorch.sample(workload.logDensity()))
                 .paramsInit(workload.initialPosition())
                 .parameterNames(parameterNames(workload))
                 .numSamples(o.integer("samples", 10))
@@ -207,6 +223,17 @@ public final class Runner {
             names[i] = workload.parameterName(i);
         }
         return names;
+    }
+
+    /** Refuses a split integrator on a workload whose log density is not a list of terms, before sampling. */
+    private static void checkSplitIntegrator(Workload workload, List<LogDensity> terms, Options o)
+            throws UsageException {
+        String integrator = o.string("integrator", "");
+        if (terms == null && List.of(Integrator.SPLITTING, Integrator.SPLITTING_RAND,
+                Integrator.SPLITTING_KMID).contains(integrator)) {
+            throw new UsageException("--integrator " + integrator + " needs a log density given as a list of terms,"
+                    + " as workload gaussian-split has; " + workload.name() + " is one density");
+        }
     }
 
     private static void printSummary(Workload workload, Samples samples, PrintStream out) {

@@ -3,6 +3,7 @@ package dev.hamiltorch.examples.workloads;
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.engine.sampling.Samples;
+import java.util.List;
 import java.util.Map;
 
 /** A target the runner can sample, with the defaults of the hamiltorch introduction. */
@@ -19,6 +20,16 @@ public interface Workload {
      * {@link #logDensity()}, or null (the default) to use the engine's autodiff.
      */
     default Target target() {
+        return null;
+    }
+
+    /**
+     * The log density as a list of terms whose sum it is (the shards of split HMC), which the runner
+     * samples with {@link dev.hamiltorch.engine.Hamiltorch#sampleSplit} instead of {@link #logDensity()};
+     * or null (the default) for a workload that is one density, which the split integrators cannot
+     * sample.
+     */
+    default List<LogDensity> terms() {
         return null;
     }
 

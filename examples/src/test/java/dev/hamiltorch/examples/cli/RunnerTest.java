@@ -141,12 +141,91 @@ class RunnerTest {
         assertTrue(Double.parseDouble(rate.group(1)) > 0.9, j);
     }
 
+    /** The JSON number under {@code key}. */
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": (-?[0-9.eE+-]+|NaN)").matcher(json);
+        assertTrue(m.find(), key + " missing in " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void gaussianSplitSamplesItsKnownPosteriorWithEachSplitIntegratorAndTheLeapfrog() throws Exception {
+        for (String integrator : List.of("splitting", "splitting-rand", "splitting-kmid", "leapfrog")) {
+            Path json = dir.resolve(integrator + ".json");
+            assertEquals(0, run("gaussian-split", "--quiet", "--integrator", integrator, "--json", json.toString()),
+                    errText());
+            String j = Files.readString(json);
+            for (String key : List.of("\"workload\": \"gaussian-split\"", "\"dimension\": 3", "\"num_samples\": 1000",
+                    "\"integrator\": \"" + Runner.enumName(integrator) + "\"", "\"terms\": 4", "\"posterior_mean\": [")) {
+                assertTrue(j.contains(key), key + " missing in " + j);
+            }
+            // the draws' mean and sd within 4.5 Monte Carlo standard errors of the conjugate posterior's
+            assertTrue(number(j, "max_mean_error_in_mcse") <= 4.5, integrator + ": " + j);
+            assertTrue(number(j, "max_sd_error_in_mcse") <= 4.5, integrator + ": " + j);
+            assertTrue(number(j, "acceptance_rate") > 0.8, integrator + ": " + j);
+        }
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", errText());
+    }
+
+    @Test
+    void gaussianSplitTakesTheNumberOfTermsAndSplitsByDefault() throws Exception {
+        Path json = dir.resolve("s.json");
+        assertEquals(0, run("gaussian-split", "--terms", "3", "--samples", "100", "--json", json.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Sampling (Sampler.HMC; Integrator.SPLITTING)"), text);
+        String j = Files.readString(json);
+        assertTrue(j.contains("\"terms\": 3"), j);
+        // a trajectory of L = 6 symmetric split steps over M = 3 terms evaluates 2M − 1 + (L − 1)(2M − 2) terms,
+        // and M − 1 more at its end: 27 an iteration, after the start's one
+        assertEquals(1 + 100 * 27, number(j, "gradient_evaluations"));
+    }
+
+    @Test
+    void gaussianSplitRunsRmhmcOnTheSumOfItsTermsHessians() throws Exception {
+        Path json = dir.resolve("r.json");
+        assertEquals(0, run("gaussian-split", "--quiet", "--sampler", "rmhmc", "--integrator", "implicit", "--metric",
+                "hessian", "--samples", "100", "--step-size", "0.3", "--steps", "5", "--json", json.toString()), errText());
+        String j = Files.readString(json);
+        assertTrue(j.contains("\"metric\": \"HESSIAN\""), j);
+        // G = −∇² log π = λ I exactly: the implicit steps are the leapfrog's in the whitened space and accept
+        assertTrue(number(j, "acceptance_rate") > 0.9, j);
+        assertEquals(2, run("gaussian-split", "--sampler", "rmhmc", "--samples", "20"), "its default integrator splits");
+        assertTrue(errText().startsWith("error: the splitting integrator needs a separable Hamiltonian"), errText());
+    }
+
+    @Test
+    void aSplitIntegratorOnAWorkloadOfOneDensityIsRefusedBeforeSampling() {
+        for (String workload : List.of("gaussian3d", "gaussian3d-analytic", "funnel")) {
+            for (String integrator : List.of("splitting", "splitting-rand", "splitting-kmid")) {
+                err.reset();
+                assertEquals(2, run(workload, "--integrator", integrator));
+                assertEquals("error: --integrator " + integrator + " needs a log density given as a list of terms, as"
+                        + " workload gaussian-split has; " + workload + " is one density" + System.lineSeparator(),
+                        errText());
+            }
+        }
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "refused before the progress table starts");
+        for (String[] args : List.of(new String[] {"gaussian-split", "--terms", "0"},
+                new String[] {"gaussian-split", "--terms", "121"}, new String[] {"gaussian-split", "--terms", "two"})) {
+            err.reset();
+            assertEquals(2, run(args), String.join(" ", args));
+            assertTrue(errText().startsWith("error: option --terms needs "), errText());
+        }
+        err.reset();
+        assertEquals(2, run("gaussian-split", "--terms", "1"));
+        assertEquals("error: the splitting integrator needs at least 2 terms, but the target has 1"
+                + System.lineSeparator(), errText());
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void helpPrintsTheUsageAndExitsZero() {
         assertEquals(0, run("--help"));
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(Runner.USAGE, text);
-        for (String name : List.of("gaussian3d", "gaussian3d-analytic", "funnel", "--fixed-point-threshold", "--draws")) {
+        for (String name : List.of("gaussian3d", "gaussian3d-analytic", "funnel", "gaussian-split", "--terms",
+                "--fixed-point-threshold", "--draws")) {
             assertTrue(text.contains(name), name);
         }
         assertEquals("", errText());
