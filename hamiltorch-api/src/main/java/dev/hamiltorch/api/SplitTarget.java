@@ -48,9 +48,7 @@ public interface SplitTarget extends Target {
         return sum;
     }
 
-    /** A split target computing the same terms, usable from another thread. */
+    /** A split target computing the same terms, usable from another thread (see {@link Target#copy()}). */
     @Override
-    default SplitTarget copy() {
-        return this;
-    }
+    SplitTarget copy();
 }

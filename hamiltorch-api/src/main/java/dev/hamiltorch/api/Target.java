@@ -68,10 +68,10 @@ public interface Target {
     }
 
     /**
-     * A target that computes the same function and can be used from another thread. Stateless
-     * targets may return themselves.
+     * A target that computes the same function and can be used from another thread at the same time
+     * as this one: parallel chains each sample their own copy. There is no default, because only the
+     * implementation knows: a target with scratch buffers or caches returns a fresh instance, a
+     * stateless (or thread-safe) one may return itself.
      */
-    default Target copy() {
-        return this;
-    }
+    Target copy();
 }

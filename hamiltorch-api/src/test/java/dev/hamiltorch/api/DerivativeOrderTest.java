@@ -14,6 +14,11 @@ class DerivativeOrderTest {
 
     /** log π(θ) = −θ²/2 with its gradient only, declaring {@code order}. */
     private static final class Declaring implements Target {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
         private final DerivativeOrder order;
 
         Declaring(DerivativeOrder order) {
@@ -65,6 +70,11 @@ class DerivativeOrderTest {
     @Test
     void aPlainTargetDeclaresItsGradientAndAPlainMetricNeedsNoMore() {
         Target plain = new Target() {
+            @Override
+            public Target copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
             @Override
             public int dimension() {
                 return 1;

@@ -17,6 +17,11 @@ class SplitTargetTest {
     /** Lₘ(θ) = −(m + 1)/2 · |θ − m|² in 2-D, m = 0, 1, 2. */
     private static final class ThreeTerms implements SplitTarget {
         @Override
+        public SplitTarget copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
+        @Override
         public int dimension() {
             return 2;
         }

@@ -314,6 +314,11 @@ class ExplicitBindingIntegratorTest {
         // log π = NaN beyond θ = 1.5 on a separable Hamiltonian
         Target cliff = new Target() {
             @Override
+            public Target copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
+            @Override
             public int dimension() {
                 return 1;
             }

@@ -170,6 +170,11 @@ class LeapfrogTest {
     private static Target cliff(boolean nanGradientOnly) {
         return new Target() {
             @Override
+            public Target copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
+            @Override
             public int dimension() {
                 return 1;
             }

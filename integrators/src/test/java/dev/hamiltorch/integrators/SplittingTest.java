@@ -151,6 +151,11 @@ class SplittingTest {
         SplitTarget banana = new SplitBanana();
         // the banana cut into three equal thirds: the randomised composition is then symmetric
         SplitTarget thirds = new SplitTarget() {
+            @Override
+            public SplitTarget copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
             private final Target whole = new Banana();
 
             @Override

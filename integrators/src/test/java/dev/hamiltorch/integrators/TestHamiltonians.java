@@ -89,6 +89,11 @@ final class TestHamiltonians {
 
     /** N(μ, P⁻¹) in 2-D with a correlated precision P whose eigenvalues are about 20.5 and 0.54. */
     static final class AnisotropicGaussian implements Target {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
         static final double[] MEAN = {1.0, -2.0};
         static final double[][] PRECISION = {{20.0, 3.0}, {3.0, 1.0}};
 
@@ -117,6 +122,11 @@ final class TestHamiltonians {
     /** A banana: log π(x, y) = −x⁴/4 − (y − x²)²/2, not Gaussian and with varying curvature. */
     static final class Banana implements Target {
         @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
+        @Override
         public int dimension() {
             return 2;
         }
@@ -138,6 +148,11 @@ final class TestHamiltonians {
 
     /** 1-D N(0, σ²). */
     static final class Gaussian1d implements Target {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
         private final double variance;
 
         Gaussian1d(double variance) {
@@ -163,6 +178,11 @@ final class TestHamiltonians {
 
     /** Counts the calls made to a target. */
     static final class Counting implements Target {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
         private final Target delegate;
         int logDensityCalls;
         int gradientCalls;
@@ -313,6 +333,11 @@ final class TestHamiltonians {
 
     /** N(0, diag(σ²)) in any dimension. */
     static final class DiagonalGaussian implements Target {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
         private final double[] variance;
 
         DiagonalGaussian(double... variance) {
@@ -345,6 +370,11 @@ final class TestHamiltonians {
      * L₁ = −(y − x²)²/2, L₂ = −(x² + y²)/20. Counts the term evaluations.
      */
     static final class SplitBanana implements SplitTarget {
+        @Override
+        public SplitTarget copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
         int termCalls;
 
         @Override
@@ -386,6 +416,11 @@ final class TestHamiltonians {
 
     /** 1-D terms Lₘ(θ) = −λₘθ²/2; finite for |θ| ≤ {@code edge}, NaN beyond (in term {@code nanTerm}). */
     static final class QuadraticTerms implements SplitTarget {
+        @Override
+        public SplitTarget copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
         private final double[] precision;
         private final double edge;
         private final int nanTerm;

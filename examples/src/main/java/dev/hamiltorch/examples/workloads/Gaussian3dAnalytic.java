@@ -53,6 +53,11 @@ public final class Gaussian3dAnalytic implements Workload {
 
     /** Σᵢ log N(θᵢ; μᵢ, σ²), its gradient −(θ − μ)/σ², Hessian −I/σ² and zero third derivatives. */
     static final class AnalyticNormal implements Target {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
 
         /** Every derivative is written out below, so the Riemannian metrics can use it too. */
         @Override

@@ -23,6 +23,11 @@ class TargetDerivativesTest {
      * ∇² log π = −I and declares {@link DerivativeOrder#HESSIAN}, else it has its gradient only.
      */
     private static final class AnalyticGaussian implements Target {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
         final AtomicInteger evaluations = new AtomicInteger();
         private final boolean hessian;
 

@@ -143,6 +143,11 @@ class ThirdPartyPluginTest {
     /** A standard normal in two dimensions. */
     private static final Target STANDARD_NORMAL = new Target() {
         @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
+        @Override
         public int dimension() {
             return 2;
         }

@@ -189,6 +189,11 @@ class HmcTest {
         assertThrows(IllegalArgumentException.class, () -> kernel.init(new double[] {0.0, 1.0}));
         Target nan = new Target() {
             @Override
+            public Target copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
+            @Override
             public int dimension() {
                 return 1;
             }

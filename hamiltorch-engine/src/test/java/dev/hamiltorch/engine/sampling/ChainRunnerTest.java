@@ -45,6 +45,11 @@ class ChainRunnerTest {
     private static Target oneDimensional(DoubleUnaryOperator logDensity, DoubleUnaryOperator gradient) {
         return new Target() {
             @Override
+            public Target copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
+            @Override
             public int dimension() {
                 return 1;
             }
@@ -228,6 +233,11 @@ class ChainRunnerTest {
                 Target self = this;
                 return new Target() {
                     @Override
+                    public Target copy() {
+                        return this; // stateless: one instance serves every thread
+                    }
+
+                    @Override
                     public int dimension() {
                         return 1;
                     }
@@ -408,6 +418,11 @@ class ChainRunnerTest {
                 AtomicInteger calls = new AtomicInteger();
                 return new Target() {
                     @Override
+                    public Target copy() {
+                        return this; // stateless: one instance serves every thread
+                    }
+
+                    @Override
                     public int dimension() {
                         return 3;
                     }
@@ -484,5 +499,45 @@ class ChainRunnerTest {
         assertThrows(UnsupportedOperationException.class, () -> s.eventCounts().put(Event.DIVERGENT, 5L));
         assertThrows(UnsupportedOperationException.class, () -> s.chains().clear());
         assertSame(s.chain(0), s.chains().get(0));
+    }
+
+    /** An analytic Gaussian that computes through a scratch buffer: only a copy per chain keeps it correct. */
+    private static final class ScratchGaussian implements Target {
+        final double[] scratch = new double[3];
+
+        @Override
+        public Target copy() {
+            return new ScratchGaussian(); // the buffer must not be shared between threads
+        }
+
+        @Override
+        public int dimension() {
+            return 3;
+        }
+
+        @Override
+        public double logDensity(double[] theta) {
+            return logDensityAndGradient(theta, new double[3]);
+        }
+
+        @Override
+        public double logDensityAndGradient(double[] theta, double[] gradient) {
+            double lp = 0;
+            for (int i = 0; i < 3; i++) {
+                scratch[i] = theta[i] - i;
+                Thread.onSpinWait(); // widens the window another thread would write into
+                gradient[i] = -scratch[i];
+                lp -= 0.5 * scratch[i] * scratch[i];
+            }
+            return lp;
+        }
+    }
+
+    @Test
+    void aTargetWithScratchBuffersSamplesInParallelAsInSequenceThroughItsCopies() {
+        RunOptions options = RunOptions.seed(9).withChains(8);
+        Samples parallel = RUNNER.run(new ScratchGaussian(), new double[3], settings(400, 0), options.withThreads(4));
+        Samples sequential = RUNNER.run(new ScratchGaussian(), new double[3], settings(400, 0), options.withThreads(1));
+        assertEquals(sequential.draws(), parallel.draws());
     }
 }

@@ -64,6 +64,11 @@ class GuardedTargetTest {
     void aSplitTargetStaysASplitTargetWithGuardedTerms() {
         SplitTarget split = new SplitTarget() {
             @Override
+            public SplitTarget copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
+            @Override
             public int dimension() {
                 return 1;
             }

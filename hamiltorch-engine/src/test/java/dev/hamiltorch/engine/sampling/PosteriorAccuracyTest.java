@@ -135,6 +135,11 @@ class PosteriorAccuracyTest {
     void aRegionOfNaNLogDensityIsNeverEnteredAndTheRestIsSampledCorrectly() {
         Target nanBeyondTwo = new Target() {
             @Override
+            public Target copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
+            @Override
             public int dimension() {
                 return 2;
             }

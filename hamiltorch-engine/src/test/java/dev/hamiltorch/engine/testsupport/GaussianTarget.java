@@ -9,6 +9,11 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
  * engine's own linear algebra.
  */
 public final class GaussianTarget implements Target {
+    @Override
+    public Target copy() {
+        return this; // stateless: one instance serves every thread
+    }
+
 
     private final double[] mean;
     private final double[][] covariance;

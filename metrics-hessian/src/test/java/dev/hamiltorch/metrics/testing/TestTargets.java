@@ -81,6 +81,11 @@ public final class TestTargets {
 
     /** A target that counts the derivative evaluations it forwards. */
     public static final class Counting implements Target {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
         private final Target inner;
         public int logDensityCalls;
         public int gradientCalls;
@@ -129,6 +134,11 @@ public final class TestTargets {
         int d = b.length;
         return new Target() {
             @Override
+            public Target copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
+            @Override
             public int dimension() {
                 return d;
             }
@@ -171,6 +181,11 @@ public final class TestTargets {
     /** {@code inner} with one of its outputs replaced by NaN. */
     public static Target poisoned(Target inner, boolean logDensity, boolean hessian, boolean third) {
         return new Target() {
+            @Override
+            public Target copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
             @Override
             public int dimension() {
                 return inner.dimension();

@@ -51,6 +51,11 @@ final class SoftAbsTargets {
         double[][] a = reflection(d);
         return new Target() {
             @Override
+            public Target copy() {
+                return this; // stateless: one instance serves every thread
+            }
+
+            @Override
             public int dimension() {
                 return d;
             }
