@@ -1,5 +1,6 @@
 package dev.hamiltorch.examples.cli;
 
+import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Sampler;
@@ -50,6 +51,7 @@ public final class Runner {
               --samples N  --burn N  --step-size E  --steps L  --seed S  --chains C
               --jitter J  --softabs-const A  --explicit-binding-const W
               --fixed-point-threshold T  --fixed-point-max-iterations K
+              --reversibility-tolerance R   the implicit integrator's round-trip check (Infinity: off)
               --json FILE   write the result (timing, events, per-parameter diagnostics, quality)
               --draws FILE  write the draws as Stan CSV (one file per chain)
               --quiet       no progress table or summary
@@ -186,6 +188,9 @@ public final class Runner {
         }
         if (o.has("fixed-point-max-iterations")) {
             b.fixedPointMaxIterations(o.integer("fixed-point-max-iterations", 1000));
+        }
+        if (o.has("reversibility-tolerance")) {
+            b.reversibilityTolerance(o.real("reversibility-tolerance", SamplerSettings.DEFAULT_REVERSIBILITY_TOLERANCE));
         }
         return b;
     }

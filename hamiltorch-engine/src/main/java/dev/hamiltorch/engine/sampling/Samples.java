@@ -219,6 +219,8 @@ public final class Samples {
                     + " after jitter";
             case FIXED_POINT_NOT_CONVERGED -> "rejected their proposal for a fixed point of the implicit"
                     + " integrator that did not converge; a smaller step size helps";
+            case NOT_REVERSIBLE -> "rejected their proposal because integrating back from it did not return to"
+                    + " the start (reversibilityTolerance); a smaller step size or fixedPointThreshold helps";
             case DIVERGENT -> "diverged (an energy error above the divergence threshold); a smaller step size helps";
         };
     }
