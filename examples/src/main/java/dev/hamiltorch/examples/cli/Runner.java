@@ -15,6 +15,7 @@ import dev.hamiltorch.examples.report.StanCsv;
 import dev.hamiltorch.examples.workloads.Funnel;
 import dev.hamiltorch.examples.workloads.Gaussian3d;
 import dev.hamiltorch.examples.workloads.Gaussian3dAnalytic;
+import dev.hamiltorch.examples.workloads.Quartic;
 import dev.hamiltorch.examples.workloads.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,6 +45,8 @@ public final class Runner {
               gaussian3d           independent Normal, mean (1, 2, 3), sd 0.5 (400 samples, step 0.3, 5 steps)
               gaussian3d-analytic  gaussian3d with hand-written derivatives (the same HMC chain)
               funnel               Neal's funnel, v ~ N(0, 3^2), --dim D x's (default 10; 500 samples, step 0.3093, 25 steps)
+              quartic              sum of -x^4/4 - x^2/2, --dim D (default 2; RMHMC, Hessian metric, implicit,
+                                   fixed-point threshold 1e-12, 4000 samples, burn 400, step 0.4, 4 steps)
 
             options (hamiltorch's names):
               --sampler hmc|rmhmc          --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
@@ -142,16 +145,20 @@ public final class Runner {
         return switch (options.workload()) {
             case "gaussian3d" -> new Gaussian3d();
             case "gaussian3d-analytic" -> new Gaussian3dAnalytic();
-            case "funnel" -> {
-                int dim = options.integer("dim", 10);
-                if (dim <= 0) {
-                    throw new UsageException("option --dim needs a positive integer, got " + dim);
-                }
-                yield new Funnel(dim);
-            }
+            case "funnel" -> new Funnel(dimension(options, 10));
+            case "quartic" -> new Quartic(dimension(options, 2));
             default -> throw new UsageException("unknown workload '" + options.workload()
-                    + "' (available: gaussian3d, gaussian3d-analytic, funnel)");
+                    + "' (available: gaussian3d, gaussian3d-analytic, funnel, quartic)");
         };
+    }
+
+    /** The {@code --dim} option, {@code fallback} when absent. */
+    private static int dimension(Options options, int fallback) throws UsageException {
+        int dim = options.integer("dim", fallback);
+        if (dim <= 0) {
+            throw new UsageException("option --dim needs a positive integer, got " + dim);
+        }
+        return dim;
     }
 
     private static SampleBuilder configure(Workload workload, Options o, PrintStream out) throws UsageException {

@@ -3,11 +3,11 @@ package dev.hamiltorch.examples.riemannian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.engine.Hamiltorch;
-import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
 import dev.hamiltorch.engine.sampling.Samples;
+import dev.hamiltorch.examples.workloads.Quartic;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReversibilityCheckTest {
 
-    /** Var x = E x² of the density ∝ exp(−x⁴/4 − x²/2), by Simpson's rule. */
-    static final double EXACT_VARIANCE = quarticVariance();
+    private static final Quartic QUARTIC = new Quartic(2);
+    private static final double EXACT_VARIANCE = Quartic.EXACT_VARIANCE;
 
     @Test
     void theQuadratureGivesTheKnownVariance() {
@@ -29,8 +29,9 @@ class ReversibilityCheckTest {
     }
 
     /**
-     * At L 4 both coordinates' E[x²] lie within 4 MCSE of the exact variance, the MCSE from the library's
-     * diagnostics of the x² draws; the check rejected some proposals (about 1 % of the iterations).
+     * At L 4 (the runner's {@code quartic} workload) both coordinates' E[x²] lie within 4 MCSE of the exact
+     * variance, the MCSE from the library's diagnostics of the x² draws; the check rejected some proposals
+     * (under 1 % of the iterations).
      */
     @ParameterizedTest(name = "ε = {0}")
     @ValueSource(doubles = {0.4, 0.3})
@@ -38,16 +39,11 @@ class ReversibilityCheckTest {
         Samples s = quartic(stepSize, 4, 4_000, 400, 1, Double.NaN);
         assertTrue(s.eventCounts().get(Event.NOT_REVERSIBLE) > 0, "the check had something to reject");
         assertTrue(s.eventCounts().get(Event.FIXED_POINT_NOT_CONVERGED) > 0);
+        List<?> moments = (List<?>) QUARTIC.quality(s).get("second_moment");
+        List<?> mcses = (List<?>) QUARTIC.quality(s).get("second_moment_mcse");
         for (int i = 0; i < 2; i++) {
-            double[] x = s.parameter(i);
-            double[] squares = new double[x.length];
-            double sum = 0;
-            for (int k = 0; k < x.length; k++) {
-                squares[k] = x[k] * x[k];
-                sum += squares[k];
-            }
-            double secondMoment = sum / x.length;
-            double mcse = ConvergenceDiagnostics.mcseMean(new double[][] {squares});
+            double secondMoment = (Double) moments.get(i);
+            double mcse = (Double) mcses.get(i);
             assertTrue(mcse > 0 && mcse < 0.03, "x" + i + ": MCSE of E[x²] " + mcse);
             assertTrue(Math.abs(secondMoment - EXACT_VARIANCE) <= 4 * mcse,
                     "ε " + stepSize + ", x" + i + ": E[x²] " + secondMoment + ", exact " + EXACT_VARIANCE + ", MCSE " + mcse);
@@ -83,7 +79,7 @@ class ReversibilityCheckTest {
 
     private static Samples quartic(double stepSize, int steps, int numSamples, int burn, long seed,
                                    double reversibilityTolerance) {
-        return Hamiltorch.sample(new Quartic(2)).paramsInit(0.0, 0.0).sampler("rmhmc").metric("hessian")
+        return Hamiltorch.sample(QUARTIC.target()).paramsInit(0.0, 0.0).sampler("rmhmc").metric("hessian")
                 .integrator("implicit").stepSize(stepSize).numStepsPerSample(steps).numSamples(numSamples).burn(burn)
                 .fixedPointThreshold(1e-12).reversibilityTolerance(reversibilityTolerance).seed(seed).verbose(false)
                 .run();
@@ -95,78 +91,5 @@ class ReversibilityCheckTest {
             sum += v * v;
         }
         return sum / x.length;
-    }
-
-    private static double quarticVariance() {
-        int n = 16_000; // [−8, 8]: the density is below e⁻¹⁰⁰⁰ beyond
-        double h = 16.0 / n;
-        double z = 0;
-        double m2 = 0;
-        for (int k = 0; k <= n; k++) {
-            double x = -8 + k * h;
-            double w = (k == 0 || k == n) ? 1 : (k % 2 == 1 ? 4 : 2);
-            double f = Math.exp(-x * x * x * x / 4 - x * x / 2);
-            z += w * f;
-            m2 += w * x * x * f;
-        }
-        return m2 / z;
-    }
-
-    /** log π(x) = Σ −xᵢ⁴/4 − xᵢ²/2 with analytic derivatives (about five times faster than autodiff's). */
-    static final class Quartic implements Target {
-        private final int dimension;
-
-        Quartic(int dimension) {
-            this.dimension = dimension;
-        }
-
-        @Override
-        public int dimension() {
-            return dimension;
-        }
-
-        @Override
-        public double logDensity(double[] x) {
-            double sum = 0;
-            for (double v : x) {
-                sum += -v * v * v * v / 4 - v * v / 2;
-            }
-            return sum;
-        }
-
-        @Override
-        public double logDensityAndGradient(double[] x, double[] gradient) {
-            for (int i = 0; i < dimension; i++) {
-                gradient[i] = -x[i] * x[i] * x[i] - x[i];
-            }
-            return logDensity(x);
-        }
-
-        @Override
-        public double[][] hessian(double[] x) {
-            double[][] h = new double[dimension][dimension];
-            for (int i = 0; i < dimension; i++) {
-                h[i][i] = -3 * x[i] * x[i] - 1;
-            }
-            return h;
-        }
-
-        @Override
-        public double[][][] thirdDerivatives(double[] x) {
-            double[][][] t = new double[dimension][dimension][dimension];
-            for (int i = 0; i < dimension; i++) {
-                t[i][i][i] = -6 * x[i];
-            }
-            return t;
-        }
-
-        @Override
-        public double[] thirdOrderContraction(double[] x, double[][] s) {
-            double[] c = new double[dimension];
-            for (int i = 0; i < dimension; i++) {
-                c[i] = -6 * x[i] * s[i][i];
-            }
-            return c;
-        }
     }
 }
