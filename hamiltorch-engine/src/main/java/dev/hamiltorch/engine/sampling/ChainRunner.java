@@ -10,6 +10,7 @@ import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.RunAdvice;
 import dev.hamiltorch.api.spi.Sampler;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
@@ -132,6 +133,7 @@ public final class ChainRunner {
         double seconds = (System.nanoTime() - begin) * 1e-9;
 
         Samples samples = collect(runs, settings, d, seconds);
+        samples = samples.withPluginWarnings(pluginWarnings(settings, samples));
         SamplingException failure = null;
         for (Chain run : runs) {
             if (run.failure == null) {
@@ -155,6 +157,19 @@ public final class ChainRunner {
             LOG.warn(warning);
         }
         return samples;
+    }
+
+    /** The integrator's and the metric's advice on the run; a plugin that fails to give it is logged and skipped. */
+    private List<String> pluginWarnings(SamplerSettings settings, Samples samples) {
+        List<String> warnings = new ArrayList<>();
+        for (RunAdvice plugin : List.of(integrator, metric)) {
+            try {
+                warnings.addAll(plugin.warnings(settings, samples.eventCounts(), samples.iterations()));
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed to give its advice on the run", plugin.getClass().getName(), e);
+            }
+        }
+        return warnings;
     }
 
     /**

@@ -26,13 +26,30 @@ public final class Samples {
     private final int burn;
     private final int dimension;
     private final double wallTimeSeconds;
+    private final List<String> pluginWarnings;
 
     Samples(List<ChainSamples> chains, int numSamples, int burn, int dimension, double wallTimeSeconds) {
+        this(chains, numSamples, burn, dimension, wallTimeSeconds, List.of());
+    }
+
+    private Samples(List<ChainSamples> chains, int numSamples, int burn, int dimension, double wallTimeSeconds,
+                    List<String> pluginWarnings) {
         this.chains = List.copyOf(chains);
         this.numSamples = numSamples;
         this.burn = burn;
         this.dimension = dimension;
         this.wallTimeSeconds = wallTimeSeconds;
+        this.pluginWarnings = List.copyOf(pluginWarnings);
+    }
+
+    /** These samples with the plugins' advice ({@link dev.hamiltorch.api.spi.RunAdvice}) added to {@link #warnings()}. */
+    Samples withPluginWarnings(List<String> warnings) {
+        return new Samples(chains, numSamples, burn, dimension, wallTimeSeconds, warnings);
+    }
+
+    /** Iterations run over all chains, burn-in included (fewer than numSamples × chains for a partial result). */
+    public long iterations() {
+        return chains.stream().mapToLong(ChainSamples::iterations).sum();
     }
 
     /**
@@ -190,15 +207,13 @@ public final class Samples {
 
     /**
      * What the run's user should know, one sentence each, empty when nothing went wrong: every event
-     * that rejected or flagged proposals (with its count over all iterations of all chains), and a run
-     * whose kept iterations accepted no proposal at all. The chain runner also logs them at WARN.
+     * that rejected or flagged proposals (with its count over all iterations of all chains), a run
+     * whose kept iterations accepted no proposal at all, and then what the run's integrator and metric
+     * advise ({@link dev.hamiltorch.api.spi.RunAdvice}). The chain runner also logs them at WARN.
      */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
-        long iterations = 0;
-        for (ChainSamples c : chains) {
-            iterations += c.iterations();
-        }
+        long iterations = iterations();
         if (acceptanceRate() == 0) {
             warnings.add("no proposal was accepted in the " + keptCount() + " kept iterations: the step size is"
                     + " likely too large for this target and integrator");
@@ -209,6 +224,7 @@ public final class Samples {
                         + e.getKey().key() + ")");
             }
         }
+        warnings.addAll(pluginWarnings);
         return List.copyOf(warnings);
     }
 
