@@ -68,8 +68,8 @@ class RunAdviceTest {
     @Test
     void softAbsAtTheDefaultAlphaFailsOnTheBananaAndTheWarningNamesSoftabsConst() {
         Samples s = banana("softabs").numSamples(300).run();
-        long failed = s.eventCounts().get(Event.FIXED_POINT_NOT_CONVERGED);
-        assertTrue(failed >= 60, failed + " fixed points did not converge");
+        long failed = s.eventCounts().get(Event.FIXED_POINT_NOT_CONVERGED) + s.eventCounts().get(Event.NOT_REVERSIBLE);
+        assertEquals(94, failed, "92 fixed points that did not converge and 2 ways back, 31 %");
         List<String> advice = s.warnings().stream().filter(w -> w.contains("softabsConst")).toList();
         assertEquals(1, advice.size(), s.warnings().toString());
         assertTrue(advice.get(0).endsWith("set softabsConst to a smaller value such as 1"), advice.get(0));

@@ -34,7 +34,8 @@ class DiagonalFisherAdviceTest {
     void withJitterOrFewFailuresThereIsNoAdvice() {
         DiagonalFisherMetric metric = new DiagonalFisherMetric();
         assertEquals(List.of(), metric.warnings(SamplerSettings.builder().jitter(1).build(), nonSpd(200), 200));
-        assertEquals(List.of(), metric.warnings(SamplerSettings.builder().build(), nonSpd(19), 200));
+        assertEquals(List.of(), metric.warnings(SamplerSettings.builder().build(), nonSpd(49), 200));
+        assertEquals(1, metric.warnings(SamplerSettings.builder().build(), nonSpd(50), 200).size());
         Metric hessian = new HessianMetric();
         assertEquals(List.of(), hessian.warnings(SamplerSettings.builder().build(), nonSpd(200), 200),
                 "the Hessian metric gives no advice");

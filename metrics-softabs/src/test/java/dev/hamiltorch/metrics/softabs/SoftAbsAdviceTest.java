@@ -26,19 +26,19 @@ class SoftAbsAdviceTest {
     }
 
     @Test
-    void aTenthFailedAtTheDefaultAlphaNamesSoftabsConst() {
+    void aQuarterFailedAtTheDefaultAlphaNamesSoftabsConst() {
         SamplerSettings defaults = SamplerSettings.builder().build();
         assertEquals(List.of("33 % of the iterations failed their trajectory with the softabs metric at softabsConst"
                         + " (α) = 1000000.0: a large α makes the metric nearly singular where the Hessian has an"
                         + " eigenvalue near 0; set softabsConst to a smaller value such as 1"),
                 METRIC.warnings(defaults, failures(320, 10, 0), 1000));
-        assertEquals(1, METRIC.warnings(defaults, failures(90, 10, 0), 1000).size(), "10 % is many");
+        assertEquals(1, METRIC.warnings(defaults, failures(240, 10, 0), 1000).size(), "25 % is many");
     }
 
     @Test
     void fewFailuresDivergencesOrASmallAlphaGetNoAdvice() {
         SamplerSettings defaults = SamplerSettings.builder().build();
-        assertEquals(List.of(), METRIC.warnings(defaults, failures(90, 9, 0), 1000), "9.9 %");
+        assertEquals(List.of(), METRIC.warnings(defaults, failures(240, 9, 0), 1000), "24.9 %");
         assertEquals(List.of(), METRIC.warnings(defaults, failures(0, 0, 500), 1000), "divergences end their trajectory");
         SamplerSettings small = SamplerSettings.builder().softabsConst(1).build();
         assertEquals(List.of(), METRIC.warnings(small, failures(500, 0, 0), 1000), "α = 1 is not the cause");
