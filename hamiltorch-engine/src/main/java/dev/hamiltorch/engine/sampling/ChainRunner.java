@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>Gradient evaluations are counted from the transitions plus one per chain for the initial position.
  * Wall time is measured around the iteration loops only (setup and the initial evaluations excluded).
  * If the target throws, the run stops (the other chains at their next iteration) and a
- * {@link SamplingException} carries the iteration number and the partial result.
+ * {@link SamplingException} carries the iteration number and the partial result. Once the chains stop,
+ * the integrator's and the metric's advice ({@link RunAdvice}) joins {@link Samples#warnings()}.
  */
 public final class ChainRunner {
 
