@@ -19,12 +19,20 @@ import java.util.Objects;
  * @param explicitBindingConst ω of the explicit integrator; default 100
  * @param fixedPointThreshold convergence threshold of implicit fixed points; default 1e-5
  * @param fixedPointMaxIterations iteration cap of implicit fixed points; default 1000
+ * @param reversibilityTolerance how far integrating back from a proposal may miss the start before the
+ *        implicit integrator rejects the proposal (its reversibility check); default {@link Double#NaN},
+ *        which stands for {@link #defaultReversibilityTolerance(double)} of the threshold;
+ *        {@link Double#POSITIVE_INFINITY} turns the check off
  * @param options free-form options for plugins
  */
 public record SamplerSettings(int numSamples, int burn, double stepSize, int numStepsPerSample,
                               InverseMass inverseMass, double jitter, int jitterMaxTries, double softabsConst,
                               double explicitBindingConst, double fixedPointThreshold,
-                              int fixedPointMaxIterations, Map<String, String> options) {
+                              int fixedPointMaxIterations, double reversibilityTolerance,
+                              Map<String, String> options) {
+
+    /** The {@link #reversibilityTolerance()} that stands for the default, {@link #defaultReversibilityTolerance(double)}. */
+    public static final double DEFAULT_REVERSIBILITY_TOLERANCE = Double.NaN;
 
     /**
      * Checks every value.
@@ -64,6 +72,40 @@ public record SamplerSettings(int numSamples, int burn, double stepSize, int num
         if (fixedPointMaxIterations <= 0) {
             throw bad("fixedPointMaxIterations", fixedPointMaxIterations, "must be positive");
         }
+        if (!(reversibilityTolerance > 0) && !Double.isNaN(reversibilityTolerance)) {
+            throw bad("reversibilityTolerance", reversibilityTolerance,
+                    "must be positive (Infinity turns the check off, NaN stands for the default)");
+        }
+    }
+
+    /**
+     * The reversibility tolerance for a fixed-point threshold when none is given: min(1, 1000 √threshold),
+     * a thousand times the largest change a converged fixed point may still make (1e-3 at a threshold of
+     * 1e-12, 1 at hamiltorch's 1e-5). The way back then misses the start by its fixed points' residuals
+     * alone, which are far smaller, when it retraces the way there; it misses by far more, or fails, when
+     * it does not.
+     */
+    public static double defaultReversibilityTolerance(double fixedPointThreshold) {
+        return Math.min(1, 1000 * Math.sqrt(fixedPointThreshold));
+    }
+
+    /** The reversibility tolerance in force: {@link #reversibilityTolerance()}, or its default when that is NaN. */
+    public double effectiveReversibilityTolerance() {
+        return Double.isNaN(reversibilityTolerance) ? defaultReversibilityTolerance(fixedPointThreshold)
+                : reversibilityTolerance;
+    }
+
+    /**
+     * The settings of the form without {@code reversibilityTolerance}, which takes its default.
+     *
+     * @throws IllegalArgumentException naming the first bad argument and its value
+     */
+    public SamplerSettings(int numSamples, int burn, double stepSize, int numStepsPerSample, InverseMass inverseMass,
+                           double jitter, int jitterMaxTries, double softabsConst, double explicitBindingConst,
+                           double fixedPointThreshold, int fixedPointMaxIterations, Map<String, String> options) {
+        this(numSamples, burn, stepSize, numStepsPerSample, inverseMass, jitter, jitterMaxTries, softabsConst,
+                explicitBindingConst, fixedPointThreshold, fixedPointMaxIterations, DEFAULT_REVERSIBILITY_TOLERANCE,
+                options);
     }
 
     private static IllegalArgumentException bad(String name, Object value, String rule) {
@@ -94,6 +136,7 @@ public record SamplerSettings(int numSamples, int burn, double stepSize, int num
         b.explicitBindingConst = explicitBindingConst;
         b.fixedPointThreshold = fixedPointThreshold;
         b.fixedPointMaxIterations = fixedPointMaxIterations;
+        b.reversibilityTolerance = reversibilityTolerance;
         b.options = options;
         return b;
     }
@@ -111,6 +154,7 @@ public record SamplerSettings(int numSamples, int burn, double stepSize, int num
         private double explicitBindingConst = 100;
         private double fixedPointThreshold = 1e-5;
         private int fixedPointMaxIterations = 1000;
+        private double reversibilityTolerance = DEFAULT_REVERSIBILITY_TOLERANCE;
         private Map<String, String> options = Map.of();
 
         private Builder() {
@@ -171,6 +215,11 @@ public record SamplerSettings(int numSamples, int burn, double stepSize, int num
             return this;
         }
 
+        public Builder reversibilityTolerance(double v) {
+            reversibilityTolerance = v;
+            return this;
+        }
+
         public Builder options(Map<String, String> v) {
             options = Objects.requireNonNull(v, "options");
             return this;
@@ -180,7 +229,7 @@ public record SamplerSettings(int numSamples, int burn, double stepSize, int num
         public SamplerSettings build() {
             return new SamplerSettings(numSamples, burn, stepSize, numStepsPerSample, inverseMass, jitter,
                     jitterMaxTries, softabsConst, explicitBindingConst, fixedPointThreshold,
-                    fixedPointMaxIterations, options);
+                    fixedPointMaxIterations, reversibilityTolerance, options);
         }
     }
 }

@@ -60,7 +60,10 @@ class SamplerSettingsTest {
                 bad(b -> b.fixedPointThreshold(0), "fixedPointThreshold", "0.0"),
                 bad(b -> b.fixedPointThreshold(Double.NaN), "fixedPointThreshold", "NaN"),
                 bad(b -> b.fixedPointThreshold(Double.POSITIVE_INFINITY), "fixedPointThreshold", "Infinity"),
-                bad(b -> b.fixedPointMaxIterations(0), "fixedPointMaxIterations", "0"));
+                bad(b -> b.fixedPointMaxIterations(0), "fixedPointMaxIterations", "0"),
+                bad(b -> b.reversibilityTolerance(0), "reversibilityTolerance", "0.0"),
+                bad(b -> b.reversibilityTolerance(-1e-3), "reversibilityTolerance", "-0.001"),
+                bad(b -> b.reversibilityTolerance(Double.NEGATIVE_INFINITY), "reversibilityTolerance", "-Infinity"));
     }
 
     private static Arguments bad(UnaryOperator<SamplerSettings.Builder> setter, String argument, String printed) {
@@ -74,6 +77,26 @@ class SamplerSettingsTest {
         SamplerSettings.Builder builder = setter.apply(SamplerSettings.builder());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
         assertTrue(e.getMessage().startsWith(argument + " = " + printed + ": "), e.getMessage());
+    }
+
+    @Test
+    void theReversibilityToleranceDefaultsToAThousandTimesTheFixedPointsLastChangeAtMostOne() {
+        SamplerSettings defaults = SamplerSettings.builder().build();
+        assertTrue(Double.isNaN(defaults.reversibilityTolerance()), "NaN stands for the default");
+        assertEquals(1.0, defaults.effectiveReversibilityTolerance(), "min(1, 1000 √1e-5 = 3.16)");
+        assertEquals(1e-3, SamplerSettings.builder().fixedPointThreshold(1e-12).build()
+                .effectiveReversibilityTolerance(), 1e-18);
+        assertEquals(0.1, SamplerSettings.defaultReversibilityTolerance(1e-8), 1e-16);
+        SamplerSettings given = SamplerSettings.builder().reversibilityTolerance(0.25).build();
+        assertEquals(0.25, given.effectiveReversibilityTolerance());
+        assertEquals(0.25, given.toBuilder().build().reversibilityTolerance());
+        SamplerSettings off = SamplerSettings.builder().reversibilityTolerance(Double.POSITIVE_INFINITY).build();
+        assertEquals(Double.POSITIVE_INFINITY, off.effectiveReversibilityTolerance());
+        // the form without the tolerance keeps the default, so that the default follows the threshold
+        SamplerSettings old = new SamplerSettings(10, 0, 0.1, 10, InverseMass.identity(), 0, 10, 1e6, 100, 1e-12, 1000,
+                Map.of());
+        assertTrue(Double.isNaN(old.reversibilityTolerance()));
+        assertEquals(0.1, old.toBuilder().fixedPointThreshold(1e-8).build().effectiveReversibilityTolerance(), 1e-16);
     }
 
     @Test

@@ -169,6 +169,18 @@ public final class SampleBuilder {
         return this;
     }
 
+    /**
+     * How far integrating back from a proposal may miss the start before the implicit integrator rejects
+     * it (its reversibility check, which keeps RMHMC's detailed balance when fixed points fail to
+     * converge on one way only); default min(1, 1000 √fixedPointThreshold)
+     * ({@link SamplerSettings#defaultReversibilityTolerance(double)}); {@link Double#POSITIVE_INFINITY}
+     * turns the check off.
+     */
+    public SampleBuilder reversibilityTolerance(double tolerance) {
+        settings.reversibilityTolerance(tolerance);
+        return this;
+    }
+
     /** An option for a third-party plugin. */
     public SampleBuilder option(String key, String value) {
         pluginOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));

@@ -8,6 +8,9 @@ import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian.Geometry;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Integrator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The explicit symplectic integrator for non-separable Hamiltonians of Tao (2016), as Cobb et al.
@@ -35,6 +38,15 @@ import dev.hamiltorch.api.spi.Integrator;
  * with hamiltorch's default ω = 100 the error ratio between ε and ε/2 is near 4 only for small steps
  * (ε ≤ 0.02 in the tests) and erratic above, where it depends on 2ωε modulo 2π. When 2ωε is a
  * multiple of π, φ_C is the identity or swaps the copies and does not bind them at all.
+ *
+ * <p><b>Biased, and its acceptance rate does not show it.</b> The energy error it reports is small, so
+ * proposals are accepted, but the map is neither exactly reversible nor volume-preserving on (θ, p), and
+ * the Metropolis step does not correct that. On the 1-D quartic log π = −x⁴/4 − x²/2 (Var x = 0.468)
+ * with the Hessian metric, ω = 10 and trajectories of length εL = 1.5 (seed 1, 10,000 iterations), Var x
+ * came out 0.335 at ε 0.3 (2ωε = 6.0 rad, near 2π) and 0.405 at ε 0.15 (3.0 rad, near π), 24 and 10
+ * MCSE off, at 96 % and 99 % acceptance, but 0.464 at ε 0.2 (4.0 rad) and 0.456 at ε 0.1: the bias
+ * follows 2ωε, not ε². Use the {@value Integrator#IMPLICIT} integrator for final results; a run with
+ * this one says so in its warnings ({@link #warnings}).
  *
  * <p>Works for any Hamiltonian that gives ∂H/∂θ: a {@link dev.hamiltorch.api.dynamics.RiemannianHamiltonian}
  * through its geometries, or a separable one (∂H/∂θ = −∇log π).
@@ -91,6 +103,20 @@ public final class ExplicitBindingIntegrator implements Integrator {
     /** The binding constant ω. */
     public double explicitBindingConst() {
         return explicitBindingConst;
+    }
+
+    /**
+     * One sentence, whatever happened: this integrator's results are biased in a way its acceptance rate
+     * hides (see the class description), so final results should come from the implicit integrator.
+     */
+    @Override
+    public List<String> warnings(SamplerSettings settings, Map<Event, Long> events, long iterations) {
+        return List.of(String.format(Locale.ROOT, "the explicit integrator (ω = %s, ε = %s: 2ωε = %.2f rad) is"
+                + " not exactly reversible or volume-preserving, and its high acceptance rate hides a bias that"
+                + " follows 2ωε (on a 1-D quartic with Var 0.468, ω 10 gave Var 0.335 at ε 0.3 and 0.405 at ε"
+                + " 0.15 with 96-99 %% acceptance); use integrator \"implicit\" for final results",
+                settings.explicitBindingConst(), settings.stepSize(),
+                2 * settings.explicitBindingConst() * settings.stepSize()));
     }
 
     /** @throws IllegalArgumentException if the Hamiltonian is neither Riemannian nor separable */

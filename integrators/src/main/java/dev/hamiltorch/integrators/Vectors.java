@@ -43,6 +43,16 @@ final class Vectors {
                 point.gradient().clone());
     }
 
+    /** {@code point} with its momentum negated, the start of the way back (the other arrays are shared). */
+    static PhasePoint flipped(PhasePoint point) {
+        double[] p = point.momentum();
+        double[] negated = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            negated[i] = -p[i];
+        }
+        return new PhasePoint(point.position(), negated, point.logDensity(), point.gradient());
+    }
+
     /**
      * The checks every integrator makes on its arguments.
      *

@@ -28,6 +28,9 @@ import dev.hamiltorch.integrators.TestHamiltonians.DiagonalKinetic;
 import dev.hamiltorch.integrators.TestHamiltonians.DiagonalMetric;
 import dev.hamiltorch.integrators.TestHamiltonians.Gaussian1d;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -376,5 +379,21 @@ class ExplicitBindingIntegratorTest {
         assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class,
                 () -> integrator.checkSupports(new NonSeparable(GAUSSIAN))).getMessage());
         integrator.checkSupports(h);
+    }
+
+    @Test
+    void everyRunIsToldOnceThatItsResultsAreBiasedAndToUseTheImplicitIntegrator() {
+        SamplerSettings settings = SamplerSettings.builder().explicitBindingConst(10).stepSize(0.3).build();
+        Map<Event, Long> none = new EnumMap<>(Event.class);
+        for (Event e : Event.values()) {
+            none.put(e, 0L);
+        }
+        assertEquals(List.of("the explicit integrator (ω = 10.0, ε = 0.3: 2ωε = 6.00 rad) is not exactly"
+                        + " reversible or volume-preserving, and its high acceptance rate hides a bias that follows 2ωε"
+                        + " (on a 1-D quartic with Var 0.468, ω 10 gave Var 0.335 at ε 0.3 and 0.405 at ε 0.15 with"
+                        + " 96-99 % acceptance); use integrator \"implicit\" for final results"),
+                new ExplicitBindingIntegrator().warnings(settings, none, 100));
+        assertEquals(List.of(), new GeneralizedLeapfrog().warnings(settings, none, 100));
+        assertEquals(List.of(), new Leapfrog().warnings(settings, none, 100));
     }
 }

@@ -37,6 +37,8 @@ class GeneralizedLeapfrogTest {
 
     /** Tight enough (a change below 1e-13 per iteration) that the fixed points are exact to rounding. */
     private static final double TIGHT = 1e-26;
+    /** The reversibility tolerance that turns the check off. */
+    private static final double OFF = Double.POSITIVE_INFINITY;
 
     private static final Target GAUSSIAN = new DiagonalGaussian(1.0, 2.0);
     private static final double[] THETA0 = {0.8, -0.6};
@@ -177,7 +179,7 @@ class GeneralizedLeapfrogTest {
         DiagonalMetric h = riemannian();
         PhasePoint start = start();
         h.geometries = 0;
-        IntegrationResult r = new GeneralizedLeapfrog().integrate(h, start, 0.1, 10);
+        IntegrationResult r = new GeneralizedLeapfrog(1e-5, 1000, OFF).integrate(h, start, 0.1, 10);
         assertNull(r.failure());
         assertEquals(h.geometries - 1, r.gradientEvaluations(), "every geometry but the start's");
         assertTrue(r.gradientEvaluations() >= 2 * 10, "loop (b) iterates at least twice per step here");
@@ -224,7 +226,7 @@ class GeneralizedLeapfrogTest {
         // a contraction with rate 0.95, each change a new smallest one, ending when a change is below √1e-5
         VelocityField h = new VelocityField((theta, p) -> p - 1.9 * theta);
         PhasePoint start = pointAt(h.target(), new double[] {0.0}, new double[] {1.0});
-        IntegrationResult r = new GeneralizedLeapfrog(1e-5, 1000).integrate(h, start, 1.0, 1);
+        IntegrationResult r = new GeneralizedLeapfrog(1e-5, 1000, OFF).integrate(h, start, 1.0, 1);
 
         double x = 0;
         int iterations = 0;
@@ -304,5 +306,107 @@ class GeneralizedLeapfrogTest {
         assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class,
                 () -> integrator.checkSupports(new NonSeparable(GAUSSIAN))).getMessage());
         integrator.checkSupports(h);
+    }
+
+    @Test
+    void theReversibilityCheckKeepsAProposalThatReturnsAndCountsBothWays() {
+        DiagonalMetric h = riemannian();
+        PhasePoint start = start();
+        IntegrationResult oneWay = new GeneralizedLeapfrog(1e-10, 1000, OFF).integrate(h, start, 0.1, 10);
+        IntegrationResult back = new GeneralizedLeapfrog(1e-10, 1000, OFF).integrate(h, flipped(oneWay.end()), 0.1, 10);
+        double miss = GeneralizedLeapfrog.roundTripError(start, back.end());
+        assertTrue(miss > 0 && miss < 1e-6, "round-trip error " + miss);
+
+        IntegrationResult checked = new GeneralizedLeapfrog(1e-10, 1000).integrate(h, start, 0.1, 10);
+        assertNull(checked.failure());
+        assertArrayEquals(oneWay.end().position(), checked.end().position(), 0.0, "the proposal is the forward end");
+        assertArrayEquals(oneWay.end().momentum(), checked.end().momentum(), 0.0);
+        assertEquals(20, checked.steps(), "ten steps there and ten back");
+        assertEquals(oneWay.gradientEvaluations() + back.gradientEvaluations(), checked.gradientEvaluations());
+    }
+
+    @Test
+    void aRoundTripThatMissesTheStartByMoreThanTheToleranceIsNotReversible() {
+        // v = p (1 − 1.9 θ) is odd in p, so the exact map is reversible, but each fixed point contracts at
+        // rate 0.95 and stops when a change is below √1e-5: the way back misses the start by 1.8e-3
+        VelocityField h = new VelocityField((theta, p) -> p * (1 - 1.9 * theta));
+        PhasePoint start = pointAt(h.target(), new double[] {0.0}, new double[] {1.0});
+        IntegrationResult oneWay = new GeneralizedLeapfrog(1e-5, 1000, OFF).integrate(h, start, 1.0, 1);
+        IntegrationResult back = new GeneralizedLeapfrog(1e-5, 1000, OFF).integrate(h, flipped(oneWay.end()), 1.0, 1);
+        assertNull(back.failure());
+        double miss = GeneralizedLeapfrog.roundTripError(start, back.end());
+        assertEquals(Math.abs(back.end().position()[0]), miss, 0.0, "θ misses, p returns exactly");
+        assertEquals(1.8e-3, miss, 1e-4);
+
+        IntegrationResult within = new GeneralizedLeapfrog(1e-5, 1000, miss).integrate(h, start, 1.0, 1);
+        assertNull(within.failure(), "a miss equal to the tolerance passes");
+        IntegrationResult beyond = new GeneralizedLeapfrog(1e-5, 1000, Math.nextDown(miss)).integrate(h, start, 1.0, 1);
+        assertEquals(Event.NOT_REVERSIBLE, beyond.failure());
+        assertArrayEquals(oneWay.end().position(), beyond.end().position(), 0.0, "the end is the rejected proposal");
+        assertEquals(2, beyond.steps());
+        assertEquals(oneWay.gradientEvaluations() + back.gradientEvaluations(), beyond.gradientEvaluations());
+        assertNull(new GeneralizedLeapfrog().integrate(h, start, 1.0, 1).failure(),
+                "the default tolerance at threshold 1e-5, 1, allows for the residuals of such fixed points");
+        assertEquals(Event.NOT_REVERSIBLE, new GeneralizedLeapfrog(1e-5, 1000, 1e-3).integrate(h, start, 1.0, 1).failure());
+    }
+
+    @Test
+    void aProposalWhoseWayBackDoesNotConvergeIsNotReversible() {
+        // forwards (p > 0) v = p: θ' = 1 from θ = 0 at ε = 1. Backwards (p < 0) v flips sign at θ = ½, and
+        // loop (b) from θ' = 1 alternates 0, 1, 0, … until it stalls: the move 0 → 1 can be made, 1 → 0 not,
+        // so without the check the chain would enter {θ ≥ ½} more often than it leaves it
+        VelocityField h = new VelocityField((theta, p) -> p > 0 || theta >= 0.5 ? p : -p);
+        PhasePoint start = pointAt(h.target(), new double[] {0.0}, new double[] {1.0});
+        IntegrationResult oneWay = new GeneralizedLeapfrog(1e-5, 1000, OFF).integrate(h, start, 1.0, 1);
+        assertNull(oneWay.failure());
+        assertArrayEquals(new double[] {1.0}, oneWay.end().position(), 0.0);
+        IntegrationResult back = new GeneralizedLeapfrog(1e-5, 1000, OFF).integrate(h, flipped(oneWay.end()), 1.0, 1);
+        assertEquals(Event.FIXED_POINT_NOT_CONVERGED, back.failure());
+
+        IntegrationResult checked = new GeneralizedLeapfrog(1e-5, 1000, 1e300).integrate(h, start, 1.0, 1);
+        assertEquals(Event.NOT_REVERSIBLE, checked.failure(), "however large the tolerance");
+        assertArrayEquals(new double[] {1.0}, checked.end().position(), 0.0);
+        assertEquals(oneWay.gradientEvaluations() + back.gradientEvaluations(), checked.gradientEvaluations());
+    }
+
+    @Test
+    void aSeparableHamiltonianIsNotCheckedForItsStepsAreExplicit() {
+        DiagonalKinetic h = new DiagonalKinetic(GAUSSIAN, 1.0, 1.0);
+        IntegrationResult checked = new GeneralizedLeapfrog(1e-5, 1000, 1e-300).integrate(h, start(), 0.1, 10);
+        IntegrationResult unchecked = new GeneralizedLeapfrog(1e-5, 1000, OFF).integrate(h, start(), 0.1, 10);
+        assertNull(checked.failure());
+        assertEquals(10, checked.steps());
+        assertEquals(unchecked.gradientEvaluations(), checked.gradientEvaluations());
+        assertArrayEquals(unchecked.end().position(), checked.end().position(), 0.0);
+    }
+
+    @Test
+    void roundTripErrorIsAbsoluteUpToOneAndRelativeAbove() {
+        PhasePoint start = new PhasePoint(new double[] {0.5, -4.0}, new double[] {2.0, 0.25}, 0, new double[2]);
+        PhasePoint exact = new PhasePoint(new double[] {0.5, -4.0}, new double[] {-2.0, -0.25}, 0, new double[2]);
+        assertEquals(0.0, GeneralizedLeapfrog.roundTripError(start, exact));
+        PhasePoint back = new PhasePoint(new double[] {0.5 + 0.01, -4.0 + 0.08}, new double[] {-2.0 + 0.05, -0.25 - 0.03},
+                0, new double[2]);
+        // θ: 0.01 / 1 and 0.08 / 4; p: 0.05 / 2 and 0.03 / 1
+        assertEquals(0.03, GeneralizedLeapfrog.roundTripError(start, back), 1e-15);
+    }
+
+    @Test
+    void configureReadsTheReversibilityToleranceAndBadOnesAreRefused() {
+        // min(1, 1000 √threshold): 1 at the default threshold 1e-5 (1000 √1e-5 = 3.16), 1e-3 at 1e-12
+        assertEquals(1.0, new GeneralizedLeapfrog().reversibilityTolerance());
+        assertEquals(1e-3, new GeneralizedLeapfrog(1e-12, 10).reversibilityTolerance(), 1e-18);
+        assertEquals(0.1, new GeneralizedLeapfrog(1e-8, 10).reversibilityTolerance(), 1e-16);
+        SamplerSettings tightFixedPoints = SamplerSettings.builder().fixedPointThreshold(1e-12).build();
+        assertEquals(1e-3, new GeneralizedLeapfrog().configure(tightFixedPoints).reversibilityTolerance(), 1e-18);
+        SamplerSettings off = SamplerSettings.builder().reversibilityTolerance(OFF).build();
+        assertEquals(OFF, new GeneralizedLeapfrog().configure(off).reversibilityTolerance());
+        SamplerSettings tight = SamplerSettings.builder().reversibilityTolerance(1e-8).build();
+        assertEquals(1e-8, new GeneralizedLeapfrog().configure(tight).reversibilityTolerance());
+        for (double bad : new double[] {0.0, -1e-3, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new GeneralizedLeapfrog(1e-5, 10, bad));
+            assertTrue(e.getMessage().startsWith("reversibilityTolerance = " + bad + ": "), e.getMessage());
+        }
     }
 }

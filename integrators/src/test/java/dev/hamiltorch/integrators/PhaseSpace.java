@@ -19,7 +19,7 @@ final class PhaseSpace {
 
     /** The same point with its momentum negated. */
     static PhasePoint flipped(PhasePoint point) {
-        return new PhasePoint(point.position(), negated(point.momentum()), point.logDensity(), point.gradient());
+        return Vectors.flipped(point);
     }
 
     static double[] negated(double[] v) {

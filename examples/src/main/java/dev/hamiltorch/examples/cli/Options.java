@@ -13,7 +13,8 @@ public final class Options {
     /** Options that take a value. */
     static final Set<String> VALUED = Set.of("sampler", "integrator", "metric", "samples", "burn", "step-size",
             "steps", "seed", "chains", "jitter", "softabs-const", "explicit-binding-const", "fixed-point-threshold",
-            "fixed-point-max-iterations", "tau-out", "data", "json", "draws", "dim", "train", "val", "hidden", "terms");
+            "fixed-point-max-iterations", "reversibility-tolerance", "tau-out", "data", "json", "draws", "dim",
+            "train", "val", "hidden", "terms");
     /** Options that are flags. */
     static final Set<String> FLAGS = Set.of("quiet", "no-replay");
 

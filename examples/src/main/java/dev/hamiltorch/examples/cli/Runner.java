@@ -1,6 +1,7 @@
 package dev.hamiltorch.examples.cli;
 
 import dev.hamiltorch.api.LogDensity;
+import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Integrator;
@@ -18,6 +19,7 @@ import dev.hamiltorch.examples.workloads.Funnel;
 import dev.hamiltorch.examples.workloads.Gaussian3d;
 import dev.hamiltorch.examples.workloads.Gaussian3dAnalytic;
 import dev.hamiltorch.examples.workloads.GaussianSplit;
+import dev.hamiltorch.examples.workloads.Quartic;
 import dev.hamiltorch.examples.workloads.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,6 +51,8 @@ public final class Runner {
               funnel               Neal's funnel, v ~ N(0, 3^2), --dim D x's (default 10; 500 samples, step 0.3093, 25 steps)
               gaussian-split       a 3-D Gaussian mean from 120 observations in --terms M shards, one term each (default 4;
                                    integrator splitting, 1000 samples, step 0.03, 6 steps)
+              quartic              sum of -x^4/4 - x^2/2, --dim D (default 2; RMHMC, Hessian metric, implicit,
+                                   fixed-point threshold 1e-12, 4000 samples, burn 400, step 0.4, 4 steps)
 
             options (hamiltorch's names):
               --sampler hmc|rmhmc          --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
@@ -56,6 +60,7 @@ public final class Runner {
               --samples N  --burn N  --step-size E  --steps L  --seed S  --chains C
               --jitter J  --softabs-const A  --explicit-binding-const W
               --fixed-point-threshold T  --fixed-point-max-iterations K
+              --reversibility-tolerance R   the implicit integrator's round-trip check (Infinity: off)
               --json FILE   write the result (timing, events, per-parameter diagnostics, quality)
               --draws FILE  write the draws as Stan CSV (one file per chain)
               --quiet       no progress table or summary
@@ -163,16 +168,20 @@ public final class Runner {
                 }
                 yield new GaussianSplit(terms);
             }
-            case "funnel" -> {
-                int dim = options.integer("dim", 10);
-                if (dim <= 0) {
-                    throw new UsageException("option --dim needs a positive integer, got " + dim);
-                }
-                yield new Funnel(dim);
-            }
+            case "funnel" -> new Funnel(dimension(options, 10));
+            case "quartic" -> new Quartic(dimension(options, 2));
             default -> throw new UsageException("unknown workload '" + options.workload()
-                    + "' (available: gaussian3d, gaussian3d-analytic, funnel, gaussian-split)");
+                    + "' (available: gaussian3d, gaussian3d-analytic, funnel, gaussian-split, quartic)");
         };
+    }
+
+    /** The {@code --dim} option, {@code fallback} when absent. */
+    private static int dimension(Options options, int fallback) throws UsageException {
+        int dim = options.integer("dim", fallback);
+        if (dim <= 0) {
+            throw new UsageException("option --dim needs a positive integer, got " + dim);
+        }
+        return dim;
     }
 
     private static SampleBuilder configure(Workload workload, Options o, PrintStream out) throws UsageException {
@@ -213,6 +222,9 @@ public final class Runner {
         }
         if (o.has("fixed-point-max-iterations")) {
             b.fixedPointMaxIterations(o.integer("fixed-point-max-iterations", 1000));
+        }
+        if (o.has("reversibility-tolerance")) {
+            b.reversibilityTolerance(o.real("reversibility-tolerance", SamplerSettings.DEFAULT_REVERSIBILITY_TOLERANCE));
         }
         return b;
     }

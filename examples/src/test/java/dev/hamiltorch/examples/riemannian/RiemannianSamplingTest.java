@@ -54,9 +54,11 @@ class RiemannianSamplingTest {
 
     @Test
     void funnelVMarginalWithImplicitSoftAbs() {
+        // 2000 kept draws: with the reversibility check seed 123's first 1000 give sd 2.55 (without it 2.73,
+        // seeds 1–4 2.6–3.0 either way), all 2000 give 2.95
         Funnel funnel = new Funnel(10);
         Samples s = Hamiltorch.sample(funnel.logDensity()).paramsInit(funnel.initialPosition()).sampler("rmhmc")
-                .metric("softabs").integrator("implicit").numSamples(1_050).burn(50).stepSize(0.15)
+                .metric("softabs").integrator("implicit").numSamples(2_050).burn(50).stepSize(0.15)
                 .numStepsPerSample(25).fixedPointThreshold(1e-3).jitter(0.01).seed(123).verbose(false).run();
         double[] v = s.parameter(0);
         BatchMeans m = BatchMeans.of(v, 20);

@@ -8,6 +8,11 @@ public enum Event {
     NON_SPD_METRIC("non_spd_metric"),
     /** An implicit integrator's fixed point did not converge. */
     FIXED_POINT_NOT_CONVERGED("fixed_point_not_converged"),
+    /**
+     * Integrating back from the proposal, with its momentum negated, failed or did not return to the
+     * start within the reversibility tolerance ({@link dev.hamiltorch.api.SamplerSettings#reversibilityTolerance()}).
+     */
+    NOT_REVERSIBLE("not_reversible"),
     /** The energy error exceeded the divergence threshold (1000). */
     DIVERGENT("divergent"),
     /**

@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  * }</pre>
  * Both methods default to returning {@code this}, so integrators that need neither ignore them.
  */
-public interface Integrator extends Named {
+public interface Integrator extends Named, RunAdvice {
 
     /** Leapfrog (Störmer–Verlet) for separable Hamiltonians. */
     String LEAPFROG = "leapfrog";

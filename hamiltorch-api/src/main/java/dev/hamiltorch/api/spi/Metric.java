@@ -9,7 +9,7 @@ import dev.hamiltorch.api.dynamics.Hamiltonian;
  * A metric on parameter space: it turns a target into a Hamiltonian H(θ, p) = −log π(θ) + K(θ, p).
  * Register implementations with {@code @AutoService(Metric.class)} and a {@code provides} clause.
  */
-public interface Metric extends Named {
+public interface Metric extends Named, RunAdvice {
 
     /** Euclidean metric from the settings' inverse mass matrix (identity by default). */
     String EUCLIDEAN = "euclidean";

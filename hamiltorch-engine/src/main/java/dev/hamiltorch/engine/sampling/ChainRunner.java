@@ -10,6 +10,7 @@ import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.RunAdvice;
 import dev.hamiltorch.api.spi.Sampler;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * A {@link dev.hamiltorch.api.DomainException} from the target (a point where the density is undefined)
  * rejects that proposal ({@link Event#DOMAIN_ERROR}) and the chain goes on; any other exception from the
  * target stops the run (the other chains at their next iteration) and a {@link SamplingException}
- * carries the iteration number and the partial result.
+ * carries the iteration number and the partial result. Once the chains stop, the integrator's and the
+ * metric's advice ({@link RunAdvice}) joins {@link Samples#warnings()}.
  */
 public final class ChainRunner {
 
@@ -152,6 +154,7 @@ public final class ChainRunner {
         double seconds = (System.nanoTime() - begin) * 1e-9;
 
         Samples samples = collect(runs, provenance, seconds);
+        samples = samples.withPluginWarnings(pluginWarnings(settings, samples));
         SamplingException failure = null;
         for (Chain run : runs) {
             if (run.failure == null) {
@@ -175,6 +178,19 @@ public final class ChainRunner {
             LOG.warn(warning);
         }
         return samples;
+    }
+
+    /** The integrator's and the metric's advice on the run; a plugin that fails to give it is logged and skipped. */
+    private List<String> pluginWarnings(SamplerSettings settings, Samples samples) {
+        List<String> warnings = new ArrayList<>();
+        for (RunAdvice plugin : List.of(integrator, metric)) {
+            try {
+                warnings.addAll(plugin.warnings(settings, samples.eventCounts(), samples.iterations()));
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed to give its advice on the run", plugin.getClass().getName(), e);
+            }
+        }
+        return warnings;
     }
 
     /**

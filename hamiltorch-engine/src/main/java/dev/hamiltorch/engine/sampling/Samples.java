@@ -28,8 +28,14 @@ public final class Samples {
     private final Provenance provenance;
     private final Draws draws;
     private final double wallTimeSeconds;
+    private final List<String> pluginWarnings;
 
     Samples(List<ChainSamples> chains, int numSamples, int burn, Provenance provenance, double wallTimeSeconds) {
+        this(chains, numSamples, burn, provenance, wallTimeSeconds, List.of());
+    }
+
+    private Samples(List<ChainSamples> chains, int numSamples, int burn, Provenance provenance,
+                    double wallTimeSeconds, List<String> pluginWarnings) {
         this.chains = List.copyOf(chains);
         this.numSamples = numSamples;
         this.burn = burn;
@@ -37,6 +43,17 @@ public final class Samples {
         this.provenance = provenance;
         this.draws = Draws.concat(dimension, this.chains.stream().map(ChainSamples::draws).toList());
         this.wallTimeSeconds = wallTimeSeconds;
+        this.pluginWarnings = List.copyOf(pluginWarnings);
+    }
+
+    /** These samples with the plugins' advice ({@link dev.hamiltorch.api.spi.RunAdvice}) added to {@link #warnings()}. */
+    Samples withPluginWarnings(List<String> warnings) {
+        return new Samples(chains, numSamples, burn, provenance, wallTimeSeconds, warnings);
+    }
+
+    /** Iterations run over all chains, burn-in included (fewer than numSamples × chains for a partial result). */
+    public long iterations() {
+        return chains.stream().mapToLong(ChainSamples::iterations).sum();
     }
 
     /** What produced this result: plugins, settings, seed, chains, parameter names, library version. */
@@ -190,15 +207,13 @@ public final class Samples {
 
     /**
      * What the run's user should know, one sentence each, empty when nothing went wrong: every event
-     * that rejected or flagged proposals (with its count over all iterations of all chains), and a run
-     * whose kept iterations accepted no proposal at all. The chain runner also logs them at WARN.
+     * that rejected or flagged proposals (with its count over all iterations of all chains), a run
+     * whose kept iterations accepted no proposal at all, and then what the run's integrator and metric
+     * advise ({@link dev.hamiltorch.api.spi.RunAdvice}). The chain runner also logs them at WARN.
      */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
-        long iterations = 0;
-        for (ChainSamples c : chains) {
-            iterations += c.iterations();
-        }
+        long iterations = iterations();
         if (acceptanceRate() == 0) {
             warnings.add("no proposal was accepted in the " + keptCount() + " kept iterations: the step size is"
                     + " likely too large for this target and integrator");
@@ -209,6 +224,7 @@ public final class Samples {
                         + e.getKey().key() + ")");
             }
         }
+        warnings.addAll(pluginWarnings);
         return List.copyOf(warnings);
     }
 
@@ -219,6 +235,8 @@ public final class Samples {
                     + " after jitter";
             case FIXED_POINT_NOT_CONVERGED -> "rejected their proposal for a fixed point of the implicit"
                     + " integrator that did not converge; a smaller step size helps";
+            case NOT_REVERSIBLE -> "rejected their proposal because integrating back from it did not return to"
+                    + " the start (reversibilityTolerance); a smaller step size or fixedPointThreshold helps";
             case DIVERGENT -> "diverged (an energy error above the divergence threshold); a smaller step size helps";
             case DOMAIN_ERROR -> "rejected their proposal for a point where the log density is undefined (it threw a"
                     + " DomainException, e.g. a covariance that is not positive-definite)";

@@ -5,7 +5,12 @@ import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
+import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.RunAdvice;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The diagonal Fisher metric G(θ) = diag(g∘g), g = ∇ log π(θ), that hamiltorch calls
@@ -35,6 +40,22 @@ public final class DiagonalFisherMetric implements Metric {
     @Override
     public DerivativeOrder requiredDerivatives() {
         return DerivativeOrder.HESSIAN;
+    }
+
+    /**
+     * Names {@code jitter} when it is 0 and at least {@link RunAdvice#MANY_FAILED} of the iterations
+     * failed their trajectory: without jitter G is singular at every mode, where the gradient vanishes,
+     * and a run near one rejects (nearly) every proposal.
+     */
+    @Override
+    public List<String> warnings(SamplerSettings settings, Map<Event, Long> events, long iterations) {
+        double failed = RunAdvice.failedShare(events, iterations);
+        if (failed < RunAdvice.MANY_FAILED || settings.jitter() > 0) {
+            return List.of();
+        }
+        return List.of(String.format(Locale.ROOT, "%.0f %% of the iterations failed their trajectory with the"
+                + " jacobian-diag metric without jitter: diag(g∘g) is singular wherever a component of the"
+                + " gradient g is 0, as at every mode; set jitter, for example to 1", 100 * failed));
     }
 
     /**
