@@ -211,6 +211,16 @@ public final class ChainRunner {
         }
     }
 
+    /** The result of {@code chains} chains that never started (no iteration, no draw). */
+    static Samples unstarted(int chains, SamplerSettings settings, int d) {
+        Chain[] runs = new Chain[chains];
+        for (int c = 0; c < chains; c++) {
+            // room for the burn-in only: nothing is recorded, and numSamples may be large
+            runs[c] = new Chain(c, settings.burn(), settings.burn(), d);
+        }
+        return collect(runs, settings, d, 0);
+    }
+
     private static Samples collect(Chain[] runs, SamplerSettings settings, int d, double seconds) {
         List<ChainSamples> chains = new ArrayList<>(runs.length);
         for (Chain run : runs) {
