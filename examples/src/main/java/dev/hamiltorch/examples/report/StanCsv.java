@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes kept draws in Stan's CSV layout: {@code #} comment lines, a header with the sampler columns
@@ -23,8 +25,9 @@ public final class StanCsv {
     /** Writes the draws of every chain of {@code samples}. */
     public static void write(Path file, Workload workload, Samples samples, double stepSize, int steps)
             throws IOException {
+        List<Path> files = files(file, samples.numChains());
         for (ChainSamples chain : samples.chains()) {
-            Path target = samples.numChains() == 1 ? file : numbered(file, chain.chain() + 1);
+            Path target = files.get(chain.chain());
             try (BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
                 w.write("# hamiltorch for the JVM\n# workload = " + workload.name() + "\n# chain = "
                         + (chain.chain() + 1) + "\n# num_samples = " + samples.numSamples() + "\n# burn = "
@@ -50,6 +53,25 @@ public final class StanCsv {
                 }
             }
         }
+    }
+
+    /**
+     * The files {@link #write} writes for {@code chains} chains: {@code file} itself for one chain, else
+     * {@code name-1.csv}, {@code name-2.csv}, … beside it.
+     *
+     * @param file the file named on the command line
+     * @param chains the number of chains
+     * @return one file per chain, chain 1 first
+     */
+    public static List<Path> files(Path file, int chains) {
+        if (chains == 1) {
+            return List.of(file);
+        }
+        List<Path> files = new ArrayList<>(chains);
+        for (int c = 1; c <= chains; c++) {
+            files.add(numbered(file, c));
+        }
+        return files;
     }
 
     private static Path numbered(Path file, int chain) {
