@@ -61,7 +61,7 @@ public final class Runner {
               --help        this text (anywhere on the command line)
 
             exit status: 0 done; 2 bad command line, settings or output path (before sampling);
-                         1 the log density threw (at the start or during sampling)
+                         1 the log density threw (at the start or during sampling), or writing the output failed
             """;
 
     private Runner() {
