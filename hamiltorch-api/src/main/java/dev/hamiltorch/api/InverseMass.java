@@ -15,11 +15,13 @@ public sealed interface InverseMass {
 
     /** M⁻¹ = diag(values). */
     record Diagonal(double[] values) implements InverseMass {
+        /** Copies {@code values}: the record is immutable. */
         public Diagonal {
             values = values.clone();
         }
 
         @Override
+        /** The diagonal, as a copy. */
         public double[] values() {
             return values.clone();
         }
@@ -43,11 +45,13 @@ public sealed interface InverseMass {
 
     /** A full symmetric positive-definite M⁻¹. */
     record Dense(double[][] matrix) implements InverseMass {
+        /** Copies {@code matrix}: the record is immutable. */
         public Dense {
             matrix = copy(matrix);
         }
 
         @Override
+        /** The matrix, as a copy. */
         public double[][] matrix() {
             return copy(matrix);
         }
@@ -73,6 +77,7 @@ public sealed interface InverseMass {
      * parameters in order (e.g. one block per layer of a network).
      */
     record BlockDiagonal(double[][][] blocks) implements InverseMass {
+        /** Copies {@code blocks}: the record is immutable. */
         public BlockDiagonal {
             double[][][] c = new double[blocks.length][][];
             for (int b = 0; b < blocks.length; b++) {
@@ -82,6 +87,7 @@ public sealed interface InverseMass {
         }
 
         @Override
+        /** The blocks, as copies. */
         public double[][][] blocks() {
             double[][][] c = new double[blocks.length][][];
             for (int b = 0; b < blocks.length; b++) {
@@ -106,18 +112,22 @@ public sealed interface InverseMass {
         }
     }
 
+    /** M⁻¹ = I, the default. */
     static InverseMass identity() {
         return new Identity();
     }
 
+    /** M⁻¹ = diag(values). */
     static InverseMass diagonal(double... values) {
         return new Diagonal(values);
     }
 
+    /** A full symmetric positive-definite M⁻¹. */
     static InverseMass dense(double[][] matrix) {
         return new Dense(matrix);
     }
 
+    /** M⁻¹ of dense symmetric positive-definite blocks along the diagonal, covering the parameters in order. */
     static InverseMass blockDiagonal(double[][]... blocks) {
         return new BlockDiagonal(blocks);
     }

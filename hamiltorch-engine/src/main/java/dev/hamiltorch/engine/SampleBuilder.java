@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine;
 
+import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.SamplerSettings;
@@ -16,6 +17,7 @@ import dev.hamiltorch.engine.sampling.ChainRunner;
 import dev.hamiltorch.engine.sampling.TransitionListener;
 import dev.hamiltorch.engine.sampling.RunOptions;
 import dev.hamiltorch.engine.sampling.Samples;
+import dev.hamiltorch.engine.sampling.SamplingException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -261,8 +263,9 @@ public final class SampleBuilder {
      * Checks every argument, then samples.
      *
      * @throws IllegalArgumentException naming the first bad argument and its value
-     * @throws dev.hamiltorch.engine.sampling.SamplingException if user code throws mid-run; it carries
-     *         the iteration number and the draws made so far
+     * @throws SamplingException if user code throws: the log density at {@code paramsInit}, before any
+     *         draw ({@link SamplingException#atParamsInit}), or mid-run, with the iteration number and the
+     *         draws made so far
      */
     public Samples run() {
         if (paramsInit == null) {
@@ -298,14 +301,14 @@ public final class SampleBuilder {
                 : samplerPlugin.defaultIntegrator());
         Metric metricPlugin = registry.metric(metric != null ? metric : samplerPlugin.defaultMetric());
         metricPlugin.checkSupports(t); // before evaluating anything: a first-order target with the Hessian metric
-        checkInitialDensity(t);
+        checkInitialDensity(t, s);
         if (t instanceof AutodiffTarget autodiff) {
             checkEveryParameterIsRead(autodiff.unreadParameters(paramsInit.clone()));
         } else if (t instanceof AutodiffSplitTarget split) {
             checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
         }
-        // builds the Hamiltonian once up front so that a bad invMass, or an integrator that cannot
-        // integrate it (a split integrator without a split target), fails here before the table starts
+        // builds the Hamiltonian once up front so a bad invMass, or an integrator that cannot integrate it,
+        // fails here, before the progress table's header and any sampling
         integratorPlugin.checkSupports(metricPlugin.hamiltonian(t, s));
 
         ProgressTable table = null;
@@ -326,15 +329,18 @@ public final class SampleBuilder {
         return samples;
     }
 
-    private void checkInitialDensity(Target t) {
+    private void checkInitialDensity(Target t, SamplerSettings s) {
         double[] gradient = new double[t.dimension()];
         double logProb;
         try {
             logProb = t.logDensityAndGradient(paramsInit.clone(), gradient);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            // e.g. a log density written for another number of parameters than paramsInit has
+        } catch (DomainException e) {
+            // the density is undefined at this point (a covariance not positive-definite): the argument is bad
             throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit)
                     + ": the log density cannot be evaluated there: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // any other exception is the density's code failing, whatever its type: report it as the user's
+            throw SamplingException.atParamsInit(paramsInit, chains, s, e);
         }
         if (!Double.isFinite(logProb)) {
             throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit)

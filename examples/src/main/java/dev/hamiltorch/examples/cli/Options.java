@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The runner's command line: {@code <workload> [--name value | --flag]...}, with the option names of
- * CLI.md (hamiltorch's names in kebab-case).
+ * CLI.md (hamiltorch's names in kebab-case). Each option may be given once.
  */
 public final class Options {
 
@@ -26,7 +26,13 @@ public final class Options {
         this.values = values;
     }
 
-    /** Parses {@code args}, filling in {@code defaults} for options not given. */
+    /**
+     * Parses {@code args}: the workload, then options.
+     *
+     * @param args the command line
+     * @return the options given
+     * @throws UsageException for an unknown, repeated or incomplete option, or a missing workload
+     */
     public static Options parse(String[] args) throws UsageException {
         if (args.length == 0 || args[0].startsWith("-")) {
             throw new UsageException("usage: <workload> [options]; the workload comes first (e.g. gaussian3d); --help lists them");
@@ -43,6 +49,10 @@ public final class Options {
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
+            }
+            if (values.containsKey(name)) {
+                // which of two values was meant is a guess; the last one silently winning hid typos
+                throw new UsageException("option --" + name + " is given more than once");
             }
             if (FLAGS.contains(name)) {
                 if (value != null) {
@@ -76,26 +86,32 @@ public final class Options {
         return new Options(workload, merged);
     }
 
+    /** Whether option {@code --name} was given (or has a workload default). */
     public boolean has(String name) {
         return values.containsKey(name);
     }
 
+    /** Whether flag {@code --name} was given. */
     public boolean flag(String name) {
         return values.containsKey(name);
     }
 
+    /** The value of {@code --name}, or {@code fallback} when it is absent. */
     public String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
+    /** The value of {@code --name} as an int, or {@code fallback} when it is absent. */
     public int integer(String name, int fallback) throws UsageException {
         return parsed(name, fallback, Integer::valueOf, "an integer");
     }
 
+    /** The value of {@code --name} as a long, or {@code fallback} when it is absent. */
     public long longValue(String name, long fallback) throws UsageException {
         return parsed(name, fallback, Long::valueOf, "an integer");
     }
 
+    /** The value of {@code --name} as a double, or {@code fallback} when it is absent. */
     public double real(String name, double fallback) throws UsageException {
         return parsed(name, fallback, Double::valueOf, "a number");
     }

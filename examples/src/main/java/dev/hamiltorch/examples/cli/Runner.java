@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,10 @@ import java.util.Map;
 
 /**
  * The command-line runner of CLI.md: {@code java -jar hamiltorch-examples.jar <workload> [options]}.
- * Exit status 0 on success, 2 for a bad command line or bad settings, 1 when sampling fails.
+ * Exit status 0 on success; 2 for a bad command line, bad settings, a combination that cannot work or an
+ * output file that cannot be written, all found before the first draw; 1 when user code fails (the log
+ * density throws, at {@code paramsInit} or during sampling) or writing the output fails after all. The
+ * run's warnings ({@link Samples#warnings()}) go to standard error whatever SLF4J provider is present.
  */
 public final class Runner {
 
@@ -65,18 +69,35 @@ public final class Runner {
               --draws FILE  write the draws as Stan CSV (one file per chain)
               --quiet       no progress table or summary
               --no-replay   run the log density's code at every gradient instead of replaying its graph
+              --help        this text (anywhere on the command line)
+
+            exit status: 0 done; 2 bad command line, settings or output path (before sampling);
+                         1 the log density threw (at the start or during sampling), or writing the output failed
             """;
 
     private Runner() {
     }
 
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the workload (or {@code summary}, {@code benchmark}) and its options
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command line and returns the exit status. */
+    /**
+     * Runs the command line and returns the exit status.
+     *
+     * @param args the workload (or {@code summary}, {@code benchmark}) and its options
+     * @param out where the progress table, the summary and {@code --help} go
+     * @param err where errors and the run's warnings go, one line each
+     * @return 0 done, 1 the log density or writing the output failed, 2 a bad command line
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")
+                || (args.length > 0 && args[0].equals("help"))) {
             out.print(USAGE);
             return 0;
         }
@@ -93,6 +114,7 @@ public final class Runner {
             options = Options.parse(args);
             workload = workload(options);
             options = options.withDefaults(workload.defaults());
+            checkOutputs(options);
             builder = configure(workload, options, out);
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
@@ -106,12 +128,8 @@ public final class Runner {
         Samples samples;
         try {
             samples = builder.run();
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
         } catch (RuntimeException e) {
-            err.println("sampling failed: " + e);
-            return 1;
+            return failed(e, err);
         } finally {
             if (csv != null) {
                 try {
@@ -120,6 +138,10 @@ public final class Runner {
                     err.println("error: cannot write output: " + e.getMessage());
                 }
             }
+        }
+        // printed here, not only logged: without an SLF4J provider the log shows nothing
+        for (String warning : samples.warnings()) {
+            err.println("warning: " + warning);
         }
         if (!options.flag("quiet")) {
             printSummary(workload, samples, out);
@@ -134,6 +156,20 @@ public final class Runner {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Reports what {@link SampleBuilder#run()} threw and returns the exit status: 2 for a bad argument,
+     * 1 for a failure of the log density's code (a {@link dev.hamiltorch.engine.sampling.SamplingException},
+     * at {@code paramsInit} too) or any other exception.
+     */
+    static int failed(RuntimeException e, PrintStream err) {
+        if (e instanceof IllegalArgumentException) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        err.println("sampling failed: " + e);
+        return 1;
     }
 
     private static int benchmark(String[] args, PrintStream out, PrintStream err) {
@@ -154,6 +190,52 @@ public final class Runner {
         }
         Benchmark.run(repeats, out);
         return 0;
+    }
+
+    /** Refuses, before sampling, a {@code --json} or {@code --draws} file that could not be written. */
+    private static void checkOutputs(Options o) throws UsageException {
+        if (o.has("json")) {
+            checkWritable("json", path(o, "json"));
+        }
+        if (o.has("draws")) {
+            // a bad --chains is the builder's to report; here it only says how many files there will be
+            for (Path file : StanCsv.files(path(o, "draws"), Math.max(1, o.integer("chains", 1)))) {
+                checkWritable("draws", file);
+            }
+        }
+    }
+
+    private static Path path(Options o, String name) throws UsageException {
+        String value = o.string(name, null);
+        try {
+            return Path.of(value).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw new UsageException("option --" + name + " needs a file name, got '" + value + "'");
+        }
+    }
+
+    /** Checks that {@code file} can be created or overwritten, without writing it. */
+    private static void checkWritable(String name, Path file) throws UsageException {
+        String cannot = "option --" + name + ": cannot write " + file + ": ";
+        if (Files.isDirectory(file)) {
+            throw new UsageException(cannot + "it is a folder");
+        }
+        if (Files.exists(file)) {
+            if (!Files.isWritable(file)) {
+                throw new UsageException(cannot + "it is not writable");
+            }
+            return;
+        }
+        Path folder = file.getParent();
+        if (folder == null || !Files.exists(folder)) {
+            throw new UsageException(cannot + "folder " + folder + " does not exist");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException(cannot + folder + " is not a folder");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new UsageException(cannot + "folder " + folder + " is not writable");
+        }
     }
 
     static Workload workload(Options options) throws UsageException {

@@ -5,6 +5,7 @@ public final class UsageException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what is wrong, as one line without the {@code error: } prefix */
     public UsageException(String message) {
         super(message);
     }

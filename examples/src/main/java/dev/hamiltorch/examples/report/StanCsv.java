@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,10 +42,6 @@ public final class StanCsv implements TransitionListener, Closeable {
         this.workload = workload;
     }
 
-    /** The file chain {@code chain} (from 0) of {@code chains} is written to. */
-    public static Path fileOfChain(Path file, int chain, int chains) {
-        return chains == 1 ? file : numbered(file, chain + 1);
-    }
 
     @Override
     public void onStart(Provenance run, List<String> statisticNames) {
@@ -59,9 +56,10 @@ public final class StanCsv implements TransitionListener, Closeable {
         }
         header.append('\n');
         writers = new BufferedWriter[run.chains()];
+        List<Path> paths = files(file, run.chains());
         try {
             for (int c = 0; c < run.chains(); c++) {
-                writers[c] = Files.newBufferedWriter(fileOfChain(file, c, run.chains()), StandardCharsets.UTF_8);
+                writers[c] = Files.newBufferedWriter(paths.get(c), StandardCharsets.UTF_8);
                 writers[c].write("# hamiltorch for the JVM " + run.libraryVersion() + "\n# workload = " + workload
                         + "\n# sampler = " + run.sampler() + "\n# metric = " + run.metric() + "\n# integrator = "
                         + run.integrator() + "\n# chain = " + (c + 1) + "\n# seed = " + run.seed()
@@ -119,6 +117,25 @@ public final class StanCsv implements TransitionListener, Closeable {
     static String csvName(String name) {
         Matcher m = ELEMENT.matcher(name);
         return m.matches() ? m.group(1) + "." + (Integer.parseInt(m.group(2)) + 1) : name;
+    }
+
+    /**
+     * The files this writer writes for {@code chains} chains: {@code file} itself for one chain, else
+     * {@code name-1.csv}, {@code name-2.csv}, … beside it.
+     *
+     * @param file the file named on the command line
+     * @param chains the number of chains
+     * @return one file per chain, chain 1 first
+     */
+    public static List<Path> files(Path file, int chains) {
+        if (chains == 1) {
+            return List.of(file);
+        }
+        List<Path> files = new ArrayList<>(chains);
+        for (int c = 1; c <= chains; c++) {
+            files.add(numbered(file, c));
+        }
+        return files;
     }
 
     private static Path numbered(Path file, int chain) {

@@ -1,8 +1,11 @@
 package dev.hamiltorch.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,6 +35,10 @@ class RunnerTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    private String outText() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void badCommandLinesExitWithStatusTwoAndOneLine() {
         for (String[] args : List.of(new String[] {"gaussian3d", "--no-such"}, new String[] {"nothing"},
@@ -41,11 +48,91 @@ class RunnerTest {
                 new String[] {"gaussian3d", "--integrator", "splitting"},
                 new String[] {"gaussian3d", "--sampler", "rmhmc", "--integrator", "leapfrog", "--metric", "hessian"})) {
             err.reset();
+            out.reset();
             assertEquals(2, run(args), String.join(" ", args));
             String e = errText();
             assertEquals(1, e.lines().count(), e);
             assertTrue(e.startsWith("error: "), e);
+            // refused before the first draw: not even the progress table's header
+            assertEquals("", outText(), String.join(" ", args));
         }
+    }
+
+    @Test
+    void aRepeatedOptionExitsWithStatusTwoNamingIt() {
+        for (String[] args : List.of(new String[] {"gaussian3d", "--seed", "1", "--steps", "3", "--seed", "2"},
+                new String[] {"gaussian3d", "--seed=1", "--seed", "1"})) {
+            err.reset();
+            assertEquals(2, run(args), String.join(" ", args));
+            assertEquals(List.of("error: option --seed is given more than once"), errText().lines().toList());
+        }
+        err.reset();
+        assertEquals(2, run("funnel", "--quiet", "--dim", "2", "--quiet"));
+        assertEquals(List.of("error: option --quiet is given more than once"), errText().lines().toList());
+        assertEquals("", outText());
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeSampling() throws Exception {
+        Path missing = dir.resolve("missing").resolve("g.json");
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+        Path folderInTheWay = Files.createDirectory(dir.resolve("d-2.csv"));
+        List<List<String>> cases = List.of(
+                List.of("--json", missing.toString(), "error: option --json: cannot write " + missing
+                        + ": folder " + missing.getParent() + " does not exist"),
+                List.of("--json", dir.toString(), "error: option --json: cannot write " + dir + ": it is a folder"),
+                List.of("--draws", aFile.resolve("g.csv").toString(), "error: option --draws: cannot write "
+                        + aFile.resolve("g-1.csv") + ": " + aFile + " is not a folder"),
+                // with two chains --draws writes d-1.csv and d-2.csv
+                List.of("--draws", dir.resolve("d.csv").toString(), "error: option --draws: cannot write "
+                        + folderInTheWay + ": it is a folder"));
+        for (List<String> c : cases) {
+            err.reset();
+            out.reset();
+            assertEquals(2, run("gaussian3d", "--chains", "2", c.get(0), c.get(1)), c.toString());
+            assertEquals(List.of(c.get(2)), errText().lines().toList());
+            assertEquals("", outText());
+        }
+        // nothing was written, not even the first chain's file
+        assertFalse(Files.exists(dir.resolve("d-1.csv")));
+        assertEquals("x", Files.readString(aFile));
+    }
+
+    @Test
+    void theRunsWarningsGoToStandardErrorOnceWhateverTheLogging() {
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            // ε 100: every trajectory diverges
+            assertEquals(0, run("gaussian3d", "--step-size", "100", "--samples", "20", "--quiet"));
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertEquals(List.of("warning: no proposal was accepted in the 20 kept iterations: the step size is likely too"
+                        + " large for this target and integrator",
+                "warning: 20 of 20 iterations diverged (an energy error above the divergence threshold); a smaller"
+                        + " step size helps (divergent)"), errText().lines().toList());
+        // slf4j-simple, the runner's provider, does not print them a second time
+        assertEquals("", logged.toString(StandardCharsets.UTF_8));
+        assertEquals("", outText());
+    }
+
+    @Test
+    void aLogDensityThatThrowsAtParamsInitExitsOneNotTwo() {
+        IllegalStateException bug = new IllegalStateException("model not loaded");
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> Hamiltorch.sample(x -> {
+            throw bug;
+        }).paramsInit(0.0).verbose(false).run());
+        assertEquals(1, Runner.failed(thrown, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(List.of("sampling failed: dev.hamiltorch.engine.sampling.SamplingException: the log density"
+                + " threw at paramsInit = [0.0], before sampling: java.lang.IllegalStateException: model not loaded"),
+                errText().lines().toList());
+        err.reset();
+        RuntimeException bad = assertThrows(RuntimeException.class,
+                () -> Hamiltorch.sample(x -> x.sum()).paramsInit(0.0).stepSize(-1).verbose(false).run());
+        assertEquals(2, Runner.failed(bad, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(errText().startsWith("error: stepSize = -1.0"), errText());
     }
 
     @Test
@@ -217,6 +304,19 @@ class RunnerTest {
         assertEquals("error: the splitting integrator needs at least 2 terms, but the target has 1"
                 + System.lineSeparator(), errText());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpAnywhereOnTheCommandLinePrintsTheUsageAndExitsZero() {
+        for (String[] args : List.of(new String[] {"gaussian3d", "--seed", "1", "--help"},
+                new String[] {"funnel", "--no-such", "-h"}, new String[] {"summary", "x.csv", "--help"},
+                new String[] {"benchmark", "--help"}, new String[] {"gaussian3d", "--seed", "1", "--seed", "2", "--help"})) {
+            out.reset();
+            err.reset();
+            assertEquals(0, run(args), String.join(" ", args));
+            assertEquals(Runner.USAGE, outText());
+            assertEquals("", errText());
+        }
     }
 
     @Test

@@ -8,8 +8,11 @@ import dev.hamiltorch.api.tensor.Tensor;
  */
 public interface Likelihood extends Named {
 
+    /** Bernoulli on a logit output (hamiltorch's {@code binary_class_linear_output}). */
     String BINARY_CLASS = "binary-class";
+    /** Categorical on logit outputs (hamiltorch's {@code multi_class_linear_output}). */
     String MULTI_CLASS = "multi-class";
+    /** Normal with precision {@code tauOut} around the output (hamiltorch's {@code regression}). */
     String REGRESSION = "regression";
 
     /**

@@ -5,29 +5,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Conversions between JVM arrays and ND4J's {@link INDArray}. ND4J is initialised (natives loaded,
- * default type set to double) on first use only, so runs that never ask for an INDArray do not pay
- * its start-up cost.
+ * Conversions between JVM arrays and ND4J's {@link INDArray}. ND4J loads (natives included) on first
+ * use only, so runs that never ask for an INDArray do not pay its start-up cost. Every array is created
+ * as {@link DataType#DOUBLE} explicitly: ND4J's global default data type belongs to the host
+ * application and is never changed here.
  */
 public final class Nd4jArrays {
 
     private Nd4jArrays() {
     }
 
-    /** Loads ND4J once with double precision as its default (ND4J defaults to float). */
-    private static final class Init {
-        static {
-            Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        }
-
-        static void ensure() {
-            // class initialisation above runs exactly once
-        }
-    }
-
     /** A rows × columns double INDArray copied from {@code rows}. */
     public static INDArray matrix(double[][] rows) {
-        Init.ensure();
         int m = rows.length;
         int n = m == 0 ? 0 : rows[0].length;
         double[] flat = new double[m * n];
@@ -42,7 +31,6 @@ public final class Nd4jArrays {
 
     /** A double INDArray vector copied from {@code values}. */
     public static INDArray vector(double[] values) {
-        Init.ensure();
         return Nd4j.create(values.clone(), new long[] {values.length}, DataType.DOUBLE);
     }
 

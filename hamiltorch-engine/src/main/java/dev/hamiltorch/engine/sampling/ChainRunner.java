@@ -244,6 +244,18 @@ public final class ChainRunner {
         }
     }
 
+    /** The result of {@code chains} chains that never started (no iteration, no draw). */
+    static Samples unstarted(int chains, SamplerSettings settings, int d, List<String> parameterNames) {
+        Chain[] runs = new Chain[chains];
+        for (int c = 0; c < chains; c++) {
+            // room for the burn-in only: nothing is recorded, and numSamples may be large
+            runs[c] = new Chain(c, settings.burn(), settings.burn(), d, ChainSamples.COMMON_STATISTICS,
+                    TransitionListener.NONE);
+        }
+        List<String> names = parameterNames.isEmpty() ? Provenance.defaultParameterNames(d) : parameterNames;
+        return collect(runs, new Provenance("", "", "", settings, 0, chains, names, Provenance.LIBRARY_VERSION), 0);
+    }
+
     private static Samples collect(Chain[] runs, Provenance provenance, double seconds) {
         List<ChainSamples> chains = new ArrayList<>(runs.length);
         for (Chain run : runs) {

@@ -68,7 +68,7 @@ public final class Samples {
 
     /**
      * The pooled kept draws as a (kept × D) double {@link org.nd4j.linalg.api.ndarray.INDArray}; loads
-     * ND4J on first use.
+     * ND4J on first use and leaves its global default data type as the application set it.
      */
     public org.nd4j.linalg.api.ndarray.INDArray drawsAsINDArray() {
         return dev.hamiltorch.engine.nd4j.Nd4jArrays.matrix(draws.toArray());

@@ -1,8 +1,13 @@
 package dev.hamiltorch.engine.sampling;
 
+import dev.hamiltorch.api.SamplerSettings;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Sampling stopped because user code (the target, or a progress listener) threw, or the kernel refused
- * the initial position. The cause is the original exception; {@link #partialResult()} holds what every
+ * the initial position; or it never started because the log density threw at {@code paramsInit}
+ * ({@link #atParamsInit}). The cause is the original exception; {@link #partialResult()} holds what every
  * chain had done until then (other chains stop at their next iteration).
  */
 public final class SamplingException extends RuntimeException {
@@ -18,6 +23,33 @@ public final class SamplingException extends RuntimeException {
         this.chain = chain;
         this.iteration = iteration;
         this.partialResult = partialResult;
+    }
+
+    private SamplingException(String message, Samples partialResult, Throwable cause) {
+        super(message, cause);
+        this.chain = 0;
+        this.iteration = 0;
+        this.partialResult = partialResult;
+    }
+
+    /**
+     * The log density (user code) threw {@code cause} at {@code paramsInit}, where it is evaluated once
+     * before any chain starts: a failure of the density's code, not a bad argument (a
+     * {@link dev.hamiltorch.api.DomainException} there is, and is reported as an
+     * {@link IllegalArgumentException} instead). {@link #chain()} and {@link #iteration()} are 0, and
+     * {@link #partialResult()} holds {@code chains} chains without an iteration.
+     *
+     * @param paramsInit the initial position the density was evaluated at
+     * @param chains the number of chains the run asked for
+     * @param settings the run's settings ({@code numSamples}, {@code burn})
+     * @param cause what the log density threw
+     * @return the exception to throw
+     */
+    public static SamplingException atParamsInit(double[] paramsInit, int chains, SamplerSettings settings,
+                                                 Throwable cause) {
+        return new SamplingException("the log density threw at paramsInit = " + Arrays.toString(paramsInit)
+                + ", before sampling: " + cause, ChainRunner.unstarted(chains, settings, paramsInit.length, List.of()),
+                cause);
     }
 
     private static String message(int chain, int iteration, int total, Throwable cause) {

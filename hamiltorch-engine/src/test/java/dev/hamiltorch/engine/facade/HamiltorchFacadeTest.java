@@ -20,7 +20,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The facade as a user writes it, end to end through autodiff, plugins, HMC and the result. */
 class HamiltorchFacadeTest {
@@ -45,6 +47,20 @@ class HamiltorchFacadeTest {
         INDArray draws = s.drawsAsINDArray();
         assertArrayEquals(new long[] {400, 3}, draws.shape());
         assertEquals(s.draws().toArray()[17][2], draws.getDouble(17, 2));
+    }
+
+    @Test
+    void drawsAsINDArrayIsDoubleAndLeavesTheHostsDefaultDataTypeAlone() {
+        Samples s = introduction().numSamples(20).run();
+        // ND4J's own default, as a host that never set it has it
+        assertEquals(DataType.FLOAT, Nd4j.dataType());
+        assertEquals(DataType.FLOAT, Nd4j.defaultFloatingPointType());
+        INDArray draws = s.drawsAsINDArray();
+        assertEquals(DataType.DOUBLE, draws.dataType());
+        assertEquals(s.draws().get(19, 1), draws.getDouble(19, 1));
+        assertEquals(DataType.FLOAT, Nd4j.dataType());
+        assertEquals(DataType.FLOAT, Nd4j.defaultFloatingPointType());
+        assertEquals(DataType.FLOAT, Nd4j.zeros(2).dataType()); // what the host's own arrays get
     }
 
     @Test
@@ -118,12 +134,9 @@ class HamiltorchFacadeTest {
 
     @Test
     void badArgumentsAreNamedWithTheirValuesBeforeSampling() {
-        assertMessage(() -> introduction().paramsInit(0, 0).run(), "paramsInit = [0.0, 0.0]");
         assertMessage(() -> introduction().paramsInit(0, Double.NaN, 0).run(), "paramsInit = [0.0, NaN, 0.0]");
         assertMessage(() -> Hamiltorch.sample(x -> x.log().sum()).paramsInit(-1, 1, 1).verbose(false).run(),
                 "log density there is NaN");
-        assertMessage(() -> Hamiltorch.sample(x -> x.mul(2.0)).paramsInit(1, 1, 1).verbose(false).run(),
-                "log density must return a scalar");
         assertMessage(() -> introduction().stepSize(0).run(), "stepSize = 0.0");
         assertMessage(() -> introduction().stepSize(Double.POSITIVE_INFINITY).run(), "stepSize = Infinity");
         assertMessage(() -> introduction().numSamples(0).run(), "numSamples = 0");
@@ -136,6 +149,30 @@ class HamiltorchFacadeTest {
         assertMessage(() -> introduction().chains(0).run(), "chains = 0");
         // a combination that cannot work is refused before the first draw, by the integrator
         assertMessage(() -> introduction().integrator("splitting").run(), "needs a log density given as a list of terms");
+    }
+
+    @Test
+    void aCombinationThatCannotWorkIsRefusedBeforeTheProgressTablesHeader() {
+        for (SampleBuilder refused : new SampleBuilder[] {introduction().integrator("splitting"),
+                introduction().sampler("rmhmc").metric("hessian").integrator("leapfrog")}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            refused.verbose(true).progressTo(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            assertThrows(IllegalArgumentException.class, refused::run);
+            assertEquals("", bytes.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aDensityThatFailsAtParamsInitIsReportedAsTheDensitysFailureBeforeSampling() {
+        // whether the density or paramsInit has the wrong length, the density's code threw: not a DomainException
+        SamplingException e = assertThrows(SamplingException.class, () -> introduction().paramsInit(0, 0).run());
+        assertEquals("the log density threw at paramsInit = [0.0, 0.0], before sampling: "
+                + "java.lang.IllegalArgumentException: shapes [2] and [3] cannot be broadcast together", e.getMessage());
+        e = assertThrows(SamplingException.class,
+                () -> Hamiltorch.sample(x -> x.mul(2.0)).paramsInit(1, 1, 1).verbose(false).run());
+        assertEquals("the log density threw at paramsInit = [1.0, 1.0, 1.0], before sampling: "
+                + "java.lang.IllegalArgumentException: log density must return a scalar, returned shape [3]",
+                e.getMessage());
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.hamiltorch.engine.facade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.tensor.Tensor;
@@ -14,13 +16,15 @@ import dev.hamiltorch.engine.distributions.MultivariateNormal;
 import dev.hamiltorch.engine.distributions.Normal;
 import dev.hamiltorch.engine.distributions.Uniform;
 import dev.hamiltorch.engine.sampling.Samples;
+import dev.hamiltorch.engine.sampling.SamplingException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
  * A model's own numerical failure at a proposal (a covariance that is not positive-definite) rejects
- * that proposal and is counted; a paramsInit the density does not fully read is refused.
+ * that proposal and is counted; a paramsInit the density does not fully read is refused; a density that
+ * throws at paramsInit is the user's failure unless it says the point is outside its domain.
  */
 class ModelFailureTest {
 
@@ -109,6 +113,38 @@ class ModelFailureTest {
                 .paramsInit(1.5).verbose(false).run());
         assertTrue(e.getMessage().contains("paramsInit = [1.5]"), e.getMessage());
         assertTrue(e.getMessage().contains("not symmetric positive-definite"), e.getMessage());
+    }
+
+    @Test
+    void aDensityThatThrowsAtParamsInitIsTheUsersFailureNotABadArgument() {
+        // an IllegalArgumentException of the density's own, a bug in it: not about paramsInit
+        IllegalArgumentException bug = new IllegalArgumentException("weights has 3 rows, expected 4");
+        IllegalStateException own = new IllegalStateException("model not loaded");
+        for (RuntimeException thrown : new RuntimeException[] {bug, own}) {
+            LogDensity f = x -> {
+                throw thrown;
+            };
+            SamplingException e = assertThrows(SamplingException.class,
+                    () -> Hamiltorch.sample(f).paramsInit(0.5, 1).numSamples(7).burn(2).chains(3).verbose(false).run());
+            assertSame(thrown, e.getCause());
+            assertEquals("the log density threw at paramsInit = [0.5, 1.0], before sampling: " + thrown, e.getMessage());
+            assertEquals(0, e.chain());
+            assertEquals(0, e.iteration());
+            assertEquals(3, e.partialResult().numChains());
+            assertEquals(0, e.partialResult().keptCount());
+            assertEquals(0, e.partialResult().chain(2).iterations());
+        }
+    }
+
+    @Test
+    void aDomainExceptionOfTheDensitysOwnAtParamsInitIsABadArgument() {
+        LogDensity f = x -> {
+            throw new DomainException("rate = -1: must be positive");
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Hamiltorch.sample(f).paramsInit(-1).verbose(false).run());
+        assertEquals("paramsInit = [-1.0]: the log density cannot be evaluated there: rate = -1: must be positive",
+                e.getMessage());
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import dev.hamiltorch.engine.distributions.Normal;
 import dev.hamiltorch.engine.sampling.Samples;
+import dev.hamiltorch.engine.sampling.SamplingException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -205,10 +206,13 @@ class SplitSamplingTest {
     @Test
     void aTermThatCannotBeEvaluatedAtTheStartIsNamed() {
         List<LogDensity> terms = List.of(term(0), x -> x.mul(2.0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        // the density's own failure, not a bad paramsInit
+        SamplingException e = assertThrows(SamplingException.class,
                 () -> Hamiltorch.sampleSplit(terms).paramsInit(0, 0).verbose(false).run());
-        assertEquals("paramsInit = [0.0, 0.0]: the log density cannot be evaluated there: term 1 of the log density:"
-                + " log density must return a scalar, returned shape [2]", e.getMessage());
+        assertEquals("term 1 of the log density: log density must return a scalar, returned shape [2]",
+                e.getCause().getMessage());
+        assertTrue(e.getMessage().startsWith("the log density threw at paramsInit = [0.0, 0.0], before sampling"),
+                e.getMessage());
     }
 
     @Test
