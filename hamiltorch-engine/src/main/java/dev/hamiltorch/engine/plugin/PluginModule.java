@@ -21,6 +21,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -162,65 +163,86 @@ public final class PluginModule extends AbstractModule {
             loaders.add(ServiceLoader.load(service, classLoader));
         }
         Set<Class<?>> seen = new HashSet<>();
+        // a set: a provider that fails through two class loaders is one failure
         Set<String> failed = new LinkedHashSet<>();
         List<P> found = new ArrayList<>();
         for (ServiceLoader<P> serviceLoader : loaders) {
-            Iterator<ServiceLoader.Provider<P>> providers = serviceLoader.stream().iterator();
-            String previousError = null;
-            int repeats = 0;
-            while (true) {
-                ServiceLoader.Provider<P> provider;
-                try {
-                    if (!providers.hasNext()) {
-                        break;
-                    }
-                    provider = providers.next();
-                } catch (ServiceConfigurationError e) {
-                    // the class could not be found or is no provider; the loader moves on to the next entry
-                    String message = String.valueOf(e.getMessage());
-                    repeats = message.equals(previousError) ? repeats + 1 : 0;
-                    previousError = message;
-                    if (repeats == 0) {
-                        String reason = reason(e, service);
-                        failed.add(providerClassIn(reason, service) + ": " + reason);
-                    }
-                    if (repeats >= MAX_REPEATED_ERRORS) {
-                        break;
-                    }
-                    continue;
-                }
+            forEachProvider(serviceLoader, service, failed, provider -> {
                 // a provider seen through two class loaders is one plugin, not a conflict
-                if (!seen.add(provider.type())) {
-                    continue;
+                if (seen.add(provider.type())) {
+                    P plugin = instantiate(provider, service, failed);
+                    if (plugin != null) {
+                        found.add(plugin);
+                    }
                 }
-                String className = provider.type().getName();
-                P plugin;
-                try {
-                    plugin = provider.get();
-                } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                    failed.add(className + ": " + reason(e, service));
-                    continue;
-                }
-                String name;
-                try {
-                    name = plugin.name();
-                } catch (RuntimeException | LinkageError e) {
-                    failed.add(className + ": name() threw " + reason(e, service));
-                    continue;
-                }
-                if (name == null || name.isBlank()) {
-                    failed.add(className + ": has no name (name() returned "
-                            + (name == null ? "null" : "\"" + name + "\"") + ")");
-                    continue;
-                }
-                found.add(plugin);
-            }
+            });
         }
         for (String failure : failed) {
             LOG.warn("{} provider left out, it could not be loaded: {}", kind, failure);
         }
         failures.addAll(failed);
         return found;
+    }
+
+    /**
+     * Hands each provider {@code serviceLoader} locates, in the order it lists them, to {@code action};
+     * one whose class cannot be found or is not a {@code service} is added to {@code failed}, and the
+     * search goes on past it.
+     */
+    private static <P> void forEachProvider(ServiceLoader<P> serviceLoader, Class<P> service, Set<String> failed,
+                                            Consumer<ServiceLoader.Provider<P>> action) {
+        Iterator<ServiceLoader.Provider<P>> located = serviceLoader.stream().iterator();
+        String previousError = null;
+        int repeats = 0;
+        while (true) {
+            ServiceLoader.Provider<P> provider;
+            try {
+                if (!located.hasNext()) {
+                    return;
+                }
+                provider = located.next();
+            } catch (ServiceConfigurationError e) {
+                String message = String.valueOf(e.getMessage());
+                repeats = message.equals(previousError) ? repeats + 1 : 0;
+                previousError = message;
+                if (repeats >= MAX_REPEATED_ERRORS) {
+                    return;
+                }
+                String reason = reason(e, service);
+                failed.add(providerClassIn(reason, service) + ": " + reason);
+                continue;
+            }
+            action.accept(provider);
+        }
+    }
+
+    /**
+     * The plugin {@code provider} makes, or null, having added the reason to {@code failed}, when its
+     * constructor or {@code name()} fails or it has no name.
+     */
+    private static <P extends Named> P instantiate(ServiceLoader.Provider<P> provider, Class<P> service,
+                                                   Set<String> failed) {
+        String className = provider.type().getName();
+        P plugin;
+        try {
+            plugin = provider.get();
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            failed.add(className + ": " + reason(e, service));
+            return null;
+        }
+        String name;
+        try {
+            name = plugin.name();
+        } catch (RuntimeException | LinkageError e) {
+            failed.add(className + ": name() threw " + reason(e, service));
+            return null;
+        }
+        if (name == null || name.isBlank()) {
+            failed.add(className + ": has no name (name() returned " + (name == null ? "null" : "\"" + name + "\"")
+                    + ")");
+            return null;
+        }
+        return plugin;
     }
 
     /** The provider class a {@link #reason} names, or the service when it names none. */

@@ -16,11 +16,15 @@ import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.sampling.Samples;
 import java.io.IOException;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +73,26 @@ class SampleWithPluginsTest {
             assertArrayEquals(plainHmc().sampler(sampler).run().draws(), walk.draws());
             assertFalse(Arrays.deepEquals(plainHmc().run().draws(), walk.draws()));
         }
+    }
+
+    @Test
+    void aRegistryDiscoveredFromAModuleLayerSelectsItsPluginsByName() {
+        Path jar = ThirdPartyPluginTest.thirdPartyJar(work);
+        // the jar has no module-info: an automatic module, which reads the api on the class path
+        Configuration configuration = ModuleLayer.boot().configuration()
+                .resolve(ModuleFinder.of(jar), ModuleFinder.of(), Set.of("third.party.plugin"));
+        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(configuration, getClass().getClassLoader());
+        PluginRegistry registry = PluginRegistry.discover(layer);
+        assertEquals(List.of("third-party-metric"), List.copyOf(registry.metricNames()));
+        Metric metric = registry.metric("third-party-metric");
+        assertSame(layer.findModule("third.party.plugin").orElseThrow(), metric.getClass().getModule());
+
+        // the layer holds no HMC nor leapfrog: given as instances, they are not looked up in it
+        PluginRegistry defaults = Hamiltorch.plugins();
+        Samples byName = plainHmc().plugins(registry).metric("third-party-metric").option("third-party.mass", "2")
+                .sampler(defaults.sampler(Sampler.HMC)).integrator(defaults.integrator(Integrator.LEAPFROG)).run();
+        assertArrayEquals(plainHmc().metric(metric).option("third-party.mass", "2").run().draws(), byName.draws());
+        assertFalse(Arrays.deepEquals(plainHmc().run().draws(), byName.draws()));
     }
 
     @Test
