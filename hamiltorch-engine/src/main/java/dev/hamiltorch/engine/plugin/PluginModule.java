@@ -202,6 +202,7 @@ public final class PluginModule extends AbstractModule {
                 }
                 provider = located.next();
             } catch (ServiceConfigurationError e) {
+                // the lookup keeps its place past a bad entry, so the walk goes on unless it repeats itself
                 String message = String.valueOf(e.getMessage());
                 repeats = message.equals(previousError) ? repeats + 1 : 0;
                 previousError = message;

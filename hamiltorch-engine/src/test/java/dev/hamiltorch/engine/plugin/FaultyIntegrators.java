@@ -85,4 +85,17 @@ final class FaultyIntegrators {
             return new IntegrationResult(start, null, 0, 0);
         }
     }
+
+    /** Throws from {@code name()}, so its name cannot be known. */
+    public static final class NameThrows implements Integrator {
+        @Override
+        public String name() {
+            throw new UnsupportedOperationException("named by configuration, and there is none");
+        }
+
+        @Override
+        public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
+            return new IntegrationResult(start, null, 0, 0);
+        }
+    }
 }

@@ -159,7 +159,7 @@ class PluginModuleTest {
         PluginJar.serviceDirectory(services, Integrator.class, "com.example.MissingIntegrator",
                 // a likelihood listed as an integrator
                 FaultyIntegrators.Unconstructible.class.getName(), TestOnlyLikelihood.class.getName(),
-                FaultyIntegrators.First.class.getName());
+                FaultyIntegrators.NameThrows.class.getName(), FaultyIntegrators.First.class.getName());
         PluginJar.serviceDirectory(services, Metric.class, "com.example.MissingMetric");
         try (URLClassLoader loader = loaderOver(services)) {
             PluginRegistry registry = PluginRegistry.discover(loader);
@@ -168,13 +168,17 @@ class PluginModuleTest {
                     "com.example.MissingIntegrator: Provider com.example.MissingIntegrator not found",
                     unconstructible + ": Provider " + unconstructible + " could not be instantiated: "
                             + "java.lang.IllegalStateException: " + FaultyIntegrators.Unconstructible.WHY,
-                    TestOnlyLikelihood.class.getName() + ": " + TestOnlyLikelihood.class.getName() + " not a subtype");
+                    TestOnlyLikelihood.class.getName() + ": " + TestOnlyLikelihood.class.getName() + " not a subtype",
+                    FaultyIntegrators.NameThrows.class.getName() + ": name() threw java.lang.UnsupportedOperationException:"
+                            + " named by configuration, and there is none");
+            // metrics before integrators, each in the order of its services file
             assertEquals(List.of(
+                    "metric provider com.example.MissingMetric: Provider com.example.MissingMetric not found",
                     "integrator provider " + integratorFailures.get(0),
                     "integrator provider " + integratorFailures.get(1),
                     "integrator provider " + integratorFailures.get(2),
-                    "metric provider com.example.MissingMetric: Provider com.example.MissingMetric not found"),
-                    registry.problems().stream().sorted().toList());
+                    "integrator provider " + integratorFailures.get(3)),
+                    registry.problems());
 
             // the provider listed after the broken ones is there
             assertInstanceOf(FaultyIntegrators.First.class, registry.integrator("twin"));
