@@ -17,6 +17,12 @@ import java.util.Objects;
  */
 public final class Hamiltorch {
 
+    /**
+     * Set once by {@link #plugins()}; not a class initialiser, whose failure would make every later
+     * use of this class throw {@link NoClassDefFoundError}.
+     */
+    private static volatile PluginRegistry defaultPlugins;
+
     private Hamiltorch() {
     }
 
@@ -56,13 +62,24 @@ public final class Hamiltorch {
         return new SampleBuilder(null, Objects.requireNonNull(target, "target"), null);
     }
 
-    /** The plugins found on the class and module path, discovered once. */
+    /**
+     * The plugins found on the class and module path (see {@link PluginRegistry#discover()}), discovered
+     * on first use and kept. Runs that name no registry of their own
+     * ({@link SampleBuilder#plugins(PluginRegistry)}) select plugins here. A broken or conflicting
+     * provider makes only its own name fail when selected; should discovery itself fail, nothing is
+     * kept and each call tries again, reporting the failure.
+     */
     public static PluginRegistry plugins() {
-        return Plugins.REGISTRY;
-    }
-
-    /** Lazy holder: discovery runs on first use. */
-    private static final class Plugins {
-        static final PluginRegistry REGISTRY = PluginRegistry.discover();
+        PluginRegistry registry = defaultPlugins;
+        if (registry == null) {
+            synchronized (Hamiltorch.class) {
+                registry = defaultPlugins;
+                if (registry == null) {
+                    registry = PluginRegistry.discover();
+                    defaultPlugins = registry;
+                }
+            }
+        }
+        return registry;
     }
 }

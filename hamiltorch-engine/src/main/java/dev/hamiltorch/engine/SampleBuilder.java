@@ -56,6 +56,10 @@ public final class SampleBuilder {
     private boolean replay = true;
     private TransitionListener listener = TransitionListener.NONE;
     private List<String> parameterNames = List.of();
+    private PluginRegistry plugins;
+    private Sampler samplerInstance;
+    private Integrator integratorInstance;
+    private Metric metricInstance;
 
     SampleBuilder(LogDensity logDensity, Target target, List<LogDensity> terms) {
         this.logDensity = logDensity;
@@ -132,6 +136,45 @@ public final class SampleBuilder {
     /** The metric by name, e.g. {@link Metric#SOFTABS}; default: the sampler's choice. */
     public SampleBuilder metric(String name) {
         this.metric = Objects.requireNonNull(name, "metric");
+        return this;
+    }
+
+    /**
+     * The registry that names given to {@link #sampler(String)}, {@link #integrator(String)} and
+     * {@link #metric(String)} (and the sampler's default metric and integrator) are looked up in;
+     * default {@link Hamiltorch#plugins()}. For example {@code PluginRegistry.discover(loader)} over
+     * plugin jars, {@code PluginRegistry.discover(layer)} for a {@link ModuleLayer}, or
+     * {@code PluginRegistry.of(...)} over instances. Roles given as instances do not use it.
+     */
+    public SampleBuilder plugins(PluginRegistry registry) {
+        this.plugins = Objects.requireNonNull(registry, "plugins");
+        return this;
+    }
+
+    /**
+     * The sampler itself, used as is: it wins over {@link #sampler(String)}, whichever was called
+     * last, and is not looked up in the registry. Its default metric and integrator are, unless given too.
+     */
+    public SampleBuilder sampler(Sampler sampler) {
+        this.samplerInstance = Objects.requireNonNull(sampler, "sampler");
+        return this;
+    }
+
+    /**
+     * The integrator itself, used as is: it wins over {@link #integrator(String)}, whichever was
+     * called last, and over the sampler's default integrator, and is not looked up in the registry.
+     */
+    public SampleBuilder integrator(Integrator integrator) {
+        this.integratorInstance = Objects.requireNonNull(integrator, "integrator");
+        return this;
+    }
+
+    /**
+     * The metric itself, used as is: it wins over {@link #metric(String)}, whichever was called last,
+     * and over the sampler's default metric, and is not looked up in the registry.
+     */
+    public SampleBuilder metric(Metric metric) {
+        this.metricInstance = Objects.requireNonNull(metric, "metric");
         return this;
     }
 
@@ -295,11 +338,12 @@ public final class SampleBuilder {
             throw new IllegalArgumentException("threads = " + threads + ": must be 0 (automatic) or positive");
         }
         SamplerSettings s = settings.options(pluginOptions).build();
-        PluginRegistry registry = Hamiltorch.plugins();
-        Sampler samplerPlugin = registry.sampler(sampler);
-        Integrator integratorPlugin = registry.integrator(integrator != null ? integrator
-                : samplerPlugin.defaultIntegrator());
-        Metric metricPlugin = registry.metric(metric != null ? metric : samplerPlugin.defaultMetric());
+        // an instance wins over a name; a name (given or the sampler's default) is looked up only when needed
+        Sampler samplerPlugin = samplerInstance != null ? samplerInstance : registry().sampler(sampler);
+        Integrator integratorPlugin = integratorInstance != null ? integratorInstance
+                : registry().integrator(integrator != null ? integrator : samplerPlugin.defaultIntegrator());
+        Metric metricPlugin = metricInstance != null ? metricInstance
+                : registry().metric(metric != null ? metric : samplerPlugin.defaultMetric());
         metricPlugin.checkSupports(t); // before evaluating anything: a first-order target with the Hessian metric
         checkInitialDensity(t, s);
         if (t instanceof AutodiffTarget autodiff) {
@@ -327,6 +371,11 @@ public final class SampleBuilder {
             table.finish(samples.acceptanceRate());
         }
         return samples;
+    }
+
+    /** The registry given to {@link #plugins}, or the default one, found only when a role is named. */
+    private PluginRegistry registry() {
+        return plugins != null ? plugins : Hamiltorch.plugins();
     }
 
     private void checkInitialDensity(Target t, SamplerSettings s) {
@@ -380,6 +429,7 @@ public final class SampleBuilder {
 
     /** hamiltorch's enum spelling of a plugin name: {@code jacobian-diag} → {@code JACOBIAN_DIAG}. */
     static String enumName(String name) {
-        return name.toUpperCase(Locale.ROOT).replace('-', '_');
+        // a plugin given as an instance was never checked for a name
+        return String.valueOf(name).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 }

@@ -6,8 +6,8 @@ import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.spi.Integrator;
 
 /**
- * Integrators whose names collide or are missing; registered only through service files written by
- * the tests, so that ordinary discovery in this module never sees them.
+ * Integrators whose names collide or are missing, or that cannot be constructed; registered only
+ * through service files written by the tests, so that ordinary discovery in this module never sees them.
  */
 final class FaultyIntegrators {
 
@@ -58,6 +58,39 @@ final class FaultyIntegrators {
         @Override
         public String name() {
             return null;
+        }
+
+        @Override
+        public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
+            return new IntegrationResult(start, null, 0, 0);
+        }
+    }
+
+    /** Throws from its constructor, as a plugin missing its configuration would. */
+    public static final class Unconstructible implements Integrator {
+        /** The message of the exception the constructor throws. */
+        static final String WHY = "no licence key in the environment";
+
+        public Unconstructible() {
+            throw new IllegalStateException(WHY);
+        }
+
+        @Override
+        public String name() {
+            return "unconstructible";
+        }
+
+        @Override
+        public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
+            return new IntegrationResult(start, null, 0, 0);
+        }
+    }
+
+    /** Throws from {@code name()}, so its name cannot be known. */
+    public static final class NameThrows implements Integrator {
+        @Override
+        public String name() {
+            throw new UnsupportedOperationException("named by configuration, and there is none");
         }
 
         @Override

@@ -1,13 +1,13 @@
 package dev.hamiltorch.engine.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -90,19 +90,26 @@ class PluginModuleTest {
     }
 
     @Test
-    void twoPluginsWithOneNameAreAnErrorNamingBothClasses() throws IOException {
+    void twoPluginsWithOneNameMakeThatNameFailNamingBothClasses() throws IOException {
         PluginJar.serviceDirectory(services, Integrator.class,
                 FaultyIntegrators.First.class.getName(), FaultyIntegrators.Second.class.getName());
+        String conflict = "two integrator plugins are named \"twin\": "
+                + PluginNames.describe(new FaultyIntegrators.First()) + " and "
+                + PluginNames.describe(new FaultyIntegrators.Second())
+                + "; remove one from the class path or rename it";
         try (URLClassLoader loader = loaderOver(services)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> PluginRegistry.discover(loader));
-            assertTrue(e.getMessage().startsWith("two integrator plugins are named \"twin\": "), e.getMessage());
-            assertTrue(e.getMessage().contains(FaultyIntegrators.First.class.getName()), e.getMessage());
-            assertTrue(e.getMessage().contains(FaultyIntegrators.Second.class.getName()), e.getMessage());
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.integrator("twin"));
+            assertEquals("integrator = twin: " + conflict, e.getMessage());
+            assertEquals(List.of(conflict), registry.problems());
+            assertFalse(registry.integratorNames().contains("twin"));
+            // the rest of the registry is whole
+            assertEquals(Integrator.LEAPFROG, registry.integrator(Integrator.LEAPFROG).name());
 
-            // installed by hand, the module reports the same problem through Guice
-            CreationException guice = assertThrows(CreationException.class,
-                    () -> Guice.createInjector(new PluginModule(loader)));
-            assertTrue(guice.getMessage().contains("two integrator plugins are named \"twin\""), guice.getMessage());
+            // installed by hand, the module gives a registry with the same report
+            PluginRegistry injected = Guice.createInjector(new PluginModule(loader)).getInstance(PluginRegistry.class);
+            e = assertThrows(IllegalArgumentException.class, () -> injected.integrator("TWIN"));
+            assertEquals("integrator = TWIN: " + conflict, e.getMessage());
         }
     }
 
@@ -111,31 +118,75 @@ class PluginModuleTest {
         PluginJar.serviceDirectory(services, Integrator.class,
                 FaultyIntegrators.First.class.getName(), FaultyIntegrators.Shouting.class.getName());
         try (URLClassLoader loader = loaderOver(services)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> PluginRegistry.discover(loader));
-            assertTrue(e.getMessage().contains("named \"twin\" and \"TWIN\", which select the same integrator"),
-                    e.getMessage());
-            assertTrue(e.getMessage().contains(FaultyIntegrators.Shouting.class.getName()), e.getMessage());
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.integrator("Twin"));
+            assertEquals("integrator = Twin: two integrator plugins are named \"twin\" and \"TWIN\", which select the"
+                    + " same integrator: " + PluginNames.describe(new FaultyIntegrators.First()) + " and "
+                    + PluginNames.describe(new FaultyIntegrators.Shouting())
+                    + "; remove one from the class path or rename it", e.getMessage());
         }
     }
 
     @Test
-    void aPluginWithoutANameIsAnError() throws IOException {
+    void threePluginsWithOneNameAreAllNamed() throws IOException {
+        PluginJar.serviceDirectory(services, Integrator.class, FaultyIntegrators.First.class.getName(),
+                FaultyIntegrators.Second.class.getName(), FaultyIntegrators.Shouting.class.getName());
+        try (URLClassLoader loader = loaderOver(services)) {
+            assertEquals(List.of("three integrator plugins are named \"twin\" and \"TWIN\", which select the same"
+                    + " integrator: " + PluginNames.describe(new FaultyIntegrators.First()) + ", "
+                    + PluginNames.describe(new FaultyIntegrators.Second()) + " and "
+                    + PluginNames.describe(new FaultyIntegrators.Shouting())
+                    + "; remove all but one from the class path or rename them"),
+                    PluginRegistry.discover(loader).problems());
+        }
+    }
+
+    @Test
+    void aPluginWithoutANameIsLeftOutAndReported() throws IOException {
         PluginJar.serviceDirectory(services, Integrator.class, FaultyIntegrators.Nameless.class.getName());
         try (URLClassLoader loader = loaderOver(services)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> PluginRegistry.discover(loader));
-            assertTrue(e.getMessage().contains("integrator plugin " + FaultyIntegrators.Nameless.class.getName()),
-                    e.getMessage());
-            assertTrue(e.getMessage().contains("has no name"), e.getMessage());
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            String failure = FaultyIntegrators.Nameless.class.getName() + ": has no name (name() returned null)";
+            assertEquals(List.of("integrator provider " + failure), registry.problems());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.integrator("x"));
+            assertEquals("integrator = x: no such integrator; available: " + builtInIntegrators()
+                    + "; providers that failed to load: " + failure, e.getMessage());
         }
     }
 
     @Test
-    void aProviderThatCannotBeLoadedIsAnErrorNamingIt() throws IOException {
+    void providersThatCannotBeLoadedAreLeftOutAndReportedByClass() throws IOException {
+        PluginJar.serviceDirectory(services, Integrator.class, "com.example.MissingIntegrator",
+                // a likelihood listed as an integrator
+                FaultyIntegrators.Unconstructible.class.getName(), TestOnlyLikelihood.class.getName(),
+                FaultyIntegrators.NameThrows.class.getName(), FaultyIntegrators.First.class.getName());
         PluginJar.serviceDirectory(services, Metric.class, "com.example.MissingMetric");
         try (URLClassLoader loader = loaderOver(services)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> PluginRegistry.discover(loader));
-            assertTrue(e.getMessage().contains("could not load a metric plugin"), e.getMessage());
-            assertTrue(e.getMessage().contains("com.example.MissingMetric"), e.getMessage());
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            String unconstructible = FaultyIntegrators.Unconstructible.class.getName();
+            List<String> integratorFailures = List.of(
+                    "com.example.MissingIntegrator: Provider com.example.MissingIntegrator not found",
+                    unconstructible + ": Provider " + unconstructible + " could not be instantiated: "
+                            + "java.lang.IllegalStateException: " + FaultyIntegrators.Unconstructible.WHY,
+                    TestOnlyLikelihood.class.getName() + ": " + TestOnlyLikelihood.class.getName() + " not a subtype",
+                    FaultyIntegrators.NameThrows.class.getName() + ": name() threw java.lang.UnsupportedOperationException:"
+                            + " named by configuration, and there is none");
+            // metrics before integrators, each in the order of its services file
+            assertEquals(List.of(
+                    "metric provider com.example.MissingMetric: Provider com.example.MissingMetric not found",
+                    "integrator provider " + integratorFailures.get(0),
+                    "integrator provider " + integratorFailures.get(1),
+                    "integrator provider " + integratorFailures.get(2),
+                    "integrator provider " + integratorFailures.get(3)),
+                    registry.problems());
+
+            // the provider listed after the broken ones is there
+            assertInstanceOf(FaultyIntegrators.First.class, registry.integrator("twin"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> registry.integrator("unconstructible"));
+            assertEquals("integrator = unconstructible: no such integrator; available: "
+                    + String.join(", ", registry.integratorNames()) + "; providers that failed to load: "
+                    + String.join("; ", integratorFailures), e.getMessage());
         }
     }
 
@@ -166,6 +217,11 @@ class PluginModuleTest {
         PluginRegistry registry = PluginRegistry.discover();
         assertSame(registry.likelihood(TestOnlyLikelihood.NAME), registry.likelihood("Test-Only-Likelihood"));
         assertEquals(List.of(TestOnlyLikelihood.NAME), List.copyOf(registry.likelihoodNames()));
+    }
+
+    /** The integrators of the test class path, as an unknown-name message lists them. */
+    private static String builtInIntegrators() {
+        return String.join(", ", PluginRegistry.discover().integratorNames());
     }
 
     private URLClassLoader loaderOver(Path dir) throws IOException {

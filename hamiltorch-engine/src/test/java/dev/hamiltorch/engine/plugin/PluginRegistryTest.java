@@ -12,6 +12,7 @@ import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.Named;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,5 +106,51 @@ class PluginRegistryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new PluginRegistry(Map.of(" ", SOFTABS), Map.of(), Map.of(), Map.of()));
         assertTrue(e.getMessage().startsWith("metric = \" \""), e.getMessage());
+    }
+
+    /** Both a metric and an integrator, as one class may be. */
+    private record MetricAndIntegrator(String name) implements Metric, Integrator {
+        @Override
+        public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void ofRegistersEachInstanceUnderEveryKindItIs() {
+        MetricAndIntegrator both = new MetricAndIntegrator("both");
+        PluginRegistry of = PluginRegistry.of(SOFTABS, both, LEAPFROG);
+        assertSame(SOFTABS, of.metric("SOFTABS"));
+        assertSame(both, of.metric("both"));
+        assertSame(both, of.integrator("Both"));
+        assertSame(LEAPFROG, of.integrator(Integrator.LEAPFROG));
+        assertEquals(List.of("both", "softabs"), List.copyOf(of.metricNames()));
+        assertEquals(List.of("both", "leapfrog"), List.copyOf(of.integratorNames()));
+        assertTrue(of.samplerNames().isEmpty());
+        assertEquals(List.of(), of.problems());
+    }
+
+    @Test
+    void ofRefusesWhatIsNoPluginKindAndNamesThatCollide() {
+        Named neither = () -> "neither";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PluginRegistry.of(neither));
+        assertEquals("plugin = " + PluginNames.describe(neither) + ": is not a Metric, Integrator, Sampler or Likelihood",
+                e.getMessage());
+
+        Metric again = new NamedMetric("softabs");
+        e = assertThrows(IllegalArgumentException.class, () -> PluginRegistry.of(SOFTABS, again));
+        assertEquals("two metric plugins are named \"softabs\": " + PluginNames.describe(SOFTABS) + " and "
+                + PluginNames.describe(again) + "; remove one from the class path or rename it", e.getMessage());
+
+        Metric shouting = new NamedMetric("SOFTABS");
+        e = assertThrows(IllegalArgumentException.class, () -> PluginRegistry.of(SOFTABS, shouting));
+        assertEquals("two metric plugins are named \"softabs\" and \"SOFTABS\", which select the same metric: "
+                + PluginNames.describe(SOFTABS) + " and " + PluginNames.describe(shouting)
+                + "; remove one from the class path or rename it", e.getMessage());
     }
 }

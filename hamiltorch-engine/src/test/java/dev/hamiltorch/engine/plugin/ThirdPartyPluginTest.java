@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ThirdPartyPluginTest {
 
-    private static final String METRIC_CLASS = "com.example.thirdparty.ThirdPartyMetric";
-    private static final String SAMPLER_CLASS = "com.example.thirdparty.ThirdPartySampler";
+    static final String METRIC_CLASS = "com.example.thirdparty.ThirdPartyMetric";
+    static final String SAMPLER_CLASS = "com.example.thirdparty.ThirdPartySampler";
 
     /** K(p) = |p|² / (2m) with the mass m read from the plugin's own option. */
     private static final String METRIC_SOURCE = """
@@ -141,7 +141,7 @@ class ThirdPartyPluginTest {
             """;
 
     /** A standard normal in two dimensions. */
-    private static final Target STANDARD_NORMAL = new Target() {
+    static final Target STANDARD_NORMAL = new Target() {
         @Override
         public Target copy() {
             return this; // stateless: one instance serves every thread
@@ -169,6 +169,11 @@ class ThirdPartyPluginTest {
     Path work;
 
     private Path thirdPartyJar() {
+        return thirdPartyJar(work);
+    }
+
+    /** The jar of {@code ThirdPartyMetric} ("third-party-metric") and {@code ThirdPartySampler}, built in {@code work}. */
+    static Path thirdPartyJar(Path work) {
         return PluginJar.in(work)
                 .source(METRIC_CLASS, METRIC_SOURCE)
                 .source(SAMPLER_CLASS, SAMPLER_SOURCE)
