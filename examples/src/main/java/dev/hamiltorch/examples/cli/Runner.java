@@ -28,7 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The command-line runner of CLI.md: {@code java -jar hamiltorch-examples.jar <workload> [options]}.
+ * The command-line runner (docs/runner.md): {@code java -jar hamiltorch-examples.jar <workload> [options]}.
  * Exit status 0 on success, 2 for a bad command line or bad settings, 1 when sampling fails.
  */
 public final class Runner {
@@ -206,7 +206,7 @@ public final class Runner {
         return name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    /** The JSON result of CLI.md. */
+    /** The JSON result (docs/runner.md, "--json FILE"). */
     static Map<String, Object> result(Workload workload, Options o, Samples samples) throws UsageException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("workload", workload.name());
