@@ -43,7 +43,7 @@ class McseCoverageTest {
 
     @Test
     void hmcLeapfrogOnACorrelatedGaussianWithUnitMass() {
-        // correlation 0.81; per trajectory the phase turns by 1.05 rad along the wide axis, 4.2 along the narrow
+        // correlation 0.85; per trajectory the phase turns by 1.05 rad along the wide axis, 4.2 along the narrow
         Gaussian g = new Gaussian(new double[] {1, -2}, new double[] {2, 0.5}, Math.PI / 6);
         assertCoverage("HMC, M⁻¹ = I", g, Hamiltorch.sample(g).stepSize(0.3).numStepsPerSample(7), 1);
     }
@@ -58,7 +58,7 @@ class McseCoverageTest {
 
     @Test
     void hmcLeapfrogWithADenseInverseMassEqualToTheCovariance() {
-        // correlation 0.66 between scales 25 times apart
+        // correlation 0.996, the covariance's axes 25 times apart in scale
         Gaussian g = new Gaussian(new double[] {3, 0}, new double[] {5, 0.2}, 1.0);
         assertCoverage("HMC, dense M⁻¹ = Σ", g,
                 Hamiltorch.sample(g).invMass(g.covariance()).stepSize(0.3).numStepsPerSample(7), 3);
@@ -76,8 +76,9 @@ class McseCoverageTest {
     @Test
     void rmhmcSoftAbsMetricWithTheImplicitIntegratorOnADoubleWell() {
         Quartic q = new Quartic(new double[] {0, 2}, -1);
+        // ε 0.2: at 0.25 about 5 % of the proposals end in a fixed point that does not converge (rejected)
         assertCoverage("RMHMC, SoftAbs metric, implicit", q, Hamiltorch.sample(q).sampler("rmhmc")
-                .metric("softabs").softabsConst(1).integrator("implicit").stepSize(0.25).numStepsPerSample(8), 5);
+                .metric("softabs").softabsConst(1).integrator("implicit").stepSize(0.2).numStepsPerSample(10), 5);
     }
 
     /** A target whose mean is known, and the independent coordinates the test checks. */
