@@ -1,6 +1,7 @@
 /**
  * The command-line runner, the hamiltorch examples and benchmarks. Runs on the class path with the
- * engine (ND4J's module descriptor is broken, ARCHITECTURE §1).
+ * engine (ND4J's module descriptor is broken: docs/architecture.md,
+ * "ND4J and the module path").
  */
 module dev.hamiltorch.examples {
     requires dev.hamiltorch.engine;

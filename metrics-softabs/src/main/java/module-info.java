@@ -1,6 +1,7 @@
 /**
  * The SoftAbs Riemannian metric ({@value dev.hamiltorch.api.spi.Metric#SOFTABS}, Betancourt 2013).
- * Depends on hamiltorch-api only: the symmetric eigendecomposition is its own (cyclic Jacobi).
+ * Depends on hamiltorch-api only: the symmetric eigendecomposition is its own (Householder
+ * tridiagonalisation, then implicit QR with Wilkinson shifts).
  */
 module dev.hamiltorch.metrics.softabs {
     requires dev.hamiltorch.api;

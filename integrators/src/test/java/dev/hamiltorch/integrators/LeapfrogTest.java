@@ -204,10 +204,11 @@ class LeapfrogTest {
         IntegrationResult r = leapfrog.integrate(h, start, 0.1, 100);
 
         assertEquals(Event.INVALID_LOG_PROB, r.failure());
-        assertTrue(r.steps() < 100, "stopped early, after " + r.steps() + " steps");
+        // θ(t) = 3 sin t passes 1.5 at t = π/6 ≈ 0.52: the sixth step of 0.1 is the first beyond
+        assertEquals(6, r.steps());
         assertEquals(r.steps(), target.gradientCalls, "no evaluation after the invalid point");
         assertEquals(r.steps(), r.gradientEvaluations());
-        assertTrue(r.end().position()[0] > 1.5, "the end is the first invalid position");
+        assertEquals(3 * Math.sin(0.6), r.end().position()[0], 0.005, "the end is the first invalid position");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The runner's command line: {@code <workload> [--name value | --flag]...}, with the option names of
- * CLI.md (hamiltorch's names in kebab-case). Each option may be given once.
+ * docs/runner.md (hamiltorch's names in kebab-case). Each option may be given once.
  */
 public final class Options {
 

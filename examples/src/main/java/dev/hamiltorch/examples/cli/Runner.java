@@ -35,7 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The command-line runner of CLI.md: {@code java -jar hamiltorch-examples.jar <workload> [options]}.
+ * The command-line runner (docs/runner.md): {@code java -jar hamiltorch-examples.jar <workload> [options]}.
  * Exit status 0 on success; 2 for a bad command line, bad settings, a combination that cannot work or an
  * output file that cannot be written, all found before the first draw; 1 when user code fails (the log
  * density throws, at {@code paramsInit} or during sampling) or writing the output fails after all. The
@@ -346,7 +346,7 @@ public final class Runner {
         return name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    /** The JSON result of CLI.md. */
+    /** The JSON result (docs/runner.md, "--json FILE"). */
     static Map<String, Object> result(Workload workload, Options o, Samples samples) throws UsageException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("workload", workload.name());

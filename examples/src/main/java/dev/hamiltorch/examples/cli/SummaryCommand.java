@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The runner's {@code summary FILE... [--json OUT]} command of CLI.md: reads Stan CSV files, one per
+ * The runner's {@code summary FILE... [--json OUT]} command (docs/runner.md): reads Stan CSV files, one per
  * chain (ours, CmdStan's or rstan's), and prints (and optionally writes as JSON) the diagnostics of
  * every parameter column; sampler columns, whose names end in {@code __}, are left out. Exit status 0
  * on success, 2 for a bad command line or bad input, 1 when the JSON cannot be written.

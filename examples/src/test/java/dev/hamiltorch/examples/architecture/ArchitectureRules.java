@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The "may depend on" column of ARCHITECTURE §2 and the house rules, as ArchUnit rules. Rules that
- * take a package are applied to the real packages by {@link ArchitectureTest} and to deliberately
- * bad fixtures by {@link ArchitectureRulesCatchViolationsTest}, which shows they bite even where the
- * real package does not exist yet.
+ * The "depends on" column and the house rules of docs/architecture.md ("Modules and their rules"), as
+ * ArchUnit rules. Rules that take a package are applied to the real packages by
+ * {@link ArchitectureTest} and to deliberately bad fixtures by
+ * {@link ArchitectureRulesCatchViolationsTest}, which shows they bite even where the real package does
+ * not exist yet.
  */
 final class ArchitectureRules {
 
@@ -38,7 +39,7 @@ final class ArchitectureRules {
     static ArchRule apiDependsOnTheJdkOnly() {
         return classes().that().resideInAPackage(API)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(API, JDK)
-                .because("hamiltorch-api may depend on the JDK only (ARCHITECTURE §2)");
+                .because("hamiltorch-api may depend on the JDK only (docs/architecture.md)");
     }
 
     /**
@@ -52,21 +53,21 @@ final class ArchitectureRules {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
                 .because("plugin modules may depend on hamiltorch-api only"
                         + (libraries.length == 0 ? "" : " and " + String.join(", ", libraries))
-                        + " (ARCHITECTURE §2)");
+                        + " (docs/architecture.md)");
     }
 
     /** Said on its own as well, so a violation reads as what it is. */
     static ArchRule pluginIsIndependentOfTheEngine(String pluginPackage) {
         return noClasses().that().resideInAPackage(pluginPackage)
                 .should().dependOnClassesThat().resideInAPackage(ENGINE)
-                .because("a plugin sees the engine only through hamiltorch-api (ARCHITECTURE §2)");
+                .because("a plugin sees the engine only through hamiltorch-api (docs/architecture.md)");
     }
 
     /** The engine is below the examples and the GPU backend, which depend on it, not the reverse. */
     static ArchRule engineIsIndependentOfExamplesAndGpu() {
         return noClasses().that().resideInAPackage(ENGINE)
                 .should().dependOnClassesThat().resideInAnyPackage(EXAMPLES, GPU)
-                .because("examples and gpu-backend depend on the engine, never the reverse (ARCHITECTURE §2)");
+                .because("examples and gpu-backend depend on the engine, never the reverse (docs/architecture.md)");
     }
 
     /** Grab-bag packages hide what code is for; name packages after the domain. */

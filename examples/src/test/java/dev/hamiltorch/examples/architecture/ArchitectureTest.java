@@ -11,8 +11,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * ARCHITECTURE §2 enforced on the production classes of every module on this module's class path
- * (tests are left out: they may use anything).
+ * The rules of docs/architecture.md ("Modules and their rules") enforced on the production classes of
+ * every module on this module's class path (tests are left out: they may use anything).
  */
 @AnalyzeClasses(packages = "dev.hamiltorch", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

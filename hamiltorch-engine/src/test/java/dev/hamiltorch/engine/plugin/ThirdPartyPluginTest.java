@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plugin in its own jar, compiled against hamiltorch-api alone, is found and selected by name:
- * the promise ARCHITECTURE §2 makes to third parties.
+ * the promise docs/architecture.md ("Plugin discovery") makes to third parties.
  */
 class ThirdPartyPluginTest {
 

@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both ways a plugin is found (ARCHITECTURE §2): META-INF/services on the class path, written by
- * {@code @AutoService}, and the {@code provides} clause on the module path, in a module layer built
- * from this module's classes and the api's.
+ * Both ways a plugin is found (docs/architecture.md, "Plugin discovery"): META-INF/services on the
+ * class path, written by {@code @AutoService}, and the {@code provides} clause on the module path, in
+ * a module layer built from this module's classes and the api's.
  */
 class MetricDiscoveryTest {
 

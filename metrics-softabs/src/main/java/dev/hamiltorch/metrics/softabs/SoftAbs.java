@@ -2,9 +2,10 @@ package dev.hamiltorch.metrics.softabs;
 
 /**
  * The SoftAbs map λ ↦ λ̃ = λ·coth(αλ) and the first divided differences J that its matrix function
- * needs (ARCHITECTURE §4). With x = αλ, λ̃ = f(x)/α for f(x) = x·coth x, so Jⱼⱼ = dλ̃/dλ = f'(x)
- * and Jⱼₖ = (λ̃ⱼ − λ̃ₖ)/(λⱼ − λₖ) are dimensionless and lie in (−1, 1). Every branch avoids 0/0 and
- * cancellation: the series near 0, and the derivative at the midpoint for nearly equal eigenvalues.
+ * needs (docs/architecture.md, "Riemannian metrics"). With x = αλ, λ̃ = f(x)/α for f(x) = x·coth x,
+ * so Jⱼⱼ = dλ̃/dλ = f'(x) and Jⱼₖ = (λ̃ⱼ − λ̃ₖ)/(λⱼ − λₖ) are dimensionless and lie in (−1, 1). Every
+ * branch avoids 0/0 and cancellation: the series near 0, and the derivative at the midpoint for nearly
+ * equal eigenvalues.
  */
 final class SoftAbs {
 

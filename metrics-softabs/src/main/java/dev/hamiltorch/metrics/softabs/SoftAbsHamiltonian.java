@@ -9,9 +9,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * H(θ, p) = U(θ) + ½ log|G| + ½ pᵀG⁻¹p with U = −log π, ∇²U + diag(jitter) = QΛQᵀ and
- * G = Q diag(λ̃) Qᵀ, λ̃ = λ·coth(αλ). With ∂ᵢG = Q (J ∘ Qᵀ ∂ᵢ∇²U Q) Qᵀ (ARCHITECTURE §4),
- * w = Qᵀu = diag(1/λ̃) Qᵀp, R = Q diag(Jⱼⱼ/λ̃ⱼ) Qᵀ and c(S)ᵢ = Σⱼₖ Sⱼₖ ∂ᵢ(∇²U)ⱼₖ = −Σⱼₖ Sⱼₖ Tᵢⱼₖ
- * (T the third derivatives of log π):
+ * G = Q diag(λ̃) Qᵀ, λ̃ = λ·coth(αλ). With ∂ᵢG = Q (J ∘ Qᵀ ∂ᵢ∇²U Q) Qᵀ (docs/architecture.md,
+ * "Riemannian metrics"), w = Qᵀu = diag(1/λ̃) Qᵀp, R = Q diag(Jⱼⱼ/λ̃ⱼ) Qᵀ and
+ * c(S)ᵢ = Σⱼₖ Sⱼₖ ∂ᵢ(∇²U)ⱼₖ = −Σⱼₖ Sⱼₖ Tᵢⱼₖ (T the third derivatives of log π):
  * <pre>  ∂H/∂θ = ∇U + ½ c(R − Q (J ∘ wwᵀ) Qᵀ).</pre>
  * No finite differences and no differentiation through the eigen-solver.
  */

@@ -19,9 +19,9 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both ways a plugin is found (ARCHITECTURE §2): META-INF/services on the class path, written by
- * {@code @AutoService}, and the {@code provides} clause on the module path, in a module layer built
- * from this module's classes, the api's and commons-math3.
+ * Both ways a plugin is found (docs/architecture.md, "Plugin discovery"): META-INF/services on the
+ * class path, written by {@code @AutoService}, and the {@code provides} clause on the module path, in
+ * a module layer built from this module's classes, the api's and commons-math3.
  */
 class MetricDiscoveryTest {
 

@@ -77,7 +77,8 @@ class SoftAbsTest {
                 }
             }
         }
-        assertTrue(checked > 2000);
+        // 3 constants α × 43 arguments x × (15 relative + 2 × 7 absolute) partners
+        assertEquals(3 * 43 * 29, checked);
     }
 
     @Test

@@ -1,0 +1,373 @@
+package dev.hamiltorch.examples.coverage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hamiltorch.api.DerivativeOrder;
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.engine.Hamiltorch;
+import dev.hamiltorch.engine.SampleBuilder;
+import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
+import dev.hamiltorch.engine.sampling.ChainSamples;
+import dev.hamiltorch.engine.sampling.Samples;
+import java.util.function.UnaryOperator;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Coverage of the Monte Carlo standard error, with power. A fixed-seed test that allows 4.5 MCSE
+ * passes a sampler whose mean is off by 3 MCSE; here each configuration runs {@value #CHAINS}
+ * independent chains of {@value #KEPT} kept draws (after {@value #BURN} burned), computes
+ * z = (chain mean − true mean) / MCSE for each chain and coordinate (posterior's {@code mcse_mean} of
+ * that chain alone), and counts |z| &gt; 2; likewise for the sd with {@code mcse_sd}. An unbiased sampler
+ * with an honest MCSE gives P(|z| &gt; 2) ≈ 0.0455, and each count must lie in the central 99.9 % interval
+ * of the binomial law for that rate: 6 to 33 of 400 trials (2 coordinates), 12 to 45 of 600. A bias of
+ * 1 MCSE raises the rate to about 0.16 (64 of 400 on average), an MCSE 30 % too small to about 0.12 (50):
+ * either falls outside.
+ *
+ * <p>The binomial law needs independent trials. Chains are independent (each owns its random stream);
+ * the coordinates of a correlated Gaussian are not, so the Gaussian configurations count the
+ * projections on the covariance's eigenvectors, along which the leapfrog dynamics decouple (with
+ * M⁻¹ = I, and with M⁻¹ = Σ, where every whitened direction is alike). The RMHMC targets have
+ * independent coordinates and hence a diagonal metric.
+ */
+class McseCoverageTest {
+
+    private static final int CHAINS = 200;
+    private static final int KEPT = 1_000;
+    private static final int BURN = 200;
+    /** P(|Z| &gt; 2) for a standard normal Z. */
+    private static final double RATE = 0.04550026389635842;
+    /** Each tail of the 99.9 % interval. */
+    private static final double TAIL = 0.0005;
+
+    @Test
+    void hmcLeapfrogOnACorrelatedGaussianWithUnitMass() {
+        // correlation 0.85; per trajectory the phase turns by 1.05 rad along the wide axis, 4.2 along the narrow
+        Gaussian g = new Gaussian(new double[] {1, -2}, new double[] {2, 0.5}, Math.PI / 6);
+        assertCoverage("HMC, M⁻¹ = I", g, Hamiltorch.sample(g).stepSize(0.3).numStepsPerSample(7), 1);
+    }
+
+    @Test
+    void hmcLeapfrogWithADiagonalInverseMass() {
+        // scales 0.1 to 10: with M⁻¹ = I and ε 0.3 the narrow coordinate would be unstable
+        Gaussian g = new Gaussian(new double[] {0.5, 10, -3}, new double[] {0.1, 10, 1}, 0);
+        assertCoverage("HMC, diagonal M⁻¹", g,
+                Hamiltorch.sample(g).invMass(0.01, 100, 1).stepSize(0.3).numStepsPerSample(7), 2);
+    }
+
+    @Test
+    void hmcLeapfrogWithADenseInverseMassEqualToTheCovariance() {
+        // correlation 0.996, the covariance's axes 25 times apart in scale
+        Gaussian g = new Gaussian(new double[] {3, 0}, new double[] {5, 0.2}, 1.0);
+        assertCoverage("HMC, dense M⁻¹ = Σ", g,
+                Hamiltorch.sample(g).invMass(g.covariance()).stepSize(0.3).numStepsPerSample(7), 3);
+    }
+
+    /** ∇² log π varies with θ, so the metric's derivative terms in ∂H/∂θ take part. */
+    @Test
+    void rmhmcHessianMetricWithTheImplicitIntegratorOnAQuartic() {
+        Quartic q = new Quartic(new double[] {1, -0.5}, 1);
+        assertCoverage("RMHMC, Hessian metric, implicit", q, Hamiltorch.sample(q).sampler("rmhmc")
+                .metric("hessian").integrator("implicit").stepSize(0.25).numStepsPerSample(8), 4);
+    }
+
+    /** A double well: ∇² log π is indefinite between the wells, where SoftAbs makes the metric positive. */
+    @Test
+    void rmhmcSoftAbsMetricWithTheImplicitIntegratorOnADoubleWell() {
+        Quartic q = new Quartic(new double[] {0, 2}, -1);
+        // ε 0.2: at 0.25 about 5 % of the proposals end in a fixed point that does not converge (rejected)
+        assertCoverage("RMHMC, SoftAbs metric, implicit", q, Hamiltorch.sample(q).sampler("rmhmc")
+                .metric("softabs").softabsConst(1).integrator("implicit").stepSize(0.2).numStepsPerSample(10), 5);
+    }
+
+    /** A target whose mean is known, and the independent coordinates the test checks. */
+    private interface Model extends Target {
+        /** Coordinates of a draw whose estimates are independent, as described above. */
+        UnaryOperator<double[]> coordinates();
+
+        /** The true mean of those coordinates. */
+        double[] truth();
+
+        /** The true standard deviation of those coordinates. */
+        double[] sd();
+
+        double[] start();
+    }
+
+    private static void assertCoverage(String label, Model model, SampleBuilder configured, long seed) {
+        Samples s = configured.paramsInit(model.start()).numSamples(BURN + KEPT).burn(BURN).chains(CHAINS)
+                .seed(seed).verbose(false).run();
+        double[] truth = model.truth();
+        int d = truth.length;
+        int trials = 0;
+        int outside = 0;
+        int sdOutside = 0;
+        double largest = 0;
+        double[] sd = model.sd();
+        for (ChainSamples chain : s.chains()) {
+            double[][] y = new double[d][KEPT];
+            for (int k = 0; k < KEPT; k++) {
+                double[] c = model.coordinates().apply(chain.draw(k));
+                for (int i = 0; i < d; i++) {
+                    y[i][k] = c[i];
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                double z = (mean(y[i]) - truth[i]) / ConvergenceDiagnostics.mcseMean(new double[][] {y[i]});
+                trials++;
+                outside += Math.abs(z) > 2 ? 1 : 0;
+                largest = Math.max(largest, Math.abs(z));
+                double zs = (sd(y[i]) - sd[i]) / ConvergenceDiagnostics.mcseSd(new double[][] {y[i]});
+                sdOutside += Math.abs(zs) > 2 ? 1 : 0;
+            }
+        }
+        assertEquals(CHAINS * d, trials);
+        BinomialDistribution law = new BinomialDistribution(trials, RATE);
+        int low = law.inverseCumulativeProbability(TAIL);
+        int high = law.inverseCumulativeProbability(1 - TAIL);
+        String counts = String.format("%s: of %d chain estimates, %d means and %d sds lie more than 2 MCSE from the"
+                + " truth; expected %d to %d of each (%.1f on average); largest |z| of a mean %.2f", label, trials,
+                outside, sdOutside, low, high, trials * RATE, largest);
+        assertTrue(outside >= low && outside <= high, counts);
+        assertTrue(sdOutside >= low && sdOutside <= high, counts);
+    }
+
+    private static double sd(double[] x) {
+        double m = mean(x);
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - m) * (v - m);
+        }
+        return Math.sqrt(ss / (x.length - 1));
+    }
+
+    private static double mean(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += v;
+        }
+        return sum / x.length;
+    }
+
+    /**
+     * N(μ, Σ) with Σ = Q diag(s²) Qᵀ, Q a rotation by {@code angle} in the plane of the first two
+     * coordinates; the coordinates checked are Qᵀθ.
+     */
+    private static final class Gaussian implements Model {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
+        private final double[] mean;
+        private final double[] scale;
+        private final double[][] q;
+
+        Gaussian(double[] mean, double[] scale, double angle) {
+            this.mean = mean.clone();
+            this.scale = scale.clone();
+            int n = mean.length;
+            q = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                q[i][i] = 1;
+            }
+            q[0][0] = Math.cos(angle);
+            q[0][1] = -Math.sin(angle);
+            q[1][0] = Math.sin(angle);
+            q[1][1] = Math.cos(angle);
+        }
+
+        double[][] covariance() {
+            int n = mean.length;
+            double[][] cov = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    for (int k = 0; k < n; k++) {
+                        cov[i][j] += q[i][k] * scale[k] * scale[k] * q[j][k];
+                    }
+                }
+            }
+            return cov;
+        }
+
+        private double[] rotatedBack(double[] x) {
+            double[] y = new double[x.length];
+            for (int k = 0; k < x.length; k++) {
+                for (int i = 0; i < x.length; i++) {
+                    y[k] += q[i][k] * x[i];
+                }
+            }
+            return y;
+        }
+
+        @Override
+        public UnaryOperator<double[]> coordinates() {
+            return this::rotatedBack;
+        }
+
+        @Override
+        public double[] truth() {
+            return rotatedBack(mean);
+        }
+
+        @Override
+        public double[] sd() {
+            return scale.clone();
+        }
+
+        @Override
+        public double[] start() {
+            // one sd from the mean along every eigenvector
+            double[] start = mean.clone();
+            for (int i = 0; i < start.length; i++) {
+                for (int k = 0; k < start.length; k++) {
+                    start[i] += q[i][k] * scale[k];
+                }
+            }
+            return start;
+        }
+
+        @Override
+        public int dimension() {
+            return mean.length;
+        }
+
+        @Override
+        public double logDensity(double[] theta) {
+            return logDensityAndGradient(theta, new double[theta.length]);
+        }
+
+        @Override
+        public double logDensityAndGradient(double[] theta, double[] gradient) {
+            int n = mean.length;
+            double[] centred = new double[n];
+            for (int i = 0; i < n; i++) {
+                centred[i] = theta[i] - mean[i];
+            }
+            // with y = Qᵀ(θ − μ): log π = −½ Σ yₖ²/sₖ², ∇ log π = −Q (y / s²)
+            double[] y = rotatedBack(centred);
+            double log = 0;
+            java.util.Arrays.fill(gradient, 0);
+            for (int k = 0; k < n; k++) {
+                double w = y[k] / (scale[k] * scale[k]);
+                log -= 0.5 * y[k] * w;
+                for (int i = 0; i < n; i++) {
+                    gradient[i] -= q[i][k] * w;
+                }
+            }
+            return log;
+        }
+    }
+
+    /**
+     * log π(θ) = −Σᵢ (xᵢ⁴/4 + b xᵢ²/2) with x = θ − m: symmetric about m, so its mean is m; b = 1 gives a
+     * single well with ∇² log π = −(3x² + 1), b = −1 a double well whose Hessian changes sign at |x| = 1/√3.
+     */
+    private static final class Quartic implements Model {
+        @Override
+        public Target copy() {
+            return this; // stateless: one instance serves every thread
+        }
+
+        private final double[] centre;
+        private final double b;
+
+        Quartic(double[] centre, double b) {
+            this.centre = centre.clone();
+            this.b = b;
+        }
+
+        @Override
+        public UnaryOperator<double[]> coordinates() {
+            return UnaryOperator.identity();
+        }
+
+        @Override
+        public double[] truth() {
+            return centre.clone();
+        }
+
+        @Override
+        public double[] sd() {
+            // Simpson's rule on [−8, 8], where the density has fallen below e⁻⁹⁸⁰
+            int n = 16_000;
+            double h = 16.0 / n;
+            double mass = 0;
+            double second = 0;
+            for (int k = 0; k <= n; k++) {
+                double x = -8 + k * h;
+                double w = (k == 0 || k == n ? 1 : k % 2 == 1 ? 4 : 2) * Math.exp(-(x * x * x * x / 4 + b * x * x / 2));
+                mass += w;
+                second += w * x * x;
+            }
+            double[] sd = new double[centre.length];
+            java.util.Arrays.fill(sd, Math.sqrt(second / mass));
+            return sd;
+        }
+
+        @Override
+        public double[] start() {
+            double[] start = centre.clone();
+            for (int i = 0; i < start.length; i++) {
+                start[i] += 0.5;
+            }
+            return start;
+        }
+
+        @Override
+        public DerivativeOrder derivativeOrder() {
+            return DerivativeOrder.THIRD;
+        }
+
+        @Override
+        public int dimension() {
+            return centre.length;
+        }
+
+        @Override
+        public double logDensity(double[] theta) {
+            return logDensityAndGradient(theta, new double[theta.length]);
+        }
+
+        @Override
+        public double logDensityAndGradient(double[] theta, double[] gradient) {
+            double log = 0;
+            for (int i = 0; i < centre.length; i++) {
+                double x = theta[i] - centre[i];
+                log -= x * x * x * x / 4 + b * x * x / 2;
+                gradient[i] = -(x * x * x + b * x);
+            }
+            return log;
+        }
+
+        @Override
+        public double[][] hessian(double[] theta) {
+            double[][] h = new double[centre.length][centre.length];
+            for (int i = 0; i < centre.length; i++) {
+                double x = theta[i] - centre[i];
+                h[i][i] = -(3 * x * x + b);
+            }
+            return h;
+        }
+
+        @Override
+        public double[] thirdOrderContraction(double[] theta, double[][] s) {
+            double[] c = new double[centre.length];
+            for (int i = 0; i < centre.length; i++) {
+                c[i] = s[i][i] * -6 * (theta[i] - centre[i]);
+            }
+            return c;
+        }
+
+        @Override
+        public double[][][] thirdDerivatives(double[] theta) {
+            int n = centre.length;
+            double[][][] t = new double[n][n][n];
+            for (int i = 0; i < n; i++) {
+                t[i][i][i] = -6 * (theta[i] - centre[i]);
+            }
+            return t;
+        }
+    }
+}
