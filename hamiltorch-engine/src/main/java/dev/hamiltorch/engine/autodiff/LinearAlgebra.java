@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.autodiff;
 
 import dev.hamiltorch.api.DomainException;
+import dev.hamiltorch.api.linalg.Cholesky;
 import java.util.Arrays;
 
 /**
@@ -476,19 +477,12 @@ final class LinearAlgebra {
                     throw new DomainException(NOT_SPD + ": entries (" + i + ", " + j + ") = " + aij
                             + " and (" + j + ", " + i + ") = " + aji + " differ");
                 }
-                double s = 0.5 * (aij + aji);
-                for (int p = 0; p < j; p++) {
-                    s -= l[i * n + p] * l[j * n + p];
-                }
-                if (i == j) {
-                    if (!(s > 0) || s == Double.POSITIVE_INFINITY) {
-                        throw new DomainException(NOT_SPD + ": pivot " + i + " is " + s);
-                    }
-                    l[i * n + i] = Math.sqrt(s);
-                } else {
-                    l[i * n + j] = s / l[j * n + j];
-                }
+                l[i * n + j] = 0.5 * (aij + aji);
             }
+        }
+        int failed = Cholesky.factorLower(l, n);
+        if (failed >= 0) {
+            throw new DomainException(NOT_SPD + ": pivot " + failed + " is " + l[failed * n + failed]);
         }
         return l;
     }

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.distributions;
 
 import dev.hamiltorch.api.DomainException;
+import dev.hamiltorch.api.linalg.Cholesky;
 import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Objects;
@@ -153,24 +154,11 @@ public final class MultivariateNormal implements Distribution {
             }
         }
         // Cholesky on the lower triangle: a non-positive pivot means the matrix is not positive-definite
-        double[] l = new double[d * d];
-        for (int j = 0; j < d; j++) {
-            double pivot = a[j * d + j];
-            for (int k = 0; k < j; k++) {
-                pivot -= l[j * d + k] * l[j * d + k];
-            }
-            if (!(pivot > 0)) {
-                throw new DomainException("MultivariateNormal: " + name
-                        + " must be positive-definite, its Cholesky pivot " + j + " is " + pivot);
-            }
-            l[j * d + j] = Math.sqrt(pivot);
-            for (int i = j + 1; i < d; i++) {
-                double s = a[i * d + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * d + k] * l[j * d + k];
-                }
-                l[i * d + j] = s / l[j * d + j];
-            }
+        double[] l = a.clone();
+        int failed = Cholesky.factorLower(l, d);
+        if (failed >= 0) {
+            throw new DomainException("MultivariateNormal: " + name + " must be positive-definite, its Cholesky pivot "
+                    + failed + " is " + l[failed * d + failed]);
         }
     }
 

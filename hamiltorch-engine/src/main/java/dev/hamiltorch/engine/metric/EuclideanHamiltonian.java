@@ -2,7 +2,7 @@ package dev.hamiltorch.engine.metric;
 
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
-import dev.hamiltorch.engine.linalg.Cholesky;
+import dev.hamiltorch.api.linalg.Cholesky;
 import java.util.random.RandomGenerator;
 
 /**

@@ -6,7 +6,7 @@ import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.spi.Metric;
-import dev.hamiltorch.engine.linalg.Cholesky;
+import dev.hamiltorch.api.linalg.Cholesky;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package dev.hamiltorch.metrics.hessian;
 
+import dev.hamiltorch.api.linalg.Cholesky;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.LazyGeometry;
 import dev.hamiltorch.api.SamplerSettings;
@@ -32,7 +33,7 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
     final class HessianGeometry extends LazyGeometry {
 
         /** L with G = LLᵀ. */
-        private double[][] cholesky;
+        private Cholesky cholesky;
         private double halfLogDet;
         /** Tᵢⱼₖ = ∂ᵢ∂ⱼ∂ₖ log π. */
         private double[][][] third;
@@ -62,9 +63,10 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
                     }
                     g[i][i] = -hessian[i][i] + scale * jitter[i];
                 }
-                if (Cholesky.factorInPlace(g)) {
-                    cholesky = g;
-                    halfLogDet = Cholesky.halfLogDeterminant(g);
+                Cholesky factor = Cholesky.tryDecompose(g);
+                if (factor != null) {
+                    cholesky = factor;
+                    halfLogDet = factor.halfLogDeterminant();
                     return null;
                 }
                 if (!jittered) {
@@ -83,7 +85,7 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
                 return Event.INVALID_LOG_PROB;
             }
             third = t;
-            double[][] inverse = Cholesky.inverse(cholesky);
+            double[][] inverse = cholesky.inverse();
             halfTrace = new double[dimension];
             for (int i = 0; i < dimension; i++) {
                 halfTrace[i] = -0.5 * contract(inverse, t[i]);
@@ -93,7 +95,8 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
 
         @Override
         protected double kineticEnergyWithMetric(double[] momentum) {
-            Cholesky.solveLower(cholesky, momentum, scratch);
+            System.arraycopy(momentum, 0, scratch, 0, dimension);
+            cholesky.solveLower(scratch, 0);
             double quadratic = 0;
             for (double y : scratch) {
                 quadratic += y * y;
@@ -103,8 +106,8 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
 
         @Override
         protected void velocityWithMetric(double[] momentum, double[] out) {
-            Cholesky.solveLower(cholesky, momentum, scratch);
-            Cholesky.solveLowerTransposed(cholesky, scratch, out);
+            System.arraycopy(momentum, 0, out, 0, dimension);
+            cholesky.solve(out, 0);
         }
 
         @Override
@@ -120,7 +123,7 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
             for (int i = 0; i < dimension; i++) {
                 scratch[i] = rng.nextGaussian();
             }
-            Cholesky.multiplyLower(cholesky, scratch, out);
+            cholesky.multiplyLower(scratch, out);
         }
     }
 

@@ -1,10 +1,10 @@
-package dev.hamiltorch.engine.linalg;
+package dev.hamiltorch.api.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hamiltorch.engine.testsupport.Matrices;
 import org.junit.jupiter.api.Test;
 
 class CholeskyTest {
@@ -34,7 +34,7 @@ class CholeskyTest {
 
     @Test
     void triangularSolvesInvertTheFactorAndItsTranspose() {
-        double[][] a = Matrices.randomCovariance(7, 8, 3, 0.5, new double[] {1, 2, 3, 4, 0.5, 0.1, 1, 7});
+        double[][] a = covariance(8);
         Cholesky c = Cholesky.decompose(a);
         double[][] l = c.lowerFactor();
         // L Lᵀ = A
@@ -72,5 +72,56 @@ class CholeskyTest {
         assertThrows(Cholesky.NotPositiveDefiniteException.class,
                 () -> Cholesky.decompose(new double[][] {{Double.NaN}}));
         assertThrows(IllegalArgumentException.class, () -> Cholesky.decompose(new double[][] {{1, 0}, {0}}));
+    }
+
+    /** B Bᵀ + ½ I for a fixed 8 × 3 B: symmetric positive-definite, with correlations. */
+    private static double[][] covariance(int n) {
+        double[][] b = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 3; k++) {
+                b[i][k] = Math.sin(1.0 + 3 * i + 7 * k) * (1 + i % 4);
+            }
+        }
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < 3; k++) {
+                    a[i][j] += b[i][k] * b[j][k];
+                }
+            }
+            a[i][i] += 0.5;
+        }
+        return a;
+    }
+
+    @Test
+    void multiplicationInverseAndHalfLogDeterminantAgreeWithTheHandComputation() {
+        Cholesky c = Cholesky.decompose(A);
+        double[] x = new double[3];
+        c.multiplyLower(new double[] {1, 1, 1}, x);
+        assertArrayEquals(new double[] {2, 4, Math.sqrt(3)}, x, 1e-15);
+        double[][] inv = c.inverse();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double s = 0;
+                for (int k = 0; k < 3; k++) {
+                    s += A[i][k] * inv[k][j];
+                }
+                assertEquals(i == j ? 1 : 0, s, 1e-14);
+            }
+        }
+        assertEquals(0.5 * Math.log(108), c.halfLogDeterminant(), 1e-14);
+        assertEquals(0.0, c.factor(0, 2), 0.0);
+    }
+
+    @Test
+    void tryDecomposeReturnsNullAndTheFlatKernelNamesTheFailingRow() {
+        assertNull(Cholesky.tryDecompose(new double[][] {{1, 2}, {2, 1}}));
+        double[] flat = {1, 0, 2, 1};
+        assertEquals(1, Cholesky.factorLower(flat, 2));
+        assertEquals(0, Cholesky.factorLower(new double[] {Double.POSITIVE_INFINITY}, 1));
+        double[] ok = {4, 0, 2, 10};
+        assertEquals(-1, Cholesky.factorLower(ok, 2));
+        assertArrayEquals(new double[] {2, 0, 1, 3}, ok, 0.0);
     }
 }
