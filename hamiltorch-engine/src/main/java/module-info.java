@@ -24,7 +24,7 @@ module dev.hamiltorch.engine {
     exports dev.hamiltorch.engine.nd4j;
     exports dev.hamiltorch.engine.plugin;
     exports dev.hamiltorch.engine.progress;
-    exports dev.hamiltorch.engine.sampler;
+    exports dev.hamiltorch.engine.hmc;
     exports dev.hamiltorch.engine.sampling;
 
     // Guice constructs PluginRegistry reflectively
@@ -36,6 +36,6 @@ module dev.hamiltorch.engine {
     uses dev.hamiltorch.api.spi.Likelihood;
 
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;
-    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.sampler.Hmc, dev.hamiltorch.engine.sampler.Rmhmc;
+    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.hmc.Hmc, dev.hamiltorch.engine.hmc.Rmhmc;
     provides dev.hamiltorch.api.tensor.TensorFactory with dev.hamiltorch.engine.autodiff.JvmTensorFactory;
 }

@@ -10,7 +10,7 @@ import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
-import dev.hamiltorch.engine.sampler.Hmc;
+import dev.hamiltorch.engine.hmc.Hmc;
 import dev.hamiltorch.engine.testsupport.GaussianTarget;
 import dev.hamiltorch.integrators.Leapfrog;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
-import dev.hamiltorch.engine.sampler.Hmc;
+import dev.hamiltorch.engine.hmc.Hmc;
 import dev.hamiltorch.engine.testsupport.CountingTarget;
 import dev.hamiltorch.engine.testsupport.GaussianTarget;
 import dev.hamiltorch.integrators.Leapfrog;

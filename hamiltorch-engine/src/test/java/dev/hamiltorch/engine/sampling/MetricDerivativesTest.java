@@ -10,7 +10,7 @@ import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.engine.autodiff.AutodiffTarget;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
-import dev.hamiltorch.engine.sampler.Hmc;
+import dev.hamiltorch.engine.hmc.Hmc;
 import dev.hamiltorch.engine.testsupport.CountingTarget;
 import dev.hamiltorch.engine.testsupport.GaussianTarget;
 import dev.hamiltorch.integrators.Leapfrog;

@@ -11,7 +11,7 @@ import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
-import dev.hamiltorch.engine.sampler.Hmc;
+import dev.hamiltorch.engine.hmc.Hmc;
 import dev.hamiltorch.engine.testsupport.GaussianTarget;
 import dev.hamiltorch.integrators.Leapfrog;
 import java.util.List;

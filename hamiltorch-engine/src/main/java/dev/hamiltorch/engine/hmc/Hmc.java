@@ -1,4 +1,4 @@
-package dev.hamiltorch.engine.sampler;
+package dev.hamiltorch.engine.hmc;
 
 import com.google.auto.service.AutoService;
 import dev.hamiltorch.api.SamplerSettings;

@@ -1,4 +1,4 @@
-package dev.hamiltorch.engine.sampler;
+package dev.hamiltorch.engine.hmc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

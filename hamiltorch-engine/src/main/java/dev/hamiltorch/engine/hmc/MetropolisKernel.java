@@ -1,4 +1,4 @@
-package dev.hamiltorch.engine.sampler;
+package dev.hamiltorch.engine.hmc;
 
 import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.Target;
