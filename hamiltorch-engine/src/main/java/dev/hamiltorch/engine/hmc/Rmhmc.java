@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.hmc;
 
+import dev.hamiltorch.api.kernel.MetropolisKernel;
 import com.google.auto.service.AutoService;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.dynamics.Hamiltonian;

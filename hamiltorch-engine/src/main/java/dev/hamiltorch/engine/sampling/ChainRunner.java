@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.sampling;
 
+import dev.hamiltorch.api.GuardedTarget;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;

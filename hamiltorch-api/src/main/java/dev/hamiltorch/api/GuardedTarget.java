@@ -1,16 +1,13 @@
-package dev.hamiltorch.engine.sampling;
+package dev.hamiltorch.api;
 
-import dev.hamiltorch.api.DerivativeOrder;
-import dev.hamiltorch.api.DomainException;
-import dev.hamiltorch.api.SplitTarget;
-import dev.hamiltorch.api.Target;
 import java.util.Arrays;
 
 /**
  * A chain's target that turns a {@link DomainException} into a log density of −∞ (and NaN
  * derivatives), so that any integrator or metric stops the trajectory at that point as it does for a
  * non-finite density, with its step counts intact, and remembers the exception so that the kernel
- * counts the rejection as {@link dev.hamiltorch.api.kernel.Event#DOMAIN_ERROR}. Every other exception
+ * counts the rejection as {@link dev.hamiltorch.api.kernel.Event#DOMAIN_ERROR} (the chain runner guards
+ * every chain's target; a kernel finds the guard as its Hamiltonian's target). Every other exception
  * passes through: it is a bug in the density and stops the run.
  *
  * <p>One instance serves one chain (one thread), like the target it wraps.
@@ -20,7 +17,7 @@ public class GuardedTarget implements Target {
     private final Target target;
     private DomainException failure;
 
-    GuardedTarget(Target target) {
+    private GuardedTarget(Target target) {
         this.target = target;
     }
 

@@ -10,12 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.DomainException;
+import dev.hamiltorch.api.GuardedTarget;
 import dev.hamiltorch.api.SplitTarget;
 import dev.hamiltorch.engine.autodiff.AutodiffTarget;
 import org.junit.jupiter.api.Test;
 
 /** The chain's guard turns a point outside the domain into −∞ and remembers why; it hides nothing else. */
-class GuardedTargetTest {
+class GuardedAutodiffTargetTest {
 
     private static final AutodiffTarget SQRT = new AutodiffTarget(x -> {
         if (x.get(0) < 0) {

@@ -1,29 +1,25 @@
-package dev.hamiltorch.engine.hmc;
+package dev.hamiltorch.api.kernel;
 
 import dev.hamiltorch.api.DomainException;
+import dev.hamiltorch.api.GuardedTarget;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
-import dev.hamiltorch.api.kernel.ChainState;
-import dev.hamiltorch.api.kernel.Event;
-import dev.hamiltorch.api.kernel.Kernel;
-import dev.hamiltorch.api.kernel.Transition;
-import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
-import dev.hamiltorch.engine.sampling.GuardedTarget;
 import java.util.random.RandomGenerator;
 
 /**
- * The Metropolis-corrected HMC step shared by {@link Hmc} and {@link Rmhmc}: a pure step that draws
+ * The Metropolis-corrected HMC step of the built-in samplers {@code hmc} and {@code rmhmc}, public so
+ * that a plugin may compose it (e.g. an HMC step followed by a step of its own): a pure step that draws
  * the trajectory's Hamiltonian (jitter) and integrator (term order) once, then p ~ N(0, M(θ)),
  * integrates and accepts with probability min(1, exp(H₀ − H₁)). Holds no mutable state, so one kernel
  * may serve one chain after another.
  */
-final class MetropolisKernel implements Kernel {
+public final class MetropolisKernel implements Kernel {
 
     /** Energy error H₁ − H₀ above which a trajectory counts as divergent (Stan's value). */
-    static final double DIVERGENCE_THRESHOLD = 1000;
+    public static final double DIVERGENCE_THRESHOLD = 1000;
 
     private final Hamiltonian hamiltonian;
     private final Integrator integrator;
@@ -32,7 +28,11 @@ final class MetropolisKernel implements Kernel {
     /** The chain's target when it reports points where the density is undefined (the chain runner's). */
     private final GuardedTarget guard;
 
-    MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator, double stepSize, int steps) {
+    /**
+     * The HMC step on {@code hamiltonian} with {@code integrator}, {@code steps} steps of size
+     * {@code stepSize} per trajectory: the built-in HMC and RMHMC samplers' kernel, for plugins to compose.
+     */
+    public MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator, double stepSize, int steps) {
         this.hamiltonian = hamiltonian;
         this.guard = hamiltonian.target() instanceof GuardedTarget g ? g : null;
         this.integrator = integrator;
