@@ -64,7 +64,7 @@ public final class Cholesky {
 
     /**
      * Overwrites the lower triangle of the row-major n×n {@code a} with L (the upper triangle is neither
-     * read nor written): Lᵢⱼ = (Aᵢⱼ − Σₖ₍ₖ<ⱼ₎ LᵢₖLⱼₖ) / Lⱼⱼ and Lᵢᵢ = √(Aᵢᵢ − Σₖ₍ₖ<ᵢ₎ Lᵢₖ²), row by row.
+     * read nor written): Lᵢⱼ = (Aᵢⱼ − Σ_{k &lt; j} LᵢₖLⱼₖ) / Lⱼⱼ and Lᵢᵢ = √(Aᵢᵢ − Σ_{k &lt; i} Lᵢₖ²), row by row.
      *
      * @return −1 on success, else the row i whose pivot was not positive and finite; {@code a} then
      *     holds a partial factor, with that pivot (Aᵢᵢ − Σₖ Lᵢₖ²) at (i, i)
