@@ -23,9 +23,9 @@ public enum Models {
 
     /**
      * A 100-D Normal with a dense covariance of condition number 100 (sd 0.1 to 1 along random
-     * orthogonal axes), given by its precision; ε 0.07, L 20.
+     * orthogonal axes), given by its precision; ε 0.1, L 10 (acceptance about 0.76).
      */
-    GAUSSIAN100(gaussian100(), new double[100], 0.07, 20),
+    GAUSSIAN100(gaussian100(), new double[100], 0.1, 10),
 
     /** Bayesian logistic regression, N = 1000 rows, K = 25 weights, N(0, 1) priors; ε 0.02, L 10. */
     LOGISTIC(logistic(), new double[25], 0.02, 10);
