@@ -51,7 +51,8 @@ public final class Leapfrog implements Integrator {
     @Override
     public void checkSupports(Hamiltonian hamiltonian) {
         if (!hamiltonian.isSeparable()) {
-            throw badArguments(hamiltonian, 0.0, 0);
+            throw new IllegalArgumentException("leapfrog needs a separable Hamiltonian (K depending on p only), but "
+                    + hamiltonian.getClass().getName() + " is not separable; use the implicit or explicit integrator");
         }
     }
 
@@ -64,85 +65,33 @@ public final class Leapfrog implements Integrator {
      */
     @Override
     public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
-        // x − x is 0 for finite x and NaN for ±∞ or NaN (Double.isFinite costs two calls when interpreted)
-        if (!hamiltonian.isSeparable() || !(stepSize - stepSize == 0) || steps < 0) {
-            throw badArguments(hamiltonian, stepSize, steps);
-        }
-        Target target = hamiltonian.target();
+        checkSupports(hamiltonian);
         int d = hamiltonian.dimension();
-        double[] position = start.position();
-        double[] momentum = start.momentum();
-        double[] gradient = start.gradient();
+        Vectors.checkArguments(start, d, stepSize, steps);
+        Target target = hamiltonian.target();
         double logDensity = start.logDensity();
-        if (position.length != d || momentum.length != d || gradient.length != d) {
-            checkLength("position", position, d);
-            checkLength("momentum", momentum, d);
-            checkLength("gradient", gradient, d);
-        }
-        if (!(logDensity - logDensity == 0) || !allFinite(gradient)) {
+        if (!Double.isFinite(logDensity) || !Vectors.allFinite(start.gradient())) {
             return new IntegrationResult(start, Event.INVALID_LOG_PROB, 0, 0);
         }
 
         // These three become the returned point: one allocation per trajectory, none per step.
-        double[] theta = position.clone();
-        double[] p = momentum.clone();
-        double[] grad = gradient.clone();
+        double[] theta = start.position().clone();
+        double[] p = start.momentum().clone();
+        double[] grad = start.gradient().clone();
         double[] velocity = new double[d];
         double halfStep = 0.5 * stepSize;
 
-        // The element loops are written here, not called: their back-edges count towards compiling this
-        // method, which a 400-iteration run otherwise calls too rarely to leave the interpreter.
         for (int step = 1; step <= steps; step++) {
-            for (int i = 0; i < d; i++) {
-                p[i] += halfStep * grad[i];
-            }
+            Vectors.axpy(halfStep, grad, p);
             hamiltonian.velocity(theta, p, velocity);
-            for (int i = 0; i < d; i++) {
-                theta[i] += stepSize * velocity[i];
-            }
+            Vectors.axpy(stepSize, velocity, theta);
             logDensity = target.logDensityAndGradient(theta, grad);
-            boolean finite = logDensity - logDensity == 0; // 0 for finite x, NaN for ±∞ and NaN
-            for (int i = 0; i < d; i++) {
-                finite &= grad[i] - grad[i] == 0;
-            }
-            if (!finite) {
+            if (!Double.isFinite(logDensity) || !Vectors.allFinite(grad)) {
                 return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), Event.INVALID_LOG_PROB,
                         step, step);
             }
-            for (int i = 0; i < d; i++) {
-                p[i] += halfStep * grad[i];
-            }
+            Vectors.axpy(halfStep, grad, p);
         }
         return new IntegrationResult(new PhasePoint(theta, p, logDensity, grad), null, steps, steps);
-    }
-
-    private static boolean allFinite(double[] v) {
-        boolean finite = true;
-        for (double x : v) {
-            finite &= x - x == 0; // 0 for finite x, NaN for ±∞ and NaN
-        }
-        return finite;
-    }
-
-    /**
-     * The exception for arguments {@link #integrate} refuses, built outside it: the JIT compiles a
-     * smaller {@code integrate} sooner on a cold JVM.
-     */
-    private static IllegalArgumentException badArguments(Hamiltonian hamiltonian, double stepSize, int steps) {
-        if (!hamiltonian.isSeparable()) {
-            return new IllegalArgumentException("leapfrog needs a separable Hamiltonian (K depending on p only), but "
-                    + hamiltonian.getClass().getName() + " is not separable; use the implicit or explicit integrator");
-        }
-        if (!Double.isFinite(stepSize)) {
-            return new IllegalArgumentException("stepSize = " + stepSize + ": must be finite");
-        }
-        return new IllegalArgumentException("steps = " + steps + ": must be non-negative");
-    }
-
-    private static void checkLength(String what, double[] array, int d) {
-        if (array.length != d) {
-            throw new IllegalArgumentException("start " + what + " has length " + array.length
-                    + " but the Hamiltonian has dimension " + d);
-        }
     }
 }

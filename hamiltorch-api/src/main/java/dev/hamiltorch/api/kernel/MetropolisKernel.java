@@ -94,8 +94,7 @@ public final class MetropolisKernel implements Kernel {
         }
         PhasePoint end = result.end();
         double h1 = hamiltonian.energy(end);
-        // x − x is 0 for finite x and NaN for ±∞ or NaN (Double.isFinite costs two calls when interpreted)
-        if (!(h0 - h0 == 0) || !(h1 - h1 == 0)) {
+        if (!Double.isFinite(h0) || !Double.isFinite(h1)) {
             // −∞ would otherwise give exp(+∞) = an always-accepted proposal, NaN a coin toss
             return reject(state, h0, h1, result, Event.INVALID_LOG_PROB);
         }

@@ -146,17 +146,9 @@ public final class AutodiffTarget implements Target {
                 return evaluate(theta, gradient); // see logDensity
             }
         }
-        return recordOrEvaluate(theta, gradient);
-    }
-
-    /**
-     * {@link #logDensityAndGradient} without this thread's tape: a recording, or an eager evaluation. A
-     * method of its own, so that the JIT compiles the replay's path alone, sooner on a cold JVM.
-     */
-    private double recordOrEvaluate(double[] theta, double[] gradient) {
         checkLength(theta);
         if (!eager) {
-            Tape t = record(theta);
+            t = record(theta);
             if (t != null) {
                 t.gradient(gradient); // the recording evaluated the density at θ already
                 return t.output();

@@ -32,14 +32,17 @@ public final class FusedDensities {
         double[] ss = st.data;
         double[] logs = logScale instanceof JvmTensor l ? l.data : logsOf(logScale, ss);
         if (logs.length != ss.length) {
-            throw badLogScale(logs.length, ss.length);
+            throw new IllegalArgumentException("logScale has " + logs.length + " elements, scale has " + ss.length);
         }
         if (oneShape(xt, mt, st)) {
             double[] out = new double[xs.length];
             normal(xs, ms, ss, logs, out);
             return JvmTensor.op(out, xt.shape, NormalRule.INSTANCE, xt, mt, st);
         }
-        return normalLogProbBroadcast(xt, mt, st, logs);
+        int[] shape = shapeOf(shapeOf(xt.shape, mt.shape), st.shape);
+        double[] out = new double[Broadcasting.size(shape)];
+        normalBroadcast(xt, mt, st, logs, shape, out);
+        return JvmTensor.op(out, shape, NormalRule.INSTANCE, xt, mt, st);
     }
 
     /** Whether x, μ and σ have one shape, the common case. */
@@ -62,17 +65,6 @@ public final class FusedDensities {
             total += out[i];
         }
         return total;
-    }
-
-    /**
-     * {@link #normalLogProb}'s broadcasting case, a method of its own so that the JIT compiles the
-     * common case without it (a smaller method is compiled sooner on a cold JVM).
-     */
-    private static JvmTensor normalLogProbBroadcast(JvmTensor xt, JvmTensor mt, JvmTensor st, double[] logs) {
-        int[] shape = shapeOf(shapeOf(xt.shape, mt.shape), st.shape);
-        double[] out = new double[Broadcasting.size(shape)];
-        normalBroadcast(xt, mt, st, logs, shape, out);
-        return JvmTensor.op(out, shape, NormalRule.INSTANCE, xt, mt, st);
     }
 
     /** The density of x, μ and σ broadcast to {@code shape}, into {@code out}. */
@@ -101,8 +93,6 @@ public final class FusedDensities {
         }
     }
 
-    // The rare cases below are methods of their own: the JIT compiles a smaller normalLogProb sooner.
-
     /** The chain of tensor operations, for tensors of another engine. */
     private static Tensor normalLogProbOfTensors(Tensor x, Tensor loc, Tensor scale, Tensor logScale) {
         Tensor log = logScale != null ? logScale : scale.log();
@@ -112,10 +102,6 @@ public final class FusedDensities {
     /** The data of a given log σ (null: computed from σ). */
     private static double[] logsOf(Tensor logScale, double[] scale) {
         return logScale != null ? JvmTensor.of(logScale).data : logs(scale);
-    }
-
-    private static IllegalArgumentException badLogScale(int logs, int scale) {
-        return new IllegalArgumentException("logScale has " + logs + " elements, scale has " + scale);
     }
 
     /** Math.log of each element, once per element of σ however far it is broadcast. */
@@ -158,14 +144,8 @@ public final class FusedDensities {
                 // operands of the output's length read element i, as in the one-shape case
                 normal(x.data, loc.data, scale.data, null, out);
             } else {
-                recomputeBroadcast(node);
+                normalBroadcast(x, loc, scale, logs(scale.data), node.shape, out);
             }
-        }
-
-        /** {@link #recompute}'s broadcasting case, apart so that the JIT compiles the common case sooner. */
-        private static void recomputeBroadcast(JvmTensor node) {
-            JvmTensor scale = node.parents[2];
-            normalBroadcast(node.parents[0], node.parents[1], scale, logs(scale.data), node.shape, node.data);
         }
 
         @Override
@@ -253,10 +233,7 @@ public final class FusedDensities {
             return true;
         }
 
-        /**
-         * {@link #accumulate}'s general case, a method of its own so that the JIT compiles the common
-         * case above without it (a smaller method is compiled sooner on a cold JVM).
-         */
+        /** {@link #accumulate}'s general case: any of x, μ and σ wanted, broadcast to the node's shape. */
         private static void accumulateBroadcast(JvmTensor node, double[] g, Gradients grads, boolean wantX,
                                                 boolean wantLoc, boolean wantScale) {
             JvmTensor x = node.parents[0];

@@ -30,25 +30,20 @@ final class Gradients {
 
     /** Adds {@code contribution} (the parent's size) to the gradient of a parent on the pass. */
     void add(JvmTensor parent, double[] contribution) {
-        assert contribution.length == parent.data.length : lengthMismatch(contribution, parent);
+        assert contribution.length == parent.data.length : "backward rule returned " + contribution.length
+                + " values for a parent of shape " + Arrays.toString(parent.shape);
         int s = parent.slot;
         double[] sum = data[s];
-        data[s] = sum == null ? contribution : merged(sum, contribution);
-    }
-
-    /** old + new, in the order the graph-building pass adds them; apart so that {@link #add} compiles sooner. */
-    private static double[] merged(double[] sum, double[] contribution) {
+        if (sum == null) {
+            data[s] = contribution;
+            return;
+        }
+        // old + new, in the order the graph-building pass adds them; a new array, as stored ones are shared
         double[] merged = new double[sum.length];
         for (int i = 0; i < merged.length; i++) {
             merged[i] = sum[i] + contribution[i];
         }
-        return merged;
-    }
-
-    /** {@link #add}'s assertion message, built outside it: the JIT compiles a smaller add sooner. */
-    private static String lengthMismatch(double[] contribution, JvmTensor parent) {
-        return "backward rule returned " + contribution.length + " values for a parent of shape "
-                + Arrays.toString(parent.shape);
+        data[s] = merged;
     }
 
     /** Switches recording off for the rest of the pass, for rules that run tensor operations. */

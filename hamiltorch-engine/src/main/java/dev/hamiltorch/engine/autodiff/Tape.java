@@ -80,7 +80,8 @@ final class Tape {
     /**
      * Replaces each sum of a normal density that nothing else reads by one fused operation (see
      * {@link FusedDensities#summedNormal}): log densities are mostly such sums, and at a few elements
-     * the sum's own bookkeeping costs as much as its arithmetic.
+     * the sum's own bookkeeping costs as much as its arithmetic. Kept: about 20 % faster on the JMH suite's
+     * 20,000-iteration gaussian3d (median of 7 interleaved forks, loaded machine; see the README).
      */
     private static void fuseSummedDensities(JvmTensor[] order, int size, JvmTensor output, Recomputable[] operations,
                                             Backward[] rules, Object pass) {

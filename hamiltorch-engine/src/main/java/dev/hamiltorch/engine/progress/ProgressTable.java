@@ -3,6 +3,7 @@ package dev.hamiltorch.engine.progress;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -60,8 +61,6 @@ public final class ProgressTable {
 
     /** Prints the title and the header, and starts the clock. */
     public synchronized void start(String title) {
-        // draws a row once so that its code is loaded and linked here, not inside the timed sampling loop
-        row(0, 0);
         out.println(title);
         out.println("Time spent  | Time remain.| Progress             | " + pad("Samples", samplesWidth)
                 + " | Samples/sec");
@@ -116,55 +115,23 @@ public final class ProgressTable {
         out.flush();
     }
 
-    /**
-     * One row of the table after {@code n} iterations and {@code elapsedNanos}, built by hand rather
-     * than with {@code String.format}: rows are drawn inside the timed sampling loop, where a cold JVM
-     * interprets the formatter (ten rows cost a 400-iteration run a third of its speed).
-     */
+    /** One row of the table after {@code n} iterations and {@code elapsedNanos}. */
     String row(long n, long elapsedNanos) {
         double elapsed = elapsedNanos / 1e9;
         double rate = elapsed > 0 ? n / elapsed : 0.0;
         double remaining = n > 0 ? elapsed * (total - n) / n : 0.0;
         int filled = (int) (BAR_WIDTH * n / Math.max(total, 1));
-        StringBuilder b = new StringBuilder(96);
-        appendDuration(b, elapsed);
-        b.append(" | ");
-        appendDuration(b, remaining);
-        b.append(" | ");
-        for (int i = 0; i < BAR_WIDTH; i++) {
-            b.append(i < filled ? '#' : '-');
-        }
-        b.append(" | ");
-        int samplesStart = b.length();
-        b.append(n).append('/').append(total);
-        for (int i = b.length() - samplesStart; i < samplesWidth; i++) {
-            b.append(' ');
-        }
-        b.append(" | ");
-        appendFixed2(b, rate, true);
-        return b.append("       ").toString();
+        StringBuilder rateText = new StringBuilder();
+        appendFixed2(rateText, rate, true);
+        return duration(elapsed) + " | " + duration(remaining) + " | " + "#".repeat(filled)
+                + "-".repeat(BAR_WIDTH - filled) + " | " + pad(n + "/" + total, samplesWidth) + " | " + rateText
+                + "       ";
     }
 
     /** d:hh:mm:ss as hamiltorch prints it. */
     static String duration(double seconds) {
-        StringBuilder b = new StringBuilder(12);
-        appendDuration(b, seconds);
-        return b.toString();
-    }
-
-    private static void appendDuration(StringBuilder b, double seconds) {
         long s = (long) seconds;
-        b.append(s / 86400).append('d');
-        appendTwoDigits(b.append(':'), s / 3600 % 24);
-        appendTwoDigits(b.append(':'), s / 60 % 60);
-        appendTwoDigits(b.append(':'), s % 60);
-    }
-
-    private static void appendTwoDigits(StringBuilder b, long v) {
-        if (v < 10) {
-            b.append('0');
-        }
-        b.append(v);
+        return String.format(Locale.ROOT, "%dd:%02d:%02d:%02d", s / 86400, s / 3600 % 24, s / 60 % 60, s % 60);
     }
 
     /**
@@ -172,24 +139,13 @@ public final class ProgressTable {
      * {@code '{:,.2f}'}: thousands separated by commas); NaN and ∞ as Python spells them.
      */
     static void appendFixed2(StringBuilder b, double x, boolean grouping) {
-        if (!(x >= 0) || x > 1e15) {
+        if (!(x >= 0) || x == Double.POSITIVE_INFINITY) {
             b.append(Double.isNaN(x) ? "nan" : x > 0 ? "inf" : String.valueOf(x));
             return;
         }
-        double scaled = x * 100;
-        double fraction = scaled - Math.floor(scaled);
-        // x·100 rounds; only near a tie can that rounding decide, so there the double's exact value does
-        long cents = Math.abs(fraction - 0.5) > 1e-6 ? Math.round(scaled)
-                : new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
-        String whole = Long.toString(cents / 100);
-        for (int i = 0; i < whole.length(); i++) {
-            if (grouping && i > 0 && (whole.length() - i) % 3 == 0) {
-                b.append(',');
-            }
-            b.append(whole.charAt(i));
-        }
-        b.append('.');
-        appendTwoDigits(b, cents % 100);
+        // String.format would round the shortest decimal that reads back as x, not x's exact value
+        BigDecimal exact = new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN);
+        b.append(String.format(Locale.ROOT, grouping ? "%,.2f" : "%.2f", exact));
     }
 
     private static String pad(String s, int width) {

@@ -13,7 +13,6 @@ import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.RunAdvice;
 import dev.hamiltorch.api.spi.Sampler;
-import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -143,7 +142,6 @@ public final class ChainRunner {
         } catch (RuntimeException e) {
             throw new SamplingException(0, 0, settings.numSamples(), collect(runs, provenance, 0), e);
         }
-        loadIterationClasses();
         long begin = System.nanoTime();
         if (threads == 1) {
             for (int c = 0; c < chains; c++) {
@@ -192,22 +190,6 @@ public final class ChainRunner {
             }
         }
         return warnings;
-    }
-
-    /**
-     * Loads what the first iteration would otherwise load inside the timed loop, where a 400-iteration
-     * run of a small model spent 5 % of its time on it: the transition records and the JDK's tables for
-     * Gaussian draws. The wall time measures sampling, not class loading.
-     */
-    private static void loadIterationClasses() {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            lookup.ensureInitialized(Transition.class);
-            lookup.ensureInitialized(TransitionInfo.class);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e); // both are public classes of an exported package
-        }
-        ChainRandom.of(0, 0).nextGaussian(); // the ziggurat's tables load on the first draw
     }
 
     private static void runInParallel(Chain[] runs, Kernel[] kernels, ChainRandom[] random, ChainState[] starts,
