@@ -10,6 +10,7 @@ module dev.hamiltorch.api {
     exports dev.hamiltorch.api.dynamics;
     exports dev.hamiltorch.api.kernel;
     exports dev.hamiltorch.api.linalg;
+    exports dev.hamiltorch.api.model;
 
     uses dev.hamiltorch.api.tensor.TensorFactory;
 }
