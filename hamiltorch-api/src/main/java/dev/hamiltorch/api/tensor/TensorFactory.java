@@ -24,6 +24,15 @@ public interface TensorFactory {
 
     Tensor where(Tensor condition, Tensor a, Tensor b);
 
+    /** A tensor over {@code data} (a copy) that derivatives can be taken with respect to. */
+    Tensor variable(double[] data, int[] shape);
+
+    /**
+     * ∂output/∂inputs for a scalar {@code output}, one tensor per input in its shape; with
+     * {@code createGraph} the results are themselves differentiable (higher orders).
+     */
+    Tensor[] grad(Tensor output, Tensor[] inputs, boolean createGraph);
+
     /** The engine's factory, found once. */
     static TensorFactory provider() {
         return Holder.INSTANCE;

@@ -92,4 +92,14 @@ public final class JvmTensorFactory implements TensorFactory {
         }
         return out;
     }
+
+    @Override
+    public Tensor variable(double[] data, int[] shape) {
+        return JvmTensor.variable(data, shape);
+    }
+
+    @Override
+    public Tensor[] grad(Tensor output, Tensor[] inputs, boolean createGraph) {
+        return Autodiff.grad(output, inputs, createGraph);
+    }
 }
