@@ -2,6 +2,7 @@ package dev.hamiltorch.engine.plugin;
 
 import com.google.auto.service.AutoService;
 import dev.hamiltorch.api.spi.Likelihood;
+import dev.hamiltorch.api.spi.LikelihoodInput;
 import dev.hamiltorch.api.tensor.Tensor;
 
 /** A plugin registered only by {@code @AutoService} in the test sources: proves the processor runs on them. */
@@ -16,7 +17,7 @@ public final class TestOnlyLikelihood implements Likelihood {
     }
 
     @Override
-    public Tensor logLikelihood(Tensor output, Tensor targets, double tauOut) {
-        return targets.sub(output).square().sum().mul(-0.5 * tauOut);
+    public Tensor logLikelihood(LikelihoodInput in) {
+        return in.targets().sub(in.output()).square().sum().mul(in.tauOut()).mul(-0.5);
     }
 }
