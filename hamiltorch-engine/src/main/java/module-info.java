@@ -18,6 +18,7 @@ module dev.hamiltorch.engine {
 
     exports dev.hamiltorch.engine;
     exports dev.hamiltorch.engine.autodiff;
+    exports dev.hamiltorch.engine.bnn;
     exports dev.hamiltorch.engine.diagnostics;
     exports dev.hamiltorch.engine.distributions;
     exports dev.hamiltorch.engine.metric;

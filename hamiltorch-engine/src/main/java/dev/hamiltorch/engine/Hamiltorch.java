@@ -2,7 +2,12 @@ package dev.hamiltorch.engine;
 
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.model.Model;
+import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.autodiff.AutodiffSplitTarget;
+import dev.hamiltorch.engine.bnn.Predictions;
+import dev.hamiltorch.engine.bnn.Predictor;
+import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +58,55 @@ public final class Hamiltorch {
     public static SampleBuilder sampleSplit(List<? extends LogDensity> terms) {
         AutodiffSplitTarget.checkTerms(terms);
         return new SampleBuilder(null, null, List.copyOf(terms));
+    }
+
+    /**
+     * Starts configuring a run on a model's parameters given data, hamiltorch's {@code sample_model}:
+     * <pre>{@code
+     * Samples s = Hamiltorch.sampleModel(net, xTrain, yTrain).likelihood(Likelihood.MULTI_CLASS)
+     *         .paramsInit(init).numSamples(3000).stepSize(0.003).numStepsPerSample(1).tauOut(1)
+     *         .draws(Path.of("cnn.draws")).run();
+     * }</pre>
+     * The log density is the {@link dev.hamiltorch.engine.bnn.ModelPosterior}; every option of
+     * {@link #sample} applies.
+     *
+     * @param x inputs, first axis the batch
+     * @param y targets, one per row of x (labels for the classification likelihoods)
+     */
+    public static ModelSampleBuilder sampleModel(Model model, Tensor x, Tensor y) {
+        return new ModelSampleBuilder(model, Objects.requireNonNull(x, "x"), Objects.requireNonNull(y, "y"), 0);
+    }
+
+    /** Starts configuring a run on a model's parameters with no data: the prior alone. */
+    public static ModelSampleBuilder sampleModel(Model model) {
+        return new ModelSampleBuilder(model, null, null, 0);
+    }
+
+    /**
+     * {@link #sampleModel} with the log posterior given as a sum of terms over {@code chunks} fixed,
+     * contiguous chunks of the rows (the prior counted once, in the first), for the split integrators
+     * ({@link dev.hamiltorch.api.spi.Integrator#SPLITTING}, …): hamiltorch's {@code sample_split_model}.
+     * With one chunk the chain is {@link #sampleModel}'s, bit for bit.
+     *
+     * @throws IllegalArgumentException if {@code chunks} is not positive
+     */
+    public static ModelSampleBuilder sampleSplitModel(Model model, Tensor x, Tensor y, int chunks) {
+        if (chunks < 1) {
+            throw new IllegalArgumentException("chunks = " + chunks + ": must be at least 1");
+        }
+        return new ModelSampleBuilder(model, Objects.requireNonNull(x, "x"), Objects.requireNonNull(y, "y"), chunks);
+    }
+
+    /**
+     * The model's outputs for the inputs {@code x} under every draw of {@code samples} (from
+     * {@link #sampleModel}), S × N × O, and each draw's log posterior on (x, y) with the run's likelihood,
+     * τ_out and prior (hamiltorch's {@code predict_model}). Draws are read in order from the run's draws
+     * file, memory-mapped, when it wrote one; on all available processors.
+     *
+     * @throws IllegalArgumentException if the samples do not come from {@link #sampleModel}, or the data are bad
+     */
+    public static Predictions predictModel(Model model, Samples samples, Tensor x, Tensor y) {
+        return Predictor.predict(model, samples, x, y, Runtime.getRuntime().availableProcessors());
     }
 
     /**

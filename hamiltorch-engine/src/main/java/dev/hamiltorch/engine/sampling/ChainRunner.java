@@ -118,9 +118,42 @@ public final class ChainRunner {
             }
             statisticNames.add(name);
         }
+        DrawStorage storage = options.storage();
+        long inMemory = (long) storage.rowsInMemory(settings.numSamples() - settings.burn()) * d;
+        if (inMemory > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("keeping " + storage.rowsInMemory(settings.numSamples() - settings.burn())
+                    + " draws of " + d + " parameters in memory needs " + (inMemory * 8 >> 20) + " MiB per chain, more"
+                    + " than a Java array holds: stream the draws to a file (draws(Path)) and keep every k-th or none in"
+                    + " memory (keepEvery)");
+        }
+        // the file is created before the first draw: one that cannot be written fails here, naming it
+        DrawsFile.Writer writer = storage.file() == null ? null
+                : DrawsFile.create(storage.file(), storage.blocksFor(d), storage.precision());
+        try {
+            Samples samples = run(target, initialPosition, settings, options, kernels, random, provenance, own,
+                    statisticNames, writer);
+            return writer == null ? samples : samples.withDrawsFile(writer.file());
+        } finally {
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (java.io.IOException e) {
+                    LOG.warn("draws file {}: closing it failed", writer.file(), e);
+                }
+            }
+        }
+    }
+
+    private Samples run(Target target, double[] initialPosition, SamplerSettings settings, RunOptions options,
+                        Kernel[] kernels, ChainRandom[] random, Provenance provenance, List<String> own,
+                        List<String> statisticNames, DrawsFile.Writer writer) {
+        int chains = options.chains();
+        int d = target.dimension();
+        TransitionListener listener = writer == null ? options.listener() : writer.andThen(options.listener());
         Chain[] runs = new Chain[chains];
         for (int c = 0; c < chains; c++) {
-            runs[c] = new Chain(c, settings.numSamples(), settings.burn(), d, statisticNames, options.listener());
+            runs[c] = new Chain(c, settings.numSamples(), settings.burn(), d, statisticNames, listener,
+                    options.storage().keepEvery());
         }
         ChainState[] starts = new ChainState[chains];
         for (int c = 0; c < chains; c++) {
@@ -138,7 +171,7 @@ public final class ChainRunner {
                 integrator.name());
         AtomicBoolean stop = new AtomicBoolean();
         try {
-            options.listener().onStart(provenance, List.copyOf(own));
+            listener.onStart(provenance, List.copyOf(own));
         } catch (RuntimeException e) {
             throw new SamplingException(0, 0, settings.numSamples(), collect(runs, provenance, 0), e);
         }
@@ -233,7 +266,7 @@ public final class ChainRunner {
         for (int c = 0; c < chains; c++) {
             // room for the burn-in only: nothing is recorded, and numSamples may be large
             runs[c] = new Chain(c, settings.burn(), settings.burn(), d, ChainSamples.COMMON_STATISTICS,
-                    TransitionListener.NONE);
+                    TransitionListener.NONE, 1);
         }
         List<String> names = parameterNames.isEmpty() ? Provenance.defaultParameterNames(d) : parameterNames;
         return collect(runs, new Provenance("", "", "", settings, 0, chains, names, Provenance.LIBRARY_VERSION), 0);
@@ -258,7 +291,9 @@ public final class ChainRunner {
         final int dimension;
         final List<String> statisticNames;
         final TransitionListener listener;
-        /** Kept draws, row-major. */
+        /** Every k-th kept draw stays in memory; 0: none. */
+        final int keepEvery;
+        /** Kept draws in memory, row-major. */
         final double[] draws;
         /** One column per statistic, one entry per iteration. */
         final double[][] statistics;
@@ -270,13 +305,14 @@ public final class ChainRunner {
         int failedIteration;
 
         Chain(int index, int numSamples, int burn, int dimension, List<String> statisticNames,
-              TransitionListener listener) {
+              TransitionListener listener, int keepEvery) {
             this.index = index;
             this.burn = burn;
             this.dimension = dimension;
             this.statisticNames = statisticNames;
             this.listener = listener;
-            draws = new double[(numSamples - burn) * dimension];
+            this.keepEvery = keepEvery;
+            draws = new double[rowsInMemory(numSamples - burn) * dimension];
             statistics = new double[statisticNames.size()][numSamples];
         }
 
@@ -331,10 +367,15 @@ public final class ChainRunner {
                 events[Event.DIVERGENT.ordinal()]++;
             }
             gradientEvaluations += info.gradientEvaluations();
-            if (i >= burn) {
-                System.arraycopy(state.position(), 0, draws, (i - burn) * dimension, dimension);
+            if (i >= burn && keepEvery > 0 && (i - burn) % keepEvery == 0) {
+                System.arraycopy(state.position(), 0, draws, (i - burn) / keepEvery * dimension, dimension);
             }
             iterations = i + 1;
+        }
+
+        /** Draws of the first {@code kept} kept iterations that stay in memory. */
+        int rowsInMemory(int kept) {
+            return DrawStorage.rowsInMemory(kept, keepEvery);
         }
 
         ChainSamples result() {
@@ -343,7 +384,7 @@ public final class ChainRunner {
                 counts.put(e, events[e.ordinal()]);
             }
             int n = iterations;
-            return new ChainSamples(index, burn, Draws.of(dimension, draws, Math.max(0, n - burn)), statisticNames,
+            return new ChainSamples(index, burn, Draws.of(dimension, draws, rowsInMemory(n - burn)), statisticNames,
                     ChainSamples.cut(statistics, n), counts, gradientEvaluations, nanos * 1e-9);
         }
     }

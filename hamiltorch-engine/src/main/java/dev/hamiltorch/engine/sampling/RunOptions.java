@@ -13,12 +13,20 @@ import java.util.Objects;
  *        0 means min(chains, available processors)
  * @param listener told of the run and each transition
  * @param parameterNames one name per parameter, or empty for {@code theta[i]}
+ * @param storage where the kept draws go (memory, thinned, a file)
  */
-public record RunOptions(long seed, int chains, int threads, TransitionListener listener, List<String> parameterNames) {
+public record RunOptions(long seed, int chains, int threads, TransitionListener listener, List<String> parameterNames,
+                         DrawStorage storage) {
+
+    /** Options that keep every draw in memory ({@link DrawStorage#IN_MEMORY}). */
+    public RunOptions(long seed, int chains, int threads, TransitionListener listener, List<String> parameterNames) {
+        this(seed, chains, threads, listener, parameterNames, DrawStorage.IN_MEMORY);
+    }
 
     /** @throws IllegalArgumentException naming the bad argument */
     public RunOptions {
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(storage, "storage");
         parameterNames = List.copyOf(parameterNames);
         if (chains < 1) {
             throw new IllegalArgumentException("chains = " + chains + ": must be at least 1");
@@ -35,22 +43,27 @@ public record RunOptions(long seed, int chains, int threads, TransitionListener 
 
     /** These options with {@code chains} chains. */
     public RunOptions withChains(int chains) {
-        return new RunOptions(seed, chains, threads, listener, parameterNames);
+        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
     }
 
     /** These options with {@code threads} threads (1: sequential on the calling thread; 0: automatic). */
     public RunOptions withThreads(int threads) {
-        return new RunOptions(seed, chains, threads, listener, parameterNames);
+        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
     }
 
     /** These options with a listener. */
     public RunOptions withListener(TransitionListener listener) {
-        return new RunOptions(seed, chains, threads, listener, parameterNames);
+        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
     }
 
     /** These options with parameter names. */
     public RunOptions withParameterNames(List<String> parameterNames) {
-        return new RunOptions(seed, chains, threads, listener, parameterNames);
+        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
+    }
+
+    /** These options with the kept draws going to {@code storage}. */
+    public RunOptions withStorage(DrawStorage storage) {
+        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
     }
 
     /** The number of threads actually used. */

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.sampling;
 
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.engine.bnn.ModelPosterior;
 import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
 import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import java.util.ArrayList;
@@ -9,6 +10,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.nio.file.Path;
 
 /**
  * The result of a sampling run: the kept draws of every chain, what happened at each iteration, event
@@ -29,13 +33,18 @@ public final class Samples {
     private final Draws draws;
     private final double wallTimeSeconds;
     private final List<String> pluginWarnings;
+    /** The draws file the run streamed its kept draws to, or null. */
+    private final Path drawsFile;
+    /** The model posterior sampled ({@code Hamiltorch.sampleModel}), or null. */
+    private final ModelPosterior modelPosterior;
 
     Samples(List<ChainSamples> chains, int numSamples, int burn, Provenance provenance, double wallTimeSeconds) {
-        this(chains, numSamples, burn, provenance, wallTimeSeconds, List.of());
+        this(chains, numSamples, burn, provenance, wallTimeSeconds, List.of(), null, null);
     }
 
     private Samples(List<ChainSamples> chains, int numSamples, int burn, Provenance provenance,
-                    double wallTimeSeconds, List<String> pluginWarnings) {
+                    double wallTimeSeconds, List<String> pluginWarnings, Path drawsFile,
+                    ModelPosterior modelPosterior) {
         this.chains = List.copyOf(chains);
         this.numSamples = numSamples;
         this.burn = burn;
@@ -44,11 +53,40 @@ public final class Samples {
         this.draws = Draws.concat(dimension, this.chains.stream().map(ChainSamples::draws).toList());
         this.wallTimeSeconds = wallTimeSeconds;
         this.pluginWarnings = List.copyOf(pluginWarnings);
+        this.drawsFile = drawsFile;
+        this.modelPosterior = modelPosterior;
     }
 
     /** These samples with the plugins' advice ({@link dev.hamiltorch.api.spi.RunAdvice}) added to {@link #warnings()}. */
     Samples withPluginWarnings(List<String> warnings) {
-        return new Samples(chains, numSamples, burn, provenance, wallTimeSeconds, warnings);
+        return new Samples(chains, numSamples, burn, provenance, wallTimeSeconds, warnings, drawsFile, modelPosterior);
+    }
+
+    /** These samples, whose kept draws were all streamed to {@code file}. */
+    Samples withDrawsFile(Path file) {
+        return new Samples(chains, numSamples, burn, provenance, wallTimeSeconds, pluginWarnings, file, modelPosterior);
+    }
+
+    /**
+     * These samples, recording the model posterior they were drawn from, so that
+     * {@code Hamiltorch.predictModel} evaluates the same likelihood, τ_out and prior on new data.
+     */
+    public Samples withModelPosterior(ModelPosterior posterior) {
+        return new Samples(chains, numSamples, burn, provenance, wallTimeSeconds, pluginWarnings, drawsFile,
+                Objects.requireNonNull(posterior, "posterior"));
+    }
+
+    /**
+     * The {@link DrawsFile} that holds every kept draw, when the run streamed them to one
+     * ({@code draws(Path)}); {@link #draws()} then holds only the draws kept in memory ({@code keepEvery}).
+     */
+    public Optional<Path> drawsFile() {
+        return Optional.ofNullable(drawsFile);
+    }
+
+    /** The model posterior these samples were drawn from ({@code Hamiltorch.sampleModel}), if any. */
+    public Optional<ModelPosterior> modelPosterior() {
+        return Optional.ofNullable(modelPosterior);
     }
 
     /** Iterations run over all chains, burn-in included (fewer than numSamples × chains for a partial result). */
@@ -109,7 +147,10 @@ public final class Samples {
         return chains;
     }
 
-    /** Kept draws over all chains. */
+    /**
+     * Kept draws held in memory over all chains: every kept draw unless the run thinned them or streamed
+     * them to a file ({@link #drawsFile()}).
+     */
     public int keptCount() {
         return chains.stream().mapToInt(ChainSamples::keptCount).sum();
     }
@@ -215,7 +256,8 @@ public final class Samples {
         List<String> warnings = new ArrayList<>();
         long iterations = iterations();
         if (acceptanceRate() == 0) {
-            warnings.add("no proposal was accepted in the " + keptCount() + " kept iterations: the step size is"
+            long kept = chains.stream().mapToLong(ChainSamples::keptIterations).sum();
+            warnings.add("no proposal was accepted in the " + kept + " kept iterations: the step size is"
                     + " likely too large for this target and integrator");
         }
         for (Map.Entry<Event, Long> e : eventCounts().entrySet()) {

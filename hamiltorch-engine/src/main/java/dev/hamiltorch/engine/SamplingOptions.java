@@ -1,0 +1,488 @@
+package dev.hamiltorch.engine;
+
+import dev.hamiltorch.api.DomainException;
+import dev.hamiltorch.api.InverseMass;
+import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.Sampler;
+import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.AutodiffSplitTarget;
+import dev.hamiltorch.engine.autodiff.AutodiffTarget;
+import dev.hamiltorch.engine.plugin.PluginRegistry;
+import dev.hamiltorch.engine.progress.ProgressTable;
+import dev.hamiltorch.api.model.ParameterBlock;
+import dev.hamiltorch.engine.sampling.ChainRunner;
+import dev.hamiltorch.engine.sampling.DrawStorage;
+import dev.hamiltorch.engine.sampling.DrawsFile;
+import dev.hamiltorch.engine.sampling.TransitionListener;
+import dev.hamiltorch.engine.sampling.RunOptions;
+import dev.hamiltorch.engine.sampling.Samples;
+import dev.hamiltorch.engine.sampling.SamplingException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The options of a sampling run, shared by every builder of the facade ({@link SampleBuilder} for
+ * {@link Hamiltorch#sample}, {@link ModelSampleBuilder} for {@link Hamiltorch#sampleModel}). Defaults are
+ * hamiltorch's: {@code numSamples} 10, {@code numStepsPerSample} 10, {@code stepSize} 0.1, {@code burn} 0,
+ * identity {@code invMass}, sampler HMC. Setters return the builder; its {@code run()} checks every argument
+ * before sampling and throws {@link IllegalArgumentException} naming the first bad one and its value.
+ *
+ * @param <B> the builder's own type, which every setter returns
+ */
+public abstract class SamplingOptions<B extends SamplingOptions<B>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SamplingOptions.class);
+
+    private final SamplerSettings.Builder settings = SamplerSettings.builder();
+    private final Map<String, String> pluginOptions = new LinkedHashMap<>();
+    private double[] paramsInit;
+    private String sampler = Sampler.HMC;
+    private String integrator;
+    private String metric;
+    private long seed;
+    private int chains = 1;
+    private int threads;
+    private boolean verbose = true;
+    private PrintStream progressOut;
+    private boolean replay = true;
+    private TransitionListener listener = TransitionListener.NONE;
+    private List<String> parameterNames = List.of();
+    private PluginRegistry plugins;
+    private Sampler samplerInstance;
+    private Integrator integratorInstance;
+    private Metric metricInstance;
+    private Path drawsFile;
+    private DrawsFile.Precision drawsPrecision = DrawsFile.Precision.FLOAT64;
+    private Integer keepEvery;
+
+    SamplingOptions() {
+    }
+
+    /** This builder, as its own type. */
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /** Where the chains start (hamiltorch's {@code params_init}); required. */
+    public B paramsInit(Tensor params) {
+        this.paramsInit = Objects.requireNonNull(params, "paramsInit").toArray();
+        return self();
+    }
+
+    /** Where the chains start; required. */
+    public B paramsInit(double... params) {
+        this.paramsInit = Objects.requireNonNull(params, "paramsInit").clone();
+        return self();
+    }
+
+    /** Iterations per chain, burn-in included; default 10. */
+    public B numSamples(int numSamples) {
+        settings.numSamples(numSamples);
+        return self();
+    }
+
+    /** Leading iterations to discard; default 0. */
+    public B burn(int burn) {
+        settings.burn(burn);
+        return self();
+    }
+
+    /** Integrator step size ε; default 0.1. */
+    public B stepSize(double stepSize) {
+        settings.stepSize(stepSize);
+        return self();
+    }
+
+    /** Integration steps per trajectory L; default 10. */
+    public B numStepsPerSample(int steps) {
+        settings.numStepsPerSample(steps);
+        return self();
+    }
+
+    /** A diagonal inverse mass matrix (hamiltorch's 1-D {@code inv_mass}). */
+    public B invMass(double... diagonal) {
+        settings.inverseMass(InverseMass.diagonal(Objects.requireNonNull(diagonal, "invMass")));
+        return self();
+    }
+
+    /** A dense inverse mass matrix (hamiltorch's 2-D {@code inv_mass}). */
+    public B invMass(double[][] matrix) {
+        settings.inverseMass(InverseMass.dense(Objects.requireNonNull(matrix, "invMass")));
+        return self();
+    }
+
+    /** Any inverse mass matrix, including block-diagonal ones. */
+    public B invMass(InverseMass inverseMass) {
+        settings.inverseMass(inverseMass);
+        return self();
+    }
+
+    /** The sampler by name, e.g. {@link Sampler#HMC}; default HMC. */
+    public B sampler(String name) {
+        this.sampler = Objects.requireNonNull(name, "sampler");
+        return self();
+    }
+
+    /** The integrator by name, e.g. {@link Integrator#LEAPFROG}; default: the sampler's choice. */
+    public B integrator(String name) {
+        this.integrator = Objects.requireNonNull(name, "integrator");
+        return self();
+    }
+
+    /** The metric by name, e.g. {@link Metric#SOFTABS}; default: the sampler's choice. */
+    public B metric(String name) {
+        this.metric = Objects.requireNonNull(name, "metric");
+        return self();
+    }
+
+    /**
+     * The registry that names given to {@link #sampler(String)}, {@link #integrator(String)} and
+     * {@link #metric(String)} (and the sampler's default metric and integrator) are looked up in;
+     * default {@link Hamiltorch#plugins()}. For example {@code PluginRegistry.discover(loader)} over
+     * plugin jars, {@code PluginRegistry.discover(layer)} for a {@link ModuleLayer}, or
+     * {@code PluginRegistry.of(...)} over instances. Roles given as instances do not use it.
+     */
+    public B plugins(PluginRegistry registry) {
+        this.plugins = Objects.requireNonNull(registry, "plugins");
+        return self();
+    }
+
+    /**
+     * The sampler itself, used as is: it wins over {@link #sampler(String)}, whichever was called
+     * last, and is not looked up in the registry. Its default metric and integrator are, unless given too.
+     */
+    public B sampler(Sampler sampler) {
+        this.samplerInstance = Objects.requireNonNull(sampler, "sampler");
+        return self();
+    }
+
+    /**
+     * The integrator itself, used as is: it wins over {@link #integrator(String)}, whichever was
+     * called last, and over the sampler's default integrator, and is not looked up in the registry.
+     */
+    public B integrator(Integrator integrator) {
+        this.integratorInstance = Objects.requireNonNull(integrator, "integrator");
+        return self();
+    }
+
+    /**
+     * The metric itself, used as is: it wins over {@link #metric(String)}, whichever was called last,
+     * and over the sampler's default metric, and is not looked up in the registry.
+     */
+    public B metric(Metric metric) {
+        this.metricInstance = Objects.requireNonNull(metric, "metric");
+        return self();
+    }
+
+    /** Scale of the diagonal jitter added to Riemannian metrics; default 0. */
+    public B jitter(double jitter) {
+        settings.jitter(jitter);
+        return self();
+    }
+
+    /** Attempts to make a Riemannian metric positive-definite; default 10. */
+    public B jitterMaxTries(int tries) {
+        settings.jitterMaxTries(tries);
+        return self();
+    }
+
+    /** α of the SoftAbs metric; default 1e6. */
+    public B softabsConst(double alpha) {
+        settings.softabsConst(alpha);
+        return self();
+    }
+
+    /** ω of the explicit integrator; default 100. */
+    public B explicitBindingConst(double omega) {
+        settings.explicitBindingConst(omega);
+        return self();
+    }
+
+    /** Convergence threshold of implicit fixed points; default 1e-5. */
+    public B fixedPointThreshold(double threshold) {
+        settings.fixedPointThreshold(threshold);
+        return self();
+    }
+
+    /** Iteration cap of implicit fixed points; default 1000. */
+    public B fixedPointMaxIterations(int iterations) {
+        settings.fixedPointMaxIterations(iterations);
+        return self();
+    }
+
+    /**
+     * How far integrating back from a proposal may miss the start before the implicit integrator rejects
+     * it (its reversibility check, which keeps RMHMC's detailed balance when fixed points fail to
+     * converge on one way only); default min(1, 1000 √fixedPointThreshold)
+     * ({@link SamplerSettings#defaultReversibilityTolerance(double)}); {@link Double#POSITIVE_INFINITY}
+     * turns the check off.
+     */
+    public B reversibilityTolerance(double tolerance) {
+        settings.reversibilityTolerance(tolerance);
+        return self();
+    }
+
+    /** An option for a third-party plugin. */
+    public B option(String key, String value) {
+        pluginOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return self();
+    }
+
+    /** Seed of the run: one seed gives bit-identical chains; default 0. */
+    public B seed(long seed) {
+        this.seed = seed;
+        return self();
+    }
+
+    /** Number of independent chains, run in parallel; default 1. */
+    public B chains(int chains) {
+        this.chains = chains;
+        return self();
+    }
+
+    /** Threads for the chains: 0 for min(chains, processors), 1 for one after another; default 0. */
+    public B threads(int threads) {
+        this.threads = threads;
+        return self();
+    }
+
+    /** Whether to show hamiltorch's progress table; default true. */
+    public B verbose(boolean verbose) {
+        this.verbose = verbose;
+        return self();
+    }
+
+    /**
+     * Whether the log density's recorded graph is replayed at each new θ instead of running its code
+     * again; default true. Replay gives the same values in a half to a third of the time on small models, and
+     * falls back to running the code by itself when the code reads values that depend on θ (see
+     * {@link AutodiffTarget}); each term of a split density ({@link Hamiltorch#sampleSplit}) decides on its
+     * own. Turn it off for a density whose code has effects or reads state that changes during the run,
+     * which replay would run or read only once.
+     */
+    public B replay(boolean replay) {
+        this.replay = replay;
+        return self();
+    }
+
+    /**
+     * A listener told of the run and of every transition of every chain as it happens (e.g. to stream
+     * draws to a file); called from the chains' threads. Default none.
+     */
+    public B listener(TransitionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /**
+     * Names for the parameters, one per coordinate of θ, used by summaries and outputs; default
+     * {@code theta[0]}, {@code theta[1]}, …
+     */
+    public B parameterNames(String... names) {
+        for (String name : Objects.requireNonNull(names, "parameterNames")) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("parameterNames = " + Arrays.toString(names)
+                        + ": every name must be non-blank");
+            }
+        }
+        if (java.util.Set.of(names).size() != names.length) {
+            throw new IllegalArgumentException("parameterNames = " + Arrays.toString(names) + ": names must differ");
+        }
+        this.parameterNames = List.of(names);
+        return self();
+    }
+
+    /** Where the progress table goes; default standard output. */
+    public B progressTo(PrintStream out) {
+        this.progressOut = Objects.requireNonNull(out, "out");
+        return self();
+    }
+
+    /**
+     * Where the kept draws go besides memory: streamed, as they are made, to {@code file} (a
+     * {@link DrawsFile}, float64) and read back memory-mapped by {@code Hamiltorch.predictModel}; the draws
+     * then stay off the heap unless {@link #keepEvery(int)} keeps some. The file is created before the
+     * first draw: one that cannot be written fails the run before sampling, naming it; a write that fails
+     * mid-run (a full disk) stops the run at that draw, and the draws written before it stay readable.
+     */
+    public B draws(Path file) {
+        return draws(file, DrawsFile.Precision.FLOAT64);
+    }
+
+    /** {@link #draws(Path)} with the file's precision: float32 halves its size, float64 keeps draws bit for bit. */
+    public B draws(Path file, DrawsFile.Precision precision) {
+        this.drawsFile = Objects.requireNonNull(file, "draws");
+        this.drawsPrecision = Objects.requireNonNull(precision, "precision");
+        return self();
+    }
+
+    /**
+     * Keep every k-th kept draw in memory ({@link Samples#draws()}); 0 keeps none. Default: all (1), or none
+     * when the draws go to a file ({@link #draws(Path)}).
+     */
+    public B keepEvery(int k) {
+        this.keepEvery = k;
+        return self();
+    }
+
+    /** The options' paramsInit (null if not given). */
+    double[] paramsInit() {
+        return paramsInit;
+    }
+
+    /** Replaces paramsInit (a builder that completes it, e.g. with a sampled τ_out's start). */
+    void paramsInit(double[] values, boolean owned) {
+        this.paramsInit = owned ? values : values.clone();
+    }
+
+    /** The options' replay setting. */
+    boolean replay() {
+        return replay;
+    }
+
+    /**
+     * Checks every argument, then samples {@code t}, writing the draws file's header with {@code blocks}
+     * (empty: one block {@code theta}).
+     */
+    Samples sample(Target t, List<ParameterBlock> blocks) {
+        if (paramsInit == null) {
+            throw new IllegalArgumentException("paramsInit = null: the initial parameters are required");
+        }
+        if (paramsInit.length != t.dimension() || paramsInit.length == 0) {
+            throw new IllegalArgumentException("paramsInit = " + describe(paramsInit) + ": has length "
+                    + paramsInit.length + ", the target has dimension " + t.dimension());
+        }
+        for (double v : paramsInit) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("paramsInit = " + describe(paramsInit)
+                        + ": must be finite");
+            }
+        }
+        if (!parameterNames.isEmpty() && parameterNames.size() != paramsInit.length) {
+            throw new IllegalArgumentException("parameterNames = " + parameterNames + ": needs " + paramsInit.length
+                    + " names, one per coordinate of paramsInit");
+        }
+        if (chains < 1) {
+            throw new IllegalArgumentException("chains = " + chains + ": must be at least 1");
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads = " + threads + ": must be 0 (automatic) or positive");
+        }
+        SamplerSettings s = settings.options(pluginOptions).build();
+        // an instance wins over a name; a name (given or the sampler's default) is looked up only when needed
+        Sampler samplerPlugin = samplerInstance != null ? samplerInstance : registry().sampler(sampler);
+        Integrator integratorPlugin = integratorInstance != null ? integratorInstance
+                : registry().integrator(integrator != null ? integrator : samplerPlugin.defaultIntegrator());
+        Metric metricPlugin = metricInstance != null ? metricInstance
+                : registry().metric(metric != null ? metric : samplerPlugin.defaultMetric());
+        metricPlugin.checkSupports(t); // before evaluating anything: a first-order target with the Hessian metric
+        checkInitialDensity(t, s);
+        if (t instanceof AutodiffTarget autodiff) {
+            checkEveryParameterIsRead(autodiff.unreadParameters(paramsInit.clone()));
+        } else if (t instanceof AutodiffSplitTarget split) {
+            checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
+        }
+        // builds the Hamiltonian once up front so a bad invMass, or an integrator that cannot integrate it,
+        // fails here, before the progress table's header and any sampling
+        integratorPlugin.checkSupports(metricPlugin.hamiltonian(t, s));
+
+        ProgressTable table = null;
+        TransitionListener listener = this.listener;
+        long total = (long) s.numSamples() * chains;
+        if (verbose) {
+            table = progressOut == null ? ProgressTable.onStandardOutput(total) : ProgressTable.on(progressOut, total);
+            table.start("Sampling (Sampler." + enumName(samplerPlugin.name()) + "; Integrator."
+                    + enumName(integratorPlugin.name()) + ")");
+            ProgressTable shown = table;
+            listener = listener.andThen((chain, iteration, state, info) -> shown.step());
+        }
+        Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin)
+                .run(t, paramsInit, s, new RunOptions(seed, chains, threads, listener, parameterNames,
+                        new DrawStorage(drawsFile, drawsPrecision, keepEvery != null ? keepEvery : drawsFile == null ? 1 : 0,
+                                blocks)));
+        if (table != null) {
+            table.finish(samples.acceptanceRate());
+        }
+        return samples;
+    }
+
+    /** The registry given to {@link #plugins}, or the default one, found only when a role is named. */
+    PluginRegistry registry() {
+        return plugins != null ? plugins : Hamiltorch.plugins();
+    }
+
+    private void checkInitialDensity(Target t, SamplerSettings s) {
+        double[] gradient = new double[t.dimension()];
+        double logProb;
+        try {
+            logProb = t.logDensityAndGradient(paramsInit.clone(), gradient);
+        } catch (DomainException e) {
+            // the density is undefined at this point (a covariance not positive-definite): the argument is bad
+            throw new IllegalArgumentException("paramsInit = " + describe(paramsInit)
+                    + ": the log density cannot be evaluated there: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // any other exception is the density's code failing, whatever its type: report it as the user's
+            throw SamplingException.atParamsInit(paramsInit, chains, s, e);
+        }
+        if (!Double.isFinite(logProb)) {
+            throw new IllegalArgumentException("paramsInit = " + describe(paramsInit)
+                    + ": the log density there is " + logProb + ", it must be finite");
+        }
+        for (double g : gradient) {
+            if (!Double.isFinite(g)) {
+                throw new IllegalArgumentException("paramsInit = " + describe(paramsInit)
+                        + ": the gradient of the log density there is " + describe(gradient)
+                        + ", it must be finite");
+            }
+        }
+    }
+
+    /**
+     * Refuses a {@code paramsInit} with coordinates the density never reads (longer than the model, or a
+     * density that ignores θ): each would drift without bound. Where the density's code depends on θ
+     * outside its graph, the reads seen at paramsInit may not be all, so it only warns.
+     */
+    private void checkEveryParameterIsRead(AutodiffTarget.UnreadParameters unread) {
+        int[] indices = unread.indices();
+        if (indices.length == 0) {
+            return;
+        }
+        String what = indices.length == paramsInit.length
+                ? "the log density does not depend on θ at all"
+                : "the log density never reads θ" + Arrays.toString(indices) + " (paramsInit has " + paramsInit.length
+                        + " coordinates; is it longer than the model?)";
+        String message = "paramsInit = " + describe(paramsInit) + ": " + what
+                + "; a coordinate the density does not read has no posterior and drifts without bound";
+        if (unread.certain()) {
+            throw new IllegalArgumentException(message);
+        }
+        LOG.warn("{} (seen at paramsInit; the density's code depends on θ outside its graph, so other points may"
+                + " read it)", message);
+    }
+
+    /** An array for a message: all of a short one, the first values and the length of a long one (a network's θ). */
+    static String describe(double[] values) {
+        if (values.length <= 20) {
+            return Arrays.toString(values);
+        }
+        return Arrays.toString(Arrays.copyOf(values, 10)).replace("]", ", … (" + values.length + " values)]");
+    }
+
+    /** hamiltorch's enum spelling of a plugin name: {@code jacobian-diag} → {@code JACOBIAN_DIAG}. */
+    static String enumName(String name) {
+        // a plugin given as an instance was never checked for a name
+        return String.valueOf(name).toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+}

@@ -1,0 +1,84 @@
+package dev.hamiltorch.engine.bnn;
+
+import java.util.Arrays;
+
+/**
+ * A model's outputs for N inputs under S posterior draws, and each draw's log posterior on the given data
+ * (hamiltorch's {@code predict_model}): {@link #output(int, int, int)} is the S × N × O array of outputs,
+ * draws in the order they were read (a draws file's order, else chain 0 first). Immutable; arrays are
+ * returned as copies.
+ */
+public final class Predictions {
+
+    private final int draws;
+    private final int rows;
+    private final int outputs;
+    private final double[] values;
+    private final double[] logPosterior;
+    private final int[] chain;
+    private final int[] iteration;
+
+    /** Takes ownership of the arrays. */
+    Predictions(int draws, int rows, int outputs, double[] values, double[] logPosterior, int[] chain,
+                int[] iteration) {
+        this.draws = draws;
+        this.rows = rows;
+        this.outputs = outputs;
+        this.values = values;
+        this.logPosterior = logPosterior;
+        this.chain = chain;
+        this.iteration = iteration;
+    }
+
+    /** S, the number of draws. */
+    public int draws() {
+        return draws;
+    }
+
+    /** N, the number of inputs. */
+    public int rows() {
+        return rows;
+    }
+
+    /** O, the outputs per input (the model's output size over its batch). */
+    public int outputs() {
+        return outputs;
+    }
+
+    /** The output o for input n under draw s. */
+    public double output(int s, int n, int o) {
+        if (s < 0 || s >= draws || n < 0 || n >= rows || o < 0 || o >= outputs) {
+            throw new IndexOutOfBoundsException("output (" + s + ", " + n + ", " + o + ") of " + draws + " × " + rows
+                    + " × " + outputs);
+        }
+        return values[(s * rows + n) * outputs + o];
+    }
+
+    /** The N × O outputs under draw s, row-major (a copy). */
+    public double[] outputs(int s) {
+        if (s < 0 || s >= draws) {
+            throw new IndexOutOfBoundsException("draw " + s + " of " + draws);
+        }
+        return Arrays.copyOfRange(values, s * rows * outputs, (s + 1) * rows * outputs);
+    }
+
+    /** The log posterior of each draw on the given data (prior + τ_out-scaled likelihood), length S. */
+    public double[] logPosterior() {
+        return logPosterior.clone();
+    }
+
+    /** The chain of each draw, length S. */
+    public int[] chain() {
+        return chain.clone();
+    }
+
+    /** The iteration of each draw within its chain (from 0, burn-in included), length S. */
+    public int[] iteration() {
+        return iteration.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "Predictions(" + draws + " draws × " + rows + " inputs × " + outputs + " outputs)";
+    }
+}

@@ -1,0 +1,244 @@
+package dev.hamiltorch.engine.bnn;
+
+import dev.hamiltorch.api.model.Model;
+import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.sampling.ChainSamples;
+import dev.hamiltorch.engine.sampling.DrawsFile;
+import dev.hamiltorch.engine.sampling.Samples;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Evaluates a model under every draw of a run: its outputs and the log posterior on new data. Draws are
+ * read in order from the run's draws file, memory-mapped, when it has one (so the heap holds a draw per
+ * thread, never all of them), else from the draws in memory. Draws are split into contiguous ranges, one
+ * per thread; the result does not depend on the number of threads.
+ */
+public final class Predictor {
+
+    private Predictor() {
+    }
+
+    /**
+     * Predicts with {@code samples}, which must come from {@code Hamiltorch.sampleModel} (they carry their
+     * {@link ModelPosterior}).
+     *
+     * @param model the model to evaluate, with the posterior's parameter count
+     * @param y the targets for the log posterior
+     * @param threads threads to use, at least 1
+     * @throws IllegalArgumentException if the samples carry no model posterior, the model's parameter count
+     *         differs, or the data are bad (rows, NaN, labels)
+     * @throws UncheckedIOException naming the draws file if it cannot be read
+     */
+    public static Predictions predict(Model model, Samples samples, Tensor x, Tensor y, int threads) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(samples, "samples");
+        ModelPosterior sampled = samples.modelPosterior().orElseThrow(() -> new IllegalArgumentException(
+                "samples: drawn by Hamiltorch.sample, not sampleModel, so they carry no likelihood, tauOut or prior"));
+        if (model.parameterCount() != sampled.model().parameterCount()) {
+            throw new IllegalArgumentException("model has " + model.parameterCount() + " parameters, the samples' "
+                    + sampled.model().parameterCount());
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + ": must be at least 1");
+        }
+        ModelPosterior posterior = new ModelPosterior(model, sampled.likelihood(), sampled.tauOut(), sampled.prior());
+        Path file = samples.drawsFile().orElse(null);
+        if (file == null) {
+            return predict(posterior, new MemoryDraws(samples), x, y, threads);
+        }
+        try (DrawsFile.Reader probe = DrawsFile.open(file)) {
+            if (probe.dimension() != posterior.dimension()) {
+                throw new IllegalArgumentException("draws file " + file + " holds draws of " + probe.dimension()
+                        + " parameters, the posterior has " + posterior.dimension());
+            }
+            return predict(posterior, new FileDraws(file, probe.count()), x, y, threads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Predictions predict(ModelPosterior posterior, DrawSource source, Tensor x, Tensor y,
+                                       int threads) {
+        int d = posterior.dimension();
+        int s = Math.toIntExact(source.count());
+        if (s == 0) {
+            throw new IllegalArgumentException("samples: no draws to predict with (none kept in memory and no draws"
+                    + " file)");
+        }
+        double[] first = new double[d];
+        DrawSource.Cursor firstCursor = source.open();
+        firstCursor.read(0, first);
+        firstCursor.close();
+        posterior.checkData(x, y, Tensor.of(first));
+        int rows = x.shape()[0];
+        int outputs = Math.toIntExact(posterior.output(Tensor.of(first), x).size() / rows);
+        long total = (long) s * rows * outputs;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(s + " draws × " + rows + " inputs × " + outputs
+                    + " outputs do not fit one array: predict on fewer inputs at a time");
+        }
+        double[] values = new double[(int) total];
+        double[] logPosterior = new double[s];
+        int[] chain = new int[s];
+        int[] iteration = new int[s];
+        int parts = Math.min(threads, s);
+        ExecutorService pool = parts == 1 ? null : Executors.newFixedThreadPool(parts, r -> {
+            Thread t = new Thread(r, "hamiltorch-predict");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int p = 0; p < parts; p++) {
+                int from = (int) ((long) s * p / parts);
+                int to = (int) ((long) s * (p + 1) / parts);
+                Runnable work = () -> {
+                    DrawSource.Cursor cursor = source.open();
+                    double[] theta = new double[d];
+                    for (int k = from; k < to; k++) {
+                        cursor.read(k, theta);
+                        Tensor t = Tensor.of(theta);
+                        Tensor out = posterior.output(t, x);
+                        System.arraycopy(out.toArray(), 0, values, k * rows * outputs, rows * outputs);
+                        logPosterior[k] = posterior.logPrior(t).add(posterior.logLikelihood(t, x, y, out)).item();
+                        chain[k] = cursor.chain(k);
+                        iteration[k] = cursor.iteration(k);
+                    }
+                    cursor.close();
+                };
+                if (pool == null) {
+                    work.run();
+                } else {
+                    futures.add(pool.submit(work));
+                }
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while predicting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return new Predictions(s, rows, outputs, values, logPosterior, chain, iteration);
+    }
+
+    /** Draws in order, read through one cursor per thread. */
+    private interface DrawSource {
+        long count();
+
+        Cursor open();
+
+        interface Cursor {
+            void read(int k, double[] into);
+
+            int chain(int k);
+
+            int iteration(int k);
+
+            default void close() {
+            }
+        }
+    }
+
+    /** The draws held in memory, chain 0 first; iterations assume every kept draw is there. */
+    private record MemoryDraws(Samples samples) implements DrawSource {
+        @Override
+        public long count() {
+            return samples.keptCount();
+        }
+
+        @Override
+        public Cursor open() {
+            return new Cursor() {
+                @Override
+                public void read(int k, double[] into) {
+                    System.arraycopy(samples.draws().row(k), 0, into, 0, into.length);
+                }
+
+                @Override
+                public int chain(int k) {
+                    int c = 0;
+                    int left = k;
+                    for (ChainSamples chain : samples.chains()) {
+                        if (left < chain.keptCount()) {
+                            return c;
+                        }
+                        left -= chain.keptCount();
+                        c++;
+                    }
+                    return c;
+                }
+
+                @Override
+                public int iteration(int k) {
+                    int left = k;
+                    for (ChainSamples chain : samples.chains()) {
+                        if (left < chain.keptCount()) {
+                            // thinned draws in memory do not say which iterations they were
+                            boolean all = chain.keptCount() == chain.iterations() - chain.burn();
+                            return all ? chain.burn() + left : -1;
+                        }
+                        left -= chain.keptCount();
+                    }
+                    return -1;
+                }
+            };
+        }
+    }
+
+    /** The rows of a draws file, each thread with its own mapping. */
+    private record FileDraws(Path file, long count) implements DrawSource {
+        @Override
+        public Cursor open() {
+            DrawsFile.Reader reader;
+            try {
+                reader = DrawsFile.open(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Cursor() {
+                @Override
+                public void read(int k, double[] into) {
+                    reader.row(k, into);
+                }
+
+                @Override
+                public int chain(int k) {
+                    return reader.chain(k);
+                }
+
+                @Override
+                public int iteration(int k) {
+                    return reader.iteration(k);
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        reader.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+        }
+    }
+}
