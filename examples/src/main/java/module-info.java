@@ -6,9 +6,12 @@
 module dev.hamiltorch.examples {
     requires dev.hamiltorch.engine;
     requires commons.math3;
+    requires org.knowm.xchart;
+    requires java.desktop;
 
     exports dev.hamiltorch.examples.benchmark;
     exports dev.hamiltorch.examples.cli;
+    exports dev.hamiltorch.examples.data;
     exports dev.hamiltorch.examples.report;
     exports dev.hamiltorch.examples.workloads;
 }
