@@ -8,6 +8,7 @@ import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
+import dev.hamiltorch.engine.SamplingOptions;
 import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import dev.hamiltorch.engine.sampling.ParameterSummary;
 import dev.hamiltorch.engine.sampling.Provenance;
@@ -112,6 +113,10 @@ public final class Runner {
         SampleBuilder builder;
         try {
             options = Options.parse(args);
+            if (ModelRuns.isModelWorkload(options.workload())) {
+                return ModelRuns.run(options, out, err);
+            }
+            ModelRuns.refuseModelOptions(options);
             workload = workload(options);
             options = options.withDefaults(workload.defaults());
             checkOutputs(options);
@@ -205,7 +210,7 @@ public final class Runner {
         }
     }
 
-    private static Path path(Options o, String name) throws UsageException {
+    static Path path(Options o, String name) throws UsageException {
         String value = o.string(name, null);
         try {
             return Path.of(value).toAbsolutePath();
@@ -215,7 +220,7 @@ public final class Runner {
     }
 
     /** Checks that {@code file} can be created or overwritten, without writing it. */
-    private static void checkWritable(String name, Path file) throws UsageException {
+    static void checkWritable(String name, Path file) throws UsageException {
         String cannot = "option --" + name + ": cannot write " + file + ": ";
         if (Files.isDirectory(file)) {
             throw new UsageException(cannot + "it is a folder");
@@ -273,8 +278,13 @@ public final class Runner {
         SampleBuilder b = (analytic != null ? Hamiltorch.sample(analytic)
                 : terms != null ? Hamiltorch.sampleSplit(terms) : Hamiltorch.sample(workload.logDensity()))
                 .paramsInit(workload.initialPosition())
-                .parameterNames(parameterNames(workload))
-                .numSamples(o.integer("samples", 10))
+                .parameterNames(parameterNames(workload));
+        return configure(b, o, out);
+    }
+
+    /** The options every run shares (sampler, integrator, metric, lengths, seed, …) set on {@code b}. */
+    static <B extends SamplingOptions<B>> B configure(B b, Options o, PrintStream out) throws UsageException {
+        b.numSamples(o.integer("samples", 10))
                 .burn(o.integer("burn", 0))
                 .stepSize(o.real("step-size", 0.1))
                 .numStepsPerSample(o.integer("steps", 10))
@@ -330,7 +340,7 @@ public final class Runner {
         }
     }
 
-    private static void printSummary(Workload workload, Samples samples, PrintStream out) {
+    static void printSummary(Workload workload, Samples samples, PrintStream out) {
         out.println(String.format(Locale.ROOT, "%-12s %10s %10s %10s %10s %10s", "parameter", "mean", "sd",
                 "q5", "q50", "q95"));
         List<ParameterSummary> summaries = samples.summary();
@@ -348,8 +358,16 @@ public final class Runner {
 
     /** The JSON result (docs/runner.md, "--json FILE"). */
     static Map<String, Object> result(Workload workload, Options o, Samples samples) throws UsageException {
+        return result(workload.name(), samples, true, workload.quality(samples));
+    }
+
+    /**
+     * The JSON result of a run of workload {@code name}; {@code params} false leaves the per-parameter block
+     * out (a network's hundreds of thousands of weights, whose draws are not all in memory).
+     */
+    static Map<String, Object> result(String name, Samples samples, boolean withParams, Map<String, Object> quality) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("workload", workload.name());
+        r.put("workload", name);
         // what ran, as the result records it, not as the options were parsed
         Provenance run = samples.provenance();
         r.put("sampler", enumName(run.sampler()));
@@ -374,6 +392,15 @@ public final class Runner {
             events.put(e.key(), samples.eventCounts().getOrDefault(e, 0L));
         }
         r.put("events", events);
+        if (withParams) {
+            putParams(r, samples);
+        }
+        r.put("quality", quality);
+        r.put("warnings", samples.warnings());
+        return r;
+    }
+
+    private static void putParams(Map<String, Object> r, Samples samples) {
         List<Object> params = new ArrayList<>();
         List<ParameterSummary> summaries = samples.summary();
         double minEssBulk = Double.POSITIVE_INFINITY;
@@ -392,8 +419,5 @@ public final class Runner {
         }
         r.put("params", params);
         r.put("min_ess_bulk_per_second", summaries.isEmpty() ? Double.NaN : minEssBulk / samples.wallTimeSeconds());
-        r.put("quality", workload.quality(samples));
-        r.put("warnings", samples.warnings());
-        return r;
     }
 }

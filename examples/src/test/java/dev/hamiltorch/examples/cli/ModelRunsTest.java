@@ -1,0 +1,77 @@
+package dev.hamiltorch.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hamiltorch.engine.sampling.DrawsFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner's model workloads: bnn-regression end to end, and the options that only they read. */
+class ModelRunsTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Runner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE]+)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void bnnRegressionReportsHeldOutErrorAndCoverageWritesItsPlotAndItsDrawsFile() throws IOException {
+        Path json = dir.resolve("r.json");
+        Path draws = dir.resolve("r.draws");
+        int status = run("bnn-regression", "--samples", "600", "--burn", "200", "--hidden", "10", "--quiet",
+                "--json", json.toString(), "--plots", dir.toString(), "--draws", draws.toString());
+        assertEquals(0, status, err.toString());
+        String result = Files.readString(json);
+        assertTrue(number(result, "val_mse") < 0.05, result);
+        assertTrue(number(result, "coverage_2sd") >= 0.85, result);
+        assertEquals(31, (int) number(result, "dimension"));
+        byte[] png = Files.readAllBytes(dir.resolve("bnn-regression.png"));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        try (DrawsFile.Reader r = DrawsFile.open(draws)) {
+            assertEquals(400, r.count());
+            assertEquals(31, r.dimension());
+        }
+    }
+
+    @Test
+    void optionsOfTheModelWorkloadsAreRefusedElsewhereAndCheckedBeforeSampling() {
+        assertEquals(2, run("gaussian3d", "--tau-out", "2"));
+        assertEquals("error: option --tau-out applies to the bnn-regression and bnn-mnist workloads, not gaussian3d\n",
+                err.toString());
+        err.reset();
+        assertEquals(2, run("bnn-regression", "--hidden", "0"));
+        assertEquals("error: option --hidden needs a positive integer, got 0\n", err.toString());
+        err.reset();
+        assertEquals(2, run("bnn-regression", "--tau-out", "-1"));
+        assertEquals("error: option --tau-out needs a positive number, got -1\n", err.toString());
+        err.reset();
+        assertEquals(2, run("bnn-regression", "--plots", dir.resolve("missing").toString()));
+        assertTrue(err.toString().startsWith("error: option --plots: "), err.toString());
+        err.reset();
+        assertEquals(2, run("bnn-regression", "--draws-precision", "half"));
+        assertEquals("error: option --draws-precision needs float32 or float64, got 'half'\n", err.toString());
+    }
+}
