@@ -58,6 +58,11 @@ public final class Runner {
                                    integrator splitting, 1000 samples, step 0.03, 6 steps)
               quartic              sum of -x^4/4 - x^2/2, --dim D (default 2; RMHMC, Hessian metric, implicit,
                                    fixed-point threshold 1e-12, 4000 samples, burn 400, step 0.4, 4 steps)
+              bnn-regression       a Bayesian MLP (--hidden H tanh units, default 20) on 1-D sine data, regression
+                                   likelihood (tau_out 100; 2000 samples, burn 500, step 0.005, 20 steps)
+              bnn-mnist            the hamiltorch introduction's CNN (431,080 parameters) on the first --train N
+                                   shipped MNIST digits (100), validated on the next --val M (1000)
+                                   (multi-class, tau_out 1; 3000 samples, step 0.003, 1 step)
 
             options (hamiltorch's names):
               --sampler hmc|rmhmc          --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
@@ -69,6 +74,9 @@ public final class Runner {
               --json FILE   write the result (timing, events, per-parameter diagnostics, quality)
               --draws FILE  write the draws as Stan CSV (one file per chain)
               --quiet       no progress table or summary
+              bnn workloads: --tau-out T  --hidden H  --train N  --val M  --data DIR (MNIST files)  --plots DIR
+                            --keep-every K  --draws-precision float32|float64; --draws FILE writes a draws file
+                            (docs/bnn.md) instead of Stan CSV
               --no-replay   run the log density's code at every gradient instead of replaying its graph
               --help        this text (anywhere on the command line)
 
@@ -258,7 +266,8 @@ public final class Runner {
             case "funnel" -> new Funnel(dimension(options, 10));
             case "quartic" -> new Quartic(dimension(options, 2));
             default -> throw new UsageException("unknown workload '" + options.workload()
-                    + "' (available: gaussian3d, gaussian3d-analytic, funnel, gaussian-split, quartic)");
+                    + "' (available: gaussian3d, gaussian3d-analytic, funnel, gaussian-split, quartic, bnn-regression,"
+                    + " bnn-mnist)");
         };
     }
 
