@@ -472,12 +472,9 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
                 + " read it)", message);
     }
 
-    /** An array for a message: all of a short one, the first values and the length of a long one (a network's θ). */
+    /** A vector for a message ({@link SamplingException#describe}). */
     static String describe(double[] values) {
-        if (values.length <= 20) {
-            return Arrays.toString(values);
-        }
-        return Arrays.toString(Arrays.copyOf(values, 10)).replace("]", ", … (" + values.length + " values)]");
+        return SamplingException.describe(values);
     }
 
     /** hamiltorch's enum spelling of a plugin name: {@code jacobian-diag} → {@code JACOBIAN_DIAG}. */

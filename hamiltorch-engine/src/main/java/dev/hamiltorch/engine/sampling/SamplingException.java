@@ -47,7 +47,7 @@ public final class SamplingException extends RuntimeException {
      */
     public static SamplingException atParamsInit(double[] paramsInit, int chains, SamplerSettings settings,
                                                  Throwable cause) {
-        return new SamplingException("the log density threw at paramsInit = " + Arrays.toString(paramsInit)
+        return new SamplingException("the log density threw at paramsInit = " + describe(paramsInit)
                 + ", before sampling: " + cause, ChainRunner.unstarted(chains, settings, paramsInit.length, List.of()),
                 cause);
     }
@@ -71,5 +71,16 @@ public final class SamplingException extends RuntimeException {
     /** The completed iterations and kept draws of all chains until the failure (null after deserialisation). */
     public Samples partialResult() {
         return partialResult;
+    }
+
+    /**
+     * A vector as messages write it: all of a short one, the first ten values and the length of a long one
+     * (a network's θ would otherwise fill megabytes of text).
+     */
+    public static String describe(double[] values) {
+        if (values.length <= 20) {
+            return Arrays.toString(values);
+        }
+        return Arrays.toString(Arrays.copyOf(values, 10)).replace("]", ", … (" + values.length + " values)]");
     }
 }
