@@ -104,6 +104,18 @@ class SampleModelTest {
             assertEquals(s, fromFile.iteration()[s]);
         }
         assertArrayEquals(fromMemory.logPosterior(), fromFile.logPosterior());
+        // mean and variance over the draws of output (n = 7, o = 2), summed here in the same order
+        double sum = 0;
+        for (int s = 0; s < 40; s++) {
+            sum += fromFile.output(s, 7, 2);
+        }
+        double mean = sum / 40;
+        double squares = 0;
+        for (int s = 0; s < 40; s++) {
+            squares += (fromFile.output(s, 7, 2) - mean) * (fromFile.output(s, 7, 2) - mean);
+        }
+        assertEquals(mean, fromFile.mean()[7 * 3 + 2]);
+        assertEquals(squares / 40, fromFile.variance()[7 * 3 + 2]);
         // on the training data, each draw's log posterior is the chain's own
         assertArrayEquals(inMemory.chain(0).logDensity(), fromFile.logPosterior());
     }
@@ -128,22 +140,16 @@ class SampleModelTest {
                 .paramsInit(net.initial(2)).numSamples(1500).burn(500).stepSize(0.005).numStepsPerSample(20)
                 .seed(11).verbose(false).run();
         Predictions p = Hamiltorch.predictModel(net, s, xHeld, yHeld);
+        double[] mean = p.mean();
+        double[] variance = p.variance();
         int covered = 0;
         double sse = 0;
         for (int i = 0; i < held; i++) {
-            double mean = 0;
-            double square = 0;
-            for (int k = 0; k < p.draws(); k++) {
-                double f = p.output(k, i, 0);
-                mean += f;
-                square += f * f;
-            }
-            mean /= p.draws();
-            // predictive variance: the spread of f over draws plus the noise 1/τ_out
-            double sd = Math.sqrt(Math.max(0, square / p.draws() - mean * mean) + 1.0 / 100);
-            double yi = yHeld.get(i, 0);
-            covered += Math.abs(yi - mean) <= 2 * sd ? 1 : 0;
-            sse += (yi - mean) * (yi - mean);
+            // predictive sd: the spread of f over draws plus the noise 1/τ_out
+            double sd = Math.sqrt(variance[i] + 1.0 / 100);
+            double e = yHeld.get(i, 0) - mean[i];
+            covered += Math.abs(e) <= 2 * sd ? 1 : 0;
+            sse += e * e;
         }
         assertTrue(s.acceptanceRate() > 0.5, "acceptance " + s.acceptanceRate());
         assertTrue(sse / held < 0.05, "held-out MSE " + sse / held);

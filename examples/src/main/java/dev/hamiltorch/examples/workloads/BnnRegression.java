@@ -115,20 +115,11 @@ public final class BnnRegression implements ModelWorkload {
 
     /** Posterior-predictive mean and sd per input: the spread of f over the draws plus the noise 1/τ_out. */
     private Band band(Predictions p) {
-        int n = p.rows();
-        double[] mean = new double[n];
-        double[] sd = new double[n];
-        for (int i = 0; i < n; i++) {
-            double m = 0;
-            double s = 0;
-            for (int k = 0; k < p.draws(); k++) {
-                double f = p.output(k, i, 0);
-                m += f;
-                s += f * f;
-            }
-            m /= p.draws();
-            mean[i] = m;
-            sd[i] = Math.sqrt(Math.max(0, s / p.draws() - m * m) + 1 / tauOut);
+        double[] mean = p.mean();
+        double[] variance = p.variance();
+        double[] sd = new double[mean.length];
+        for (int i = 0; i < sd.length; i++) {
+            sd[i] = Math.sqrt(variance[i] + 1 / tauOut);
         }
         return new Band(mean, sd);
     }

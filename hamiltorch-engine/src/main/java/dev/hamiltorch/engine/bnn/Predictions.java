@@ -62,6 +62,39 @@ public final class Predictions {
         return Arrays.copyOfRange(values, s * rows * outputs, (s + 1) * rows * outputs);
     }
 
+    /** The mean output over the draws, N × O row-major: the posterior-predictive mean of f(θ, x). */
+    public double[] mean() {
+        double[] mean = new double[rows * outputs];
+        for (int s = 0; s < draws; s++) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += values[s * mean.length + i];
+            }
+        }
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] /= draws;
+        }
+        return mean;
+    }
+
+    /**
+     * The variance of the output over the draws (divided by S), N × O row-major: the spread of f(θ, x)
+     * under the posterior, without the likelihood's noise.
+     */
+    public double[] variance() {
+        double[] mean = mean();
+        double[] variance = new double[mean.length];
+        for (int s = 0; s < draws; s++) {
+            for (int i = 0; i < mean.length; i++) {
+                double e = values[s * mean.length + i] - mean[i];
+                variance[i] += e * e;
+            }
+        }
+        for (int i = 0; i < mean.length; i++) {
+            variance[i] /= draws;
+        }
+        return variance;
+    }
+
     /** The log posterior of each draw on the given data (prior + τ_out-scaled likelihood), length S. */
     public double[] logPosterior() {
         return logPosterior.clone();
