@@ -12,6 +12,7 @@ import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.ModelSampleBuilder;
 import dev.hamiltorch.engine.bnn.Predictions;
+import dev.hamiltorch.engine.bnn.Predictor;
 import dev.hamiltorch.engine.sampling.DrawsFile;
 import dev.hamiltorch.engine.sampling.Samples;
 import java.io.IOException;
@@ -104,6 +105,11 @@ class SampleModelTest {
             assertEquals(s, fromFile.iteration()[s]);
         }
         assertArrayEquals(fromMemory.logPosterior(), fromFile.logPosterior());
+        Predictions threeThreads = Predictor.predict(CLASSIFIER, streamed, data[0], data[1], 3);
+        for (int s = 0; s < 40; s++) {
+            assertArrayEquals(fromFile.outputs(s), threeThreads.outputs(s), "the same whatever the threads");
+        }
+        assertArrayEquals(fromFile.logPosterior(), threeThreads.logPosterior());
         // mean and variance over the draws of output (n = 7, o = 2), summed here in the same order
         double sum = 0;
         for (int s = 0; s < 40; s++) {
@@ -118,6 +124,21 @@ class SampleModelTest {
         assertEquals(squares / 40, fromFile.variance()[7 * 3 + 2]);
         // on the training data, each draw's log posterior is the chain's own
         assertArrayEquals(inMemory.chain(0).logDensity(), fromFile.logPosterior());
+    }
+
+    @Test
+    void predictionsOnMoreRowsThanOnePassHoldsAreThoseOfTheWholeBatch() {
+        Tensor[] data = sectors(1, 30);
+        Samples s = classifierRun(data).numSamples(3).run();
+        Tensor[] many = sectors(2, 2 * 250 + 17);
+        Predictions p = Hamiltorch.predictModel(CLASSIFIER, s, many[0], many[1]);
+        dev.hamiltorch.engine.bnn.ModelPosterior posterior = s.modelPosterior().orElseThrow();
+        for (int k = 0; k < 3; k++) {
+            Tensor theta = Tensor.of(s.draws().row(k));
+            assertArrayEquals(CLASSIFIER.forward(theta, many[0]).toArray(), p.outputs(k));
+            double whole = posterior.logProb(theta, many[0], many[1]).item();
+            assertEquals(whole, p.logPosterior()[k], 1e-12 * Math.abs(whole), "the passes' sum, up to rounding");
+        }
     }
 
     @Test

@@ -20,9 +20,17 @@ import java.util.concurrent.Future;
  * Evaluates a model under every draw of a run: its outputs and the log posterior on new data. Draws are
  * read in order from the run's draws file, memory-mapped, when it has one (so the heap holds a draw per
  * thread, never all of them), else from the draws in memory. Draws are split into contiguous ranges, one
- * per thread; the result does not depend on the number of threads.
+ * per thread; the result does not depend on the number of threads. The inputs go through the model in
+ * passes of {@value #ROWS_PER_PASS} rows, and the log likelihood is the sum of the passes' (with more rows
+ * than that it may differ from one pass over all rows by rounding).
  */
 public final class Predictor {
+
+    /**
+     * Inputs per forward pass: a network's intermediate tensors grow with the batch (the CNN's second
+     * convolution holds 500 × 64 values per digit), so 1000 digits go through in passes of this many.
+     */
+    static final int ROWS_PER_PASS = 250;
 
     private Predictor() {
     }
@@ -90,6 +98,11 @@ public final class Predictor {
         double[] logPosterior = new double[s];
         int[] chain = new int[s];
         int[] iteration = new int[s];
+        List<Tensor[]> passes = new ArrayList<>();
+        for (int from = 0; from < rows; from += ROWS_PER_PASS) {
+            int to = Math.min(rows, from + ROWS_PER_PASS);
+            passes.add(from == 0 && to == rows ? new Tensor[] {x, y} : new Tensor[] {x.slice(0, from, to), y.slice(0, from, to)});
+        }
         int parts = Math.min(threads, s);
         ExecutorService pool = parts == 1 ? null : Executors.newFixedThreadPool(parts, r -> {
             Thread t = new Thread(r, "hamiltorch-predict");
@@ -107,9 +120,16 @@ public final class Predictor {
                     for (int k = from; k < to; k++) {
                         cursor.read(k, theta);
                         Tensor t = Tensor.of(theta);
-                        Tensor out = posterior.output(t, x);
-                        System.arraycopy(out.toArray(), 0, values, k * rows * outputs, rows * outputs);
-                        logPosterior[k] = posterior.logPrior(t).add(posterior.logLikelihood(t, x, y, out)).item();
+                        Tensor lp = posterior.logPrior(t);
+                        int at = k * rows * outputs;
+                        for (Tensor[] pass : passes) {
+                            Tensor out = posterior.output(t, pass[0]);
+                            double[] o = out.toArray();
+                            System.arraycopy(o, 0, values, at, o.length);
+                            at += o.length;
+                            lp = lp.add(posterior.logLikelihood(t, pass[0], pass[1], out));
+                        }
+                        logPosterior[k] = lp.item();
                         chain[k] = cursor.chain(k);
                         iteration[k] = cursor.iteration(k);
                     }
