@@ -27,7 +27,7 @@ final class ModelRuns {
 
     /** Options that only the model workloads read. */
     private static final List<String> MODEL_OPTIONS = List.of("tau-out", "data", "train", "val", "hidden", "plots",
-            "draws-precision", "keep-every");
+            "draws-precision", "keep-every", "pixels");
     /** Draws (values) kept in memory above which the draws go to a temporary file. */
     private static final long IN_MEMORY_LIMIT = 20_000_000L;
 
@@ -53,9 +53,9 @@ final class ModelRuns {
         return switch (o.workload()) {
             case "bnn-regression" -> {
                 int hidden = positive(o, "hidden", 20);
-                if (o.has("data") || o.has("train") || o.has("val")) {
-                    throw new UsageException("bnn-regression generates its own sine data: --data, --train and --val"
-                            + " apply to bnn-mnist");
+                if (o.has("data") || o.has("train") || o.has("val") || o.has("pixels")) {
+                    throw new UsageException("bnn-regression generates its own sine data: --data, --train, --val and"
+                            + " --pixels apply to bnn-mnist");
                 }
                 yield new BnnRegression(hidden, o.real("tau-out", 100));
             }

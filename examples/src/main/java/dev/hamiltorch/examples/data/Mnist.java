@@ -65,6 +65,23 @@ public record Mnist(double[] images, double[] labels, int rows, int columns) {
         return new Mnist(pixels, labels.values(), s[1], s[2]);
     }
 
+    /** torchvision's MNIST normalisation: the mean and sd of the training set's pixels in [0, 1]. */
+    public static final double PIXEL_MEAN = 0.1307;
+    /** See {@link #PIXEL_MEAN}. */
+    public static final double PIXEL_SD = 0.3081;
+
+    /**
+     * These digits with standardised pixels, (p − 0.1307) / 0.3081, as PyTorch's MNIST examples load them
+     * ({@code transforms.Normalize((0.1307,), (0.3081,))}).
+     */
+    public Mnist standardised() {
+        double[] z = new double[images.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (images[i] - PIXEL_MEAN) / PIXEL_SD;
+        }
+        return new Mnist(z, labels, rows, columns);
+    }
+
     /** Number of digits. */
     public int size() {
         return labels.length;
