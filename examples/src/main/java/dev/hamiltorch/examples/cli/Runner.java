@@ -75,6 +75,7 @@ public final class Runner {
               --draws FILE  write the draws as Stan CSV (one file per chain)
               --quiet       no progress table or summary
               bnn workloads: --tau-out T  --hidden H  --train N  --val M  --data DIR (MNIST files)  --plots DIR
+                            --pixels unit|standardised
                             --keep-every K  --draws-precision float32|float64; --draws FILE writes a draws file
                             (docs/bnn.md) instead of Stan CSV
               --no-replay   run the log density's code at every gradient instead of replaying its graph
