@@ -31,7 +31,7 @@ class ApiModuleTest {
     }
 
     @Test
-    void theDescriptorExportsTheSevenPackagesToEveryone() {
+    void theDescriptorExportsItsSevenPackagesToEveryone() {
         ModuleDescriptor descriptor = Metric.class.getModule().getDescriptor();
         assertFalse(descriptor.isAutomatic());
         assertFalse(descriptor.isOpen());
