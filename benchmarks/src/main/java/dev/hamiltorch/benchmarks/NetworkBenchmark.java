@@ -1,0 +1,84 @@
+package dev.hamiltorch.benchmarks;
+
+import dev.hamiltorch.api.LogDensity;
+import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.AutodiffTarget;
+import dev.hamiltorch.engine.nn.Conv2d;
+import dev.hamiltorch.engine.nn.Flatten;
+import dev.hamiltorch.engine.nn.Linear;
+import dev.hamiltorch.engine.nn.LogSoftmax;
+import dev.hamiltorch.engine.nn.MaxPool2d;
+import dev.hamiltorch.engine.nn.Module;
+import dev.hamiltorch.engine.nn.ReLU;
+import dev.hamiltorch.engine.nn.Sequential;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The MNIST CNN of hamiltorch's introduction (431,080 parameters) on a minibatch of 100 images of
+ * 1 × 28 × 28, on JVM storage (double precision, one thread): the log posterior (summed categorical
+ * likelihood of the logits, N(0, 1) priors) and its gradient by a replayed {@link AutodiffTarget}, as
+ * HMC evaluates it; and the forward pass alone, as prediction does. The images are uniform pixels from
+ * a fixed seed: the cost does not depend on the values.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+public class NetworkBenchmark {
+
+    private static final int BATCH = 100;
+
+    private Module net;
+    private Tensor images;
+    private AutodiffTarget target;
+    private double[] theta;
+    private double[] gradient;
+    private long calls;
+
+    @Setup
+    public void setUp() {
+        net = Sequential.of(Conv2d.of(1, 20, 5), MaxPool2d.of(2), ReLU.of(), Conv2d.of(20, 50, 5), MaxPool2d.of(2),
+                ReLU.of(), Flatten.of(), Linear.of(800, 500), ReLU.of(), Linear.of(500, 10));
+        SplittableRandom random = new SplittableRandom(42);
+        images = Tensor.of(random.doubles(BATCH * 28 * 28).toArray(), BATCH, 1, 28, 28);
+        double[] oneHot = new double[BATCH * 10];
+        for (int i = 0; i < BATCH; i++) {
+            oneHot[i * 10 + random.nextInt(10)] = 1.0;
+        }
+        Tensor labels = Tensor.of(oneHot, BATCH, 10);
+        Module network = net;
+        Tensor x = images;
+        LogDensity logPosterior = t -> LogSoftmax.of().apply(network.forward(t, x)).mul(labels).sum()
+                .sub(t.square().sum().mul(0.5));
+        target = new AutodiffTarget(logPosterior, net.parameterCount());
+        theta = net.initialParameters(1).toArray();
+        gradient = new double[theta.length];
+        target.logDensityAndGradient(theta, gradient); // records the graph; later calls replay it
+    }
+
+    /** One log posterior and its 431,080-long gradient. */
+    @Benchmark
+    public double logDensityAndGradient() {
+        theta[0] += (++calls & 1) == 0 ? 1e-9 : -1e-9;
+        return target.logDensityAndGradient(theta, gradient) + gradient[0];
+    }
+
+    /** The 100 × 10 logits alone, recording nothing. */
+    @Benchmark
+    public double forward() {
+        return net.forward(Tensor.of(theta), images).sum().item();
+    }
+}
