@@ -1,6 +1,5 @@
 package dev.hamiltorch.engine.nn;
 
-import dev.hamiltorch.api.model.ParameterBlock;
 import dev.hamiltorch.api.tensor.SlidingWindow;
 import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Arrays;
@@ -15,26 +14,18 @@ import java.util.List;
  * L), the weight as an O × C·kh·kw matrix. Every derivative comes from those of unfold (its adjoint, fold),
  * the product and the reshapes.
  */
-public final class Conv2d extends Module {
+public final class Conv2d extends WeightedLayer {
 
     private final int inChannels;
     private final int outChannels;
     private final SlidingWindow window;
-    private final List<ParameterBlock> blocks;
 
     private Conv2d(int inChannels, int outChannels, SlidingWindow window, boolean bias) {
-        if (inChannels < 1) {
-            throw new IllegalArgumentException("inChannels = " + inChannels + ": must be at least 1");
-        }
-        if (outChannels < 1) {
-            throw new IllegalArgumentException("outChannels = " + outChannels + ": must be at least 1");
-        }
+        super(new String[] {"outChannels", "inChannels", "kernelHeight", "kernelWidth"},
+                new int[] {outChannels, inChannels, window.kernelHeight(), window.kernelWidth()}, bias);
+        this.window = window;
         this.inChannels = inChannels;
         this.outChannels = outChannels;
-        this.window = java.util.Objects.requireNonNull(window, "window");
-        ParameterBlock weight = new ParameterBlock("weight",
-                new int[] {outChannels, inChannels, window.kernelHeight(), window.kernelWidth()});
-        this.blocks = bias ? List.of(weight, new ParameterBlock("bias", new int[] {outChannels})) : List.of(weight);
     }
 
     /** A {@code kernel × kernel} convolution with stride 1, no padding and a bias. */
@@ -49,12 +40,7 @@ public final class Conv2d extends Module {
 
     /** A convolution over {@code window} (zero padding), with a bias block if {@code bias}. */
     public static Conv2d of(int inChannels, int outChannels, SlidingWindow window, boolean bias) {
-        return new Conv2d(inChannels, outChannels, window, bias);
-    }
-
-    @Override
-    public List<ParameterBlock> parameterBlocks() {
-        return blocks;
+        return new Conv2d(inChannels, outChannels, java.util.Objects.requireNonNull(window, "window"), bias);
     }
 
     @Override
@@ -72,7 +58,7 @@ public final class Conv2d extends Module {
         Tensor columns = x.unfold(window).permute(1, 0, 2).reshape(patch, -1);
         Tensor y = parameters.get(0).reshape(outChannels, patch).matmul(columns)
                 .reshape(outChannels, n, outHeight, outWidth).permute(1, 0, 2, 3);
-        if (blocks.size() == 2) {
+        if (hasBias()) {
             y = y.add(parameters.get(1).reshape(outChannels, 1, 1));
         }
         return y;
@@ -83,6 +69,6 @@ public final class Conv2d extends Module {
         return "Conv2d(" + inChannels + ", " + outChannels + ", kernel=" + window.kernelHeight() + "×"
                 + window.kernelWidth() + ", stride=" + window.strideHeight() + "×" + window.strideWidth()
                 + ", padding=" + window.paddingHeight() + "×" + window.paddingWidth()
-                + (blocks.size() == 2 ? ")" : ", bias=false)");
+                + closing();
     }
 }

@@ -1,6 +1,5 @@
 package dev.hamiltorch.engine.nn;
 
-import dev.hamiltorch.api.model.ParameterBlock;
 import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
@@ -10,23 +9,15 @@ import java.util.List;
  * {@code weight} (out × in) and, unless left out, {@code bias} (out). An input of shape
  * (…, in) gives (…, out); a vector of length in gives a vector of length out.
  */
-public final class Linear extends Module {
+public final class Linear extends WeightedLayer {
 
     private final int inFeatures;
     private final int outFeatures;
-    private final List<ParameterBlock> blocks;
 
     private Linear(int inFeatures, int outFeatures, boolean bias) {
-        if (inFeatures < 1) {
-            throw new IllegalArgumentException("inFeatures = " + inFeatures + ": must be at least 1");
-        }
-        if (outFeatures < 1) {
-            throw new IllegalArgumentException("outFeatures = " + outFeatures + ": must be at least 1");
-        }
+        super(new String[] {"outFeatures", "inFeatures"}, new int[] {outFeatures, inFeatures}, bias);
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
-        ParameterBlock weight = new ParameterBlock("weight", new int[] {outFeatures, inFeatures});
-        this.blocks = bias ? List.of(weight, new ParameterBlock("bias", new int[] {outFeatures})) : List.of(weight);
     }
 
     /** {@code in → out} with a bias. */
@@ -40,11 +31,6 @@ public final class Linear extends Module {
     }
 
     @Override
-    public List<ParameterBlock> parameterBlocks() {
-        return blocks;
-    }
-
-    @Override
     public Tensor apply(List<Tensor> parameters, Tensor x) {
         int[] shape = x.shape();
         if (shape.length == 0 || shape[shape.length - 1] != inFeatures) {
@@ -53,7 +39,7 @@ public final class Linear extends Module {
         }
         Tensor rows = shape.length == 2 ? x : x.reshape(-1, inFeatures);
         Tensor y = rows.matmul(parameters.get(0).transpose());
-        if (blocks.size() == 2) {
+        if (hasBias()) {
             y = y.add(parameters.get(1));
         }
         if (shape.length == 2) {
@@ -66,6 +52,6 @@ public final class Linear extends Module {
 
     @Override
     public String toString() {
-        return "Linear(" + inFeatures + ", " + outFeatures + (blocks.size() == 2 ? ")" : ", bias=false)");
+        return "Linear(" + inFeatures + ", " + outFeatures + closing();
     }
 }

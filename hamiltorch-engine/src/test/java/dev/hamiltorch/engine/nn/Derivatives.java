@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.tensor.Autograd;
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.testsupport.Probes;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -24,31 +24,13 @@ final class Derivatives {
     private Derivatives() {
     }
 
-    /**
-     * Σ w₁·y + Σ w₂·sin(y) with fixed pseudo-random weights: a scalar that sees every output element and
-     * has non-zero derivatives of every order even where the layer is linear.
-     */
+    /** {@link Probes#probe}: a scalar with non-zero derivatives of every order in every output element. */
     static Tensor probe(Tensor y) {
-        int[] shape = y.shape();
-        int n = y.size();
-        Random r = new Random(77 + 31L * Arrays.hashCode(shape));
-        double[] w1 = new double[n];
-        double[] w2 = new double[n];
-        for (int i = 0; i < n; i++) {
-            w1[i] = r.nextDouble() * 2 - 1;
-            w2[i] = r.nextDouble() * 2 - 1;
-        }
-        return y.mul(Tensor.of(w1, shape)).sum().add(y.sin().mul(Tensor.of(w2, shape)).sum());
+        return Probes.probe(y, 77);
     }
 
-    /** n values uniform in [lo, hi), seeded. */
     static double[] uniform(long seed, int n, double lo, double hi) {
-        Random r = new Random(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = lo + (hi - lo) * r.nextDouble();
-        }
-        return v;
+        return Probes.uniform(seed, n, lo, hi);
     }
 
     static double value(Function<Tensor, Tensor> f, double[] z) {
