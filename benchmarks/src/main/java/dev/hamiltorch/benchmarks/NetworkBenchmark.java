@@ -76,4 +76,27 @@ public class NetworkBenchmark {
     public double forward() {
         return net.forward(theta, images).sum().item();
     }
+
+    /**
+     * Prints the CPU time of the calling thread for each of {@code args[0]} (default 12) gradients and
+     * then forward passes: on a machine shared with other work, wall time measures the load as much as
+     * the code, CPU time much less. Run with
+     * {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.hamiltorch.benchmarks.NetworkBenchmark}.
+     */
+    public static void main(String[] args) {
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        NetworkBenchmark b = new NetworkBenchmark();
+        b.setUp();
+        for (String what : new String[] {"logDensityAndGradient", "forward"}) {
+            for (int k = 0; k < repeats; k++) {
+                long cpu0 = cpu.getCurrentThreadCpuTime();
+                long wall0 = System.nanoTime();
+                double v = what.equals("forward") ? b.forward() : b.logDensityAndGradient();
+                long wall = System.nanoTime() - wall0;
+                long used = cpu.getCurrentThreadCpuTime() - cpu0;
+                System.out.printf("%s %d: CPU %.0f ms, wall %.0f ms (value %.6g)%n", what, k, used / 1e6, wall / 1e6, v);
+            }
+        }
+    }
 }
