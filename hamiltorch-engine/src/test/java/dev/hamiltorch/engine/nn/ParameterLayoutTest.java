@@ -41,6 +41,17 @@ class ParameterLayoutTest {
     }
 
     @Test
+    void oneModulePlacedTwiceHasABlockSetAtEachPosition() {
+        Linear shared = Linear.of(2, 2);
+        Sequential net = Sequential.of(shared, Tanh.of(), shared);
+        assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias"),
+                net.parameterBlocks().stream().map(ParameterBlock::name).toList());
+        // θ = (W₀ = I, b₀ = 0, W₂ = 2I, b₂ = 1): the two positions use their own blocks
+        Tensor y = net.forward(Tensor.of(1, 0, 0, 1, 0, 0, 2, 0, 0, 2, 1, 1), Tensor.of(new double[][] {{0.5, -1}}));
+        assertArrayEquals(new double[] {2 * Math.tanh(0.5) + 1, 2 * Math.tanh(-1) + 1}, y.toArray(), 1e-15);
+    }
+
+    @Test
     void unflattenCutsThetaInBlockOrderEachRowMajor() {
         Module net = Sequential.of(Conv2d.of(2, 3, 2), ReLU.of(), Flatten.of(), Linear.of(3, 2));
         int d = net.parameterCount();
