@@ -31,7 +31,7 @@ final class Fold {
     /** fold for a geometry already checked (unfold's backward). */
     static JvmTensor fold(JvmTensor cols, Unfold.Geometry geometry) {
         double[] out = new double[geometry.batch() * geometry.channels() * geometry.height() * geometry.width()];
-        geometry.scatterAdd(cols.data, out);
+        geometry.scatterAdd(cols.data(), out);
         return JvmTensor.op1(out, geometry.inputShape(), new Rule(geometry), 0.0, cols);
     }
 
@@ -40,7 +40,7 @@ final class Fold {
         @Override
         public void recompute(JvmTensor node) {
             Arrays.fill(node.data, 0.0);
-            geometry.scatterAdd(node.parents[0].data, node.data);
+            geometry.scatterAdd(node.parents[0].data(), node.data);
         }
 
         @Override
@@ -52,7 +52,7 @@ final class Fold {
         public void accumulate(JvmTensor node, double[] g, Gradients grads) {
             JvmTensor a = node.parents[0];
             if (grads.wants(a)) {
-                double[] out = new double[a.data.length];
+                double[] out = new double[a.size()];
                 geometry.gather(g, 0.0, out);
                 grads.add(a, out);
             }

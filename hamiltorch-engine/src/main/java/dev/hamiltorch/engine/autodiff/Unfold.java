@@ -26,7 +26,7 @@ final class Unfold {
         }
         Geometry g = new Geometry(x.shape[0], x.shape[1], x.shape[2], x.shape[3], window);
         double[] out = new double[g.columnsSize()];
-        g.gather(x.data, padValue, out);
+        g.gather(x.data(), padValue, out);
         return JvmTensor.op1(out, g.columnsShape(), new Rule(g, padValue), 0.0, x);
     }
 
@@ -111,7 +111,7 @@ final class Unfold {
     private record Rule(Geometry geometry, double padValue) implements Backward, Recomputable {
         @Override
         public void recompute(JvmTensor node) {
-            geometry.gather(node.parents[0].data, padValue, node.data);
+            geometry.gather(node.parents[0].data(), padValue, node.data);
         }
 
         @Override
@@ -123,7 +123,7 @@ final class Unfold {
         public void accumulate(JvmTensor node, double[] g, Gradients grads) {
             JvmTensor a = node.parents[0];
             if (grads.wants(a)) {
-                double[] out = new double[a.data.length];
+                double[] out = new double[a.size()];
                 geometry.scatterAdd(g, out);
                 grads.add(a, out);
             }
