@@ -5,6 +5,10 @@ import dev.hamiltorch.api.spi.Likelihood;
 import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.bnn.Predictions;
+import dev.hamiltorch.engine.nn.Linear;
+import dev.hamiltorch.engine.nn.Module;
+import dev.hamiltorch.engine.nn.Sequential;
+import dev.hamiltorch.engine.nn.Tanh;
 import dev.hamiltorch.engine.sampling.Samples;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -35,7 +39,7 @@ public final class BnnRegression implements ModelWorkload {
     static final int HELD_OUT = 200;
     private static final double NOISE_SD = 0.1;
 
-    private final Mlp model;
+    private final Module model;
     private final double tauOut;
     private final double[] x;
     private final double[] y;
@@ -45,7 +49,7 @@ public final class BnnRegression implements ModelWorkload {
      * @param tauOut the likelihood's output precision (also the noise precision of the predictive band)
      */
     public BnnRegression(int hidden, double tauOut) {
-        this.model = new Mlp(1, hidden, 1);
+        this.model = Sequential.of(Linear.of(1, hidden), Tanh.of(), Linear.of(hidden, 1));
         this.tauOut = tauOut;
         SplittableRandom r = new SplittableRandom(20_191_014);
         x = new double[TRAIN + HELD_OUT];
@@ -68,7 +72,7 @@ public final class BnnRegression implements ModelWorkload {
 
     @Override
     public double[] initialParameters() {
-        return model.initialParameters(1);
+        return model.initialParameters(1).toArray();
     }
 
     @Override
