@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,18 +99,8 @@ class LikelihoodsTest {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(output[r], 0, flat, r * cols, cols);
         }
-        Tensor z = Autograd.variable(flat, rows, cols);
-        double[] grad = Autograd.grad(l.logLikelihood(input(z, targets, Tensor.scalar(1.7))), z, false).toArray();
-        Function<double[], Double> f = v -> value(l, Tensor.of(v, rows, cols), targets, 1.7);
-        double h = 1e-6;
-        for (int i = 0; i < flat.length; i++) {
-            double[] up = flat.clone();
-            double[] down = flat.clone();
-            up[i] += h;
-            down[i] -= h;
-            double fd = (f.apply(up) - f.apply(down)) / (2 * h);
-            assertEquals(fd, grad[i], 1e-8, l.name() + " ∂/∂output[" + i + "]");
-        }
+        CentralDifferences.assertGradient(z -> l.logLikelihood(input(z, targets, Tensor.scalar(1.7))), flat,
+                new int[] {rows, cols}, 1e-8, l.name() + " ∂/∂output");
     }
 
     @Test

@@ -16,7 +16,6 @@ import dev.hamiltorch.engine.sampling.Samples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,22 +23,6 @@ import org.junit.jupiter.api.Test;
  * differences, and a user likelihood that differentiates the model in its inputs (a physics-informed network).
  */
 class ModelPosteriorTest {
-
-    private static void assertGradientMatchesCentralDifferences(ToDoubleFunction<Tensor> value,
-                                                                java.util.function.Function<Tensor, Tensor> tensor,
-                                                                double[] at) {
-        Tensor theta = Autograd.variable(at, at.length);
-        double[] grad = Autograd.grad(tensor.apply(theta), theta, false).toArray();
-        double h = 1e-6;
-        for (int i = 0; i < at.length; i++) {
-            double[] up = at.clone();
-            double[] down = at.clone();
-            up[i] += h;
-            down[i] -= h;
-            double fd = (value.applyAsDouble(Tensor.of(up)) - value.applyAsDouble(Tensor.of(down))) / (2 * h);
-            assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), "∂ log posterior / ∂θ[" + i + "]");
-        }
-    }
 
     @Test
     void theWholeLogPosteriorsGradientMatchesCentralDifferences() {
@@ -61,8 +44,8 @@ class ModelPosteriorTest {
                 GaussianPrior.of(net.parameterBlocks(), tauList));
         double[] at = java.util.Arrays.copyOf(net.initial(3), posterior.dimension());
         at[at.length - 1] = 0.3;
-        assertGradientMatchesCentralDifferences(t -> posterior.logProb(t, xs, ys).item(),
-                t -> posterior.logProb(t, xs, ys), at);
+        CentralDifferences.assertGradient(t -> posterior.logProb(t, xs, ys), at, new int[] {at.length}, 1e-6,
+                "∂ log posterior / ∂θ");
 
         // and its value: prior + Gamma(2, 1) on log τ + τ · categorical
         double[] w = java.util.Arrays.copyOf(at, net.parameterCount());
@@ -130,8 +113,8 @@ class ModelPosteriorTest {
         Tensor ds = Tensor.of(d, n, 1);
         ModelPosterior posterior = new ModelPosterior(QUADRATIC, DERIVATIVE, TauOut.fixed(400),
                 GaussianPrior.of(QUADRATIC.parameterBlocks(), List.of()));
-        assertGradientMatchesCentralDifferences(t -> posterior.logProb(t, xs, ds).item(),
-                t -> posterior.logProb(t, xs, ds), new double[] {0.7, -0.2});
+        CentralDifferences.assertGradient(t -> posterior.logProb(t, xs, ds), new double[] {0.7, -0.2}, new int[] {2},
+                1e-6, "∂ log posterior / ∂θ");
 
         // linear in θ with features (2x, 1): the posterior is Gaussian, mean (I + τ XᵀX)⁻¹ τ Xᵀd
         double tau = 400;

@@ -2,7 +2,6 @@ package dev.hamiltorch.likelihoods;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hamiltorch.api.tensor.Autograd;
 import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.bnn.GaussianPrior;
 import dev.hamiltorch.engine.bnn.ModelPosterior;
@@ -41,17 +40,7 @@ class TinyCnnPosteriorTest {
         double[] at = Arrays.copyOf(net.initialParameters(4).toArray(), posterior.dimension());
         at[at.length - 1] = -0.2;
         assertEquals(20 + 27 + 1, at.length);
-        Tensor theta = Autograd.variable(at, at.length);
-        double[] grad = Autograd.grad(posterior.logProb(theta, x, y), theta, false).toArray();
-        double h = 1e-6;
-        for (int i = 0; i < at.length; i++) {
-            double[] up = at.clone();
-            double[] down = at.clone();
-            up[i] += h;
-            down[i] -= h;
-            double fd = (posterior.logProb(Tensor.of(up), x, y).item() - posterior.logProb(Tensor.of(down), x, y).item())
-                    / (2 * h);
-            assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), "∂ log posterior / ∂θ[" + i + "]");
-        }
+        CentralDifferences.assertGradient(t -> posterior.logProb(t, x, y), at, new int[] {at.length}, 1e-6,
+                "∂ log posterior / ∂θ");
     }
 }

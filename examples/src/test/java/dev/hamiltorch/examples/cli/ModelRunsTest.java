@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runner's model workloads: bnn-regression end to end, and the options that only they read. */
+/** The runner's model workloads: bnn-regression end to end, and the options that only they read (bnn-mnist's too). */
 class ModelRunsTest {
 
     @TempDir
@@ -73,5 +73,24 @@ class ModelRunsTest {
         err.reset();
         assertEquals(2, run("bnn-regression", "--draws-precision", "half"));
         assertEquals("error: option --draws-precision needs float32 or float64, got 'half'\n", err.toString());
+    }
+
+    @Test
+    void bnnMnistsBadOptionsExitWithStatusTwoBeforeTheNetworkIsBuilt() {
+        assertEquals(2, run("bnn-mnist", "--train", "9500", "--val", "1000"));
+        assertEquals("error: --train 9500 and --val 1000 need 10500 digits; the data hold 10000\n", err.toString());
+        err.reset();
+        assertEquals(2, run("bnn-mnist", "--pixels", "centred"));
+        assertEquals("error: option --pixels needs unit or standardised, got 'centred'\n", err.toString());
+        err.reset();
+        assertEquals(2, run("bnn-mnist", "--hidden", "5"));
+        assertEquals("error: option --hidden applies to bnn-regression; bnn-mnist's network is fixed\n", err.toString());
+        err.reset();
+        assertEquals(2, run("bnn-mnist", "--val", "0"));
+        assertEquals("error: option --val needs a positive integer, got 0\n", err.toString());
+        err.reset();
+        assertEquals(2, run("bnn-mnist", "--data", "/nonexistent-mnist-folder"));
+        assertEquals("error: option --data: /nonexistent-mnist-folder: holds none of [train-images-idx3-ubyte,"
+                + " images-idx3-ubyte] (plain or .gz)\n", err.toString());
     }
 }
