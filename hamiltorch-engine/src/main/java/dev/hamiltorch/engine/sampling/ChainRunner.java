@@ -290,7 +290,9 @@ public final class ChainRunner {
                     Transition t = kernel.step(random, state);
                     state = t.state();
                     record(i, state, t.info());
-                    listener.onTransition(index, i, state, t.info());
+                    if (listener != TransitionListener.NONE) { // no call per transition when no one listens
+                        listener.onTransition(index, i, state, t.info());
+                    }
                 }
             } catch (RuntimeException e) {
                 failure = e;

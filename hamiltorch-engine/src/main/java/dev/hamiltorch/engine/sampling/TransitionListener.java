@@ -3,6 +3,7 @@ package dev.hamiltorch.engine.sampling;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Sees a run as it happens: its description before the first transition, then every transition of
@@ -34,8 +35,15 @@ public interface TransitionListener {
      */
     void onTransition(int chain, int iteration, ChainState state, TransitionInfo info);
 
-    /** Both listeners, {@code this} first. */
+    /** Both listeners, {@code this} first; {@link #NONE} on either side gives the other one itself. */
     default TransitionListener andThen(TransitionListener next) {
+        Objects.requireNonNull(next, "next");
+        if (next == NONE) {
+            return this; // NONE is the identity: a chain then makes no call for it
+        }
+        if (this == NONE) {
+            return next;
+        }
         TransitionListener first = this;
         return new TransitionListener() {
             @Override
