@@ -329,6 +329,19 @@ class ChainRunnerTest {
     }
 
     @Test
+    void andThenKeepsBothListenersInOrderAndNoneIsItsIdentity() {
+        List<String> heard = new ArrayList<>();
+        TransitionListener first = (chain, iteration, state, info) -> heard.add("first " + iteration);
+        TransitionListener second = (chain, iteration, state, info) -> heard.add("second " + iteration);
+        assertSame(first, TransitionListener.NONE.andThen(first));
+        assertSame(first, first.andThen(TransitionListener.NONE));
+        assertSame(TransitionListener.NONE, TransitionListener.NONE.andThen(TransitionListener.NONE));
+        assertThrows(NullPointerException.class, () -> first.andThen(null));
+        RUNNER.run(GAUSSIAN, new double[3], settings(2, 0), RunOptions.seed(1).withListener(first.andThen(second)));
+        assertEquals(List.of("first 0", "second 0", "first 1", "second 1"), heard);
+    }
+
+    @Test
     void statisticsAreNamedColumnsWithStepsTakenAndStansEnergy() {
         Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(200, 0), RunOptions.seed(5));
         ChainSamples c = s.chain(0);
