@@ -236,7 +236,7 @@ public final class JvmTensor implements Tensor {
      */
     void checkCurrent() {
         Tape t = tape;
-        if (t != null && t.replayed) {
+        if (t != null && t.stale()) {
             throw new IllegalStateException("this tensor was made while a log density was recorded, and the recorded"
                     + " graph has been replayed at another θ since, so its values are gone; a density must not keep"
                     + " its tensors for use after it returns (or turn replay off: replay(false))");
@@ -327,7 +327,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public String toString() {
-        if (tape != null && tape.replayed) {
+        if (tape != null && tape.stale()) {
             return "tensor(shape=" + Arrays.toString(shape) + ", stale: its recorded graph was replayed since)";
         }
         if (TraceWatch.open != 0) {

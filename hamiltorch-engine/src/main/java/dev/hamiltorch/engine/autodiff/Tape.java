@@ -31,6 +31,8 @@ final class Tape {
     final Thread owner;
     /** Whether a replay has overwritten the recorded evaluation's values (its tensors are stale then). */
     boolean replayed;
+    /** Set while this tape's own backward pass runs: its rules read the nodes the replay just recomputed. */
+    private boolean inOwnPass;
 
     private Tape(JvmTensor x, JvmTensor output, JvmTensor[] order, int size, Recomputable[] operations,
                  Backward[] rules, Object pass) {
@@ -140,6 +142,21 @@ final class Tape {
     /** The gradient at the last replayed θ, by a backward pass over the recorded order. */
     void gradient(double[] gradient) {
         grads.clear();
-        Autodiff.gradientAlong(order, size, output, x, grads, rules, gradient);
+        inOwnPass = true;
+        try {
+            Autodiff.gradientAlong(order, size, output, x, grads, rules, gradient);
+        } finally {
+            inOwnPass = false;
+        }
+    }
+
+    /**
+     * Whether this tape's nodes hold values of a later θ than the one they were recorded at, for the
+     * reader on the current thread: after a replay they do, except to the tape's own backward pass on
+     * its owner thread, whose rules (e.g. softplus's, which takes the sigmoid of its input) read the
+     * values the replay has just recomputed.
+     */
+    boolean stale() {
+        return replayed && !(inOwnPass && owner == Thread.currentThread());
     }
 }
