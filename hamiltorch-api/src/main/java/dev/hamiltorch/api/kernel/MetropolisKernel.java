@@ -21,23 +21,21 @@ public final class MetropolisKernel implements Kernel {
     /** Energy error H₁ − H₀ above which a trajectory counts as divergent (Stan's value). */
     public static final double DIVERGENCE_THRESHOLD = 1000;
 
-    private final Hamiltonian hamiltonian;
+    private final MassedHamiltonian hamiltonians;
     private final Integrator integrator;
-    private final double stepSize;
-    private final int steps;
     /** The chain's target when it reports points where the density is undefined (the chain runner's). */
     private final GuardedTarget guard;
 
     /**
-     * The HMC step on {@code hamiltonian} with {@code integrator}, {@code steps} steps of size
-     * {@code stepSize} per trajectory: the built-in HMC and RMHMC samplers' kernel, for plugins to compose.
+     * The HMC step on {@code hamiltonian} with {@code integrator} (configured for the run): the built-in
+     * HMC and RMHMC samplers' kernel, for plugins to compose. Each step integrates
+     * {@link StepParameters#numSteps()} steps of size {@link StepParameters#stepSize()} with the
+     * Hamiltonian re-massed to {@link StepParameters#inverseMass()} (ignored by a Riemannian metric).
      */
-    public MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator, double stepSize, int steps) {
-        this.hamiltonian = hamiltonian;
+    public MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator) {
+        this.hamiltonians = new MassedHamiltonian(hamiltonian);
         this.guard = hamiltonian.target() instanceof GuardedTarget g ? g : null;
         this.integrator = integrator;
-        this.stepSize = stepSize;
-        this.steps = steps;
     }
 
     /**
@@ -46,7 +44,7 @@ public final class MetropolisKernel implements Kernel {
      */
     @Override
     public ChainState init(double[] position) {
-        Target target = hamiltonian.target();
+        Target target = hamiltonians.base().target();
         int d = target.dimension();
         if (position.length != d) {
             throw new IllegalArgumentException("initial position has length " + position.length
@@ -74,9 +72,9 @@ public final class MetropolisKernel implements Kernel {
     }
 
     @Override
-    public Transition step(RandomGenerator rng, ChainState state) {
+    public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
         // jitter and term order are drawn once, so H and the flow are fixed along the trajectory
-        Hamiltonian hamiltonian = this.hamiltonian.forTrajectory(rng);
+        Hamiltonian hamiltonian = hamiltonians.forMass(parameters.inverseMass()).forTrajectory(rng);
         Integrator integrator = this.integrator.forTrajectory(rng);
         double[] position = state.position();
         double[] momentum = new double[position.length];
@@ -87,7 +85,8 @@ public final class MetropolisKernel implements Kernel {
         PhasePoint start = new PhasePoint(position, momentum, state.logDensity(), state.gradient());
         double h0 = hamiltonian.energy(start);
 
-        IntegrationResult result = integrator.integrate(hamiltonian, start, stepSize, steps);
+        IntegrationResult result = integrator.integrate(hamiltonian, start, parameters.stepSize(),
+                parameters.numSteps());
         Event failure = result.failure();
         if (failure != null) {
             return reject(state, h0, Double.NaN, result, failure);

@@ -13,6 +13,7 @@ import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
@@ -99,6 +100,7 @@ class ThirdPartyPluginTest {
             import dev.hamiltorch.api.dynamics.Hamiltonian;
             import dev.hamiltorch.api.kernel.ChainState;
             import dev.hamiltorch.api.kernel.Kernel;
+            import dev.hamiltorch.api.kernel.StepParameters;
             import dev.hamiltorch.api.kernel.Transition;
             import dev.hamiltorch.api.kernel.TransitionInfo;
             import dev.hamiltorch.api.spi.Integrator;
@@ -114,7 +116,6 @@ class ThirdPartyPluginTest {
                 @Override
                 public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
                     Target target = hamiltonian.target();
-                    double scale = settings.stepSize();
                     return new Kernel() {
                         @Override
                         public ChainState init(double[] position) {
@@ -124,7 +125,8 @@ class ThirdPartyPluginTest {
                         }
 
                         @Override
-                        public Transition step(RandomGenerator rng, ChainState state) {
+                        public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
+                            double scale = parameters.stepSize();
                             double[] proposal = state.position().clone();
                             for (int i = 0; i < proposal.length; i++) {
                                 proposal[i] += scale * rng.nextGaussian();
@@ -228,7 +230,7 @@ class ThirdPartyPluginTest {
             RandomGenerator rng = new SplittableRandom(42);
             int accepted = 0;
             for (int i = 0; i < 200; i++) {
-                Transition t = kernel.step(rng, state);
+                Transition t = kernel.step(rng, state, StepParameters.of(settings));
                 state = t.state();
                 accepted += t.info().accepted() ? 1 : 0;
             }
