@@ -39,7 +39,7 @@ class ThirdPartyPluginTest {
     static final String METRIC_CLASS = "com.example.thirdparty.ThirdPartyMetric";
     static final String SAMPLER_CLASS = "com.example.thirdparty.ThirdPartySampler";
 
-    /** K(p) = |p|² / (2m) with the mass m read from the plugin's own option. */
+    /** K(p) = |p|² / (2m) with the mass m read from the plugin's own typed option, which it declares. */
     private static final String METRIC_SOURCE = """
             package com.example.thirdparty;
 
@@ -47,17 +47,27 @@ class ThirdPartyPluginTest {
             import dev.hamiltorch.api.Target;
             import dev.hamiltorch.api.dynamics.Hamiltonian;
             import dev.hamiltorch.api.spi.Metric;
+            import dev.hamiltorch.api.spi.PluginOption;
+            import java.util.List;
             import java.util.random.RandomGenerator;
 
             public final class ThirdPartyMetric implements Metric {
+                static final PluginOption<Double> MASS = PluginOption.ofDouble("third-party.mass", 1,
+                        "must be positive and finite", m -> m > 0 && m < Double.POSITIVE_INFINITY);
+
                 @Override
                 public String name() {
                     return "third-party-metric";
                 }
 
                 @Override
+                public List<PluginOption<?>> options() {
+                    return List.of(MASS);
+                }
+
+                @Override
                 public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
-                    double mass = Double.parseDouble(settings.options().getOrDefault("third-party.mass", "1"));
+                    double mass = settings.option(MASS);
                     return new Hamiltonian() {
                         @Override
                         public Target target() {
