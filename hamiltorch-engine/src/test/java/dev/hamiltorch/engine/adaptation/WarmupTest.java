@@ -1,0 +1,283 @@
+package dev.hamiltorch.engine.adaptation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hamiltorch.api.InverseMass;
+import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.dynamics.Hamiltonian;
+import dev.hamiltorch.api.kernel.ChainState;
+import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
+import dev.hamiltorch.api.kernel.Transition;
+import dev.hamiltorch.api.kernel.TransitionInfo;
+import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.PluginOption;
+import dev.hamiltorch.api.spi.Sampler;
+import dev.hamiltorch.engine.Hamiltorch;
+import dev.hamiltorch.engine.SampleBuilder;
+import dev.hamiltorch.engine.sampling.ChainSamples;
+import dev.hamiltorch.engine.sampling.Samples;
+import dev.hamiltorch.engine.testsupport.GaussianTarget;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Warm-up through the facade: what is adapted, what is kept, and that any sampler or metric written
+ * against the api gets it.
+ */
+class WarmupTest {
+
+    /** Scales 0.05 to 20: no single step size suits the unit metric here. */
+    static final GaussianTarget BADLY_SCALED = GaussianTarget.independent(new double[] {1, -2, 5}, 0.05, 1, 20);
+
+    private static SampleBuilder hmc(Target target) {
+        return Hamiltorch.sample(target).paramsInit(new double[target.dimension()]).numStepsPerSample(10)
+                .verbose(false);
+    }
+
+    private static double[] diagonal(ChainSamples chain) {
+        return ((InverseMass.Diagonal) chain.stepParameters().inverseMass()).values();
+    }
+
+    @Test
+    void hmcAdaptStepTunesTheStepSizeOnlyToTheTargetAcceptance() {
+        for (double target : new double[] {0.6, 0.9}) {
+            Samples s = hmc(GaussianTarget.independent(new double[] {0, 0}, 1, 1)).sampler(Sampler.HMC_ADAPT_STEP)
+                    .numSamples(1500).burn(500).chains(4).desiredAcceptRate(target).seed(3).run();
+            for (ChainSamples c : s.chains()) {
+                assertEquals(InverseMass.identity(), c.stepParameters().inverseMass());
+                assertNotEquals(0.1, c.stepSize());
+                assertEquals(1000, c.keptCount(), "kept draws exclude the warm-up");
+                assertEquals(1500, c.iterations());
+            }
+            // the mean acceptance statistic of the kept draws is what dual averaging aimed at
+            double mean = 0;
+            for (ChainSamples c : s.chains()) {
+                double[] a = c.acceptanceProbability();
+                for (int i = 500; i < 1500; i++) {
+                    mean += a[i] / 4000;
+                }
+            }
+            assertEquals(target, mean, 0.05, "δ = " + target);
+        }
+    }
+
+    @Test
+    void diagonalAdaptationFindsTheVariancesOfABadlyScaledGaussian() {
+        Samples s = hmc(BADLY_SCALED).adaptMetric("diag").numSamples(1500).burn(1000).chains(3).seed(5).run();
+        for (ChainSamples c : s.chains()) {
+            double[] m = diagonal(c);
+            for (int i = 0; i < 3; i++) {
+                double ratio = m[i] / (BADLY_SCALED.sd(i) * BADLY_SCALED.sd(i));
+                assertTrue(ratio > 0.6 && ratio < 1.6, "chain " + c.chain() + " M⁻¹[" + i + "] / σ² = " + ratio);
+            }
+            assertTrue(c.stepSize() > 0.3 && c.stepSize() < 1.5, "whitened, ε is of order 1: " + c.stepSize());
+        }
+    }
+
+    @Test
+    void denseAdaptationFindsTheCovariance() {
+        double[][] cov = {{4, 1.9}, {1.9, 1}};
+        GaussianTarget g = new GaussianTarget(new double[] {1, 1}, cov);
+        Samples s = hmc(g).adaptMetric("dense").numSamples(1200).burn(1000).chains(2).seed(8).run();
+        for (ChainSamples c : s.chains()) {
+            double[][] m = ((InverseMass.Dense) c.stepParameters().inverseMass()).matrix();
+            double error = 0;
+            double norm = 0;
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    error += (m[i][j] - cov[i][j]) * (m[i][j] - cov[i][j]);
+                    norm += cov[i][j] * cov[i][j];
+                }
+            }
+            assertTrue(Math.sqrt(error / norm) < 0.3, "relative Frobenius error " + Math.sqrt(error / norm));
+        }
+    }
+
+    @Test
+    void fisherDiagonalIsExactOnAGaussianWhateverTheDraws() {
+        // ∇ log π = −(θ − μ)/σ², so √(var θ / var ∇) = σ² from any two distinct draws
+        Samples s = hmc(BADLY_SCALED).adaptMetric("fisher-diag").numSamples(400).burn(300).seed(2).run();
+        double[] m = diagonal(s.chain(0));
+        for (int i = 0; i < 3; i++) {
+            double variance = BADLY_SCALED.sd(i) * BADLY_SCALED.sd(i);
+            assertEquals(variance, m[i], 1e-9 * variance, "M⁻¹[" + i + "]");
+        }
+    }
+
+    @Test
+    void warmUpIsBitIdenticalWhateverTheThreads() {
+        SampleBuilder b = hmc(BADLY_SCALED).adaptMetric("diag").numSamples(400).burn(300).chains(3).seed(11);
+        Samples one = b.threads(1).run();
+        Samples three = b.threads(3).run();
+        for (int c = 0; c < 3; c++) {
+            assertEquals(one.chain(c).stepParameters(), three.chain(c).stepParameters());
+            assertArrayEquals(one.chain(c).draws().toArray(), three.chain(c).draws().toArray());
+        }
+        assertNotEquals(one.chain(0).stepSize(), one.chain(1).stepSize(), "each chain adapts on its own stream");
+    }
+
+    @Test
+    void plainHmcBurnsWithoutAdaptingAndNoBurnNoAdaptation() {
+        Samples plain = hmc(BADLY_SCALED).stepSize(0.01).numSamples(50).burn(20).seed(1).run();
+        assertEquals(StepParameters.of(SamplerSettings.builder().stepSize(0.01).build()),
+                plain.chain(0).stepParameters());
+        Samples noBurn = hmc(BADLY_SCALED).sampler(Sampler.HMC_ADAPT_STEP).stepSize(0.01).numSamples(50).seed(1).run();
+        assertEquals(0.01, noBurn.chain(0).stepSize());
+    }
+
+    /**
+     * A test-only sampler written against the api alone: random-walk Metropolis whose proposal is
+     * ε √M⁻¹ z, reading ε and M⁻¹ from each step's parameters and knowing nothing of warm-up.
+     */
+    static final class RandomWalk implements Sampler {
+        @Override
+        public String name() {
+            return "test-random-walk";
+        }
+
+        @Override
+        public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
+            Target target = hamiltonian.target();
+            return new Kernel() {
+                @Override
+                public ChainState init(double[] position) {
+                    double[] g = new double[position.length];
+                    return new ChainState(position.clone(), target.logDensityAndGradient(position.clone(), g), g);
+                }
+
+                @Override
+                public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
+                    double[] scale = parameters.inverseMass() instanceof InverseMass.Diagonal d ? d.values()
+                            : null;
+                    double[] q = state.position().clone();
+                    for (int i = 0; i < q.length; i++) {
+                        q[i] += parameters.stepSize() * (scale == null ? 1 : Math.sqrt(scale[i])) * rng.nextGaussian();
+                    }
+                    ChainState next = init(q);
+                    double a = Math.min(1, Math.exp(next.logDensity() - state.logDensity()));
+                    boolean accepted = rng.nextDouble() < a;
+                    return new Transition(accepted ? next : state, new TransitionInfo(a, accepted, false,
+                            -state.logDensity(), -next.logDensity(), 0, 1, null));
+                }
+            };
+        }
+    }
+
+    @Test
+    void aThirdPartySamplerGetsStepSizeAndMassAdaptationWithoutWritingAny() {
+        Samples s = hmc(BADLY_SCALED).sampler(new RandomWalk()).adaptMetric("diag").desiredAcceptRate(0.3)
+                .numSamples(4000).burn(2000).chains(2).seed(4).run();
+        for (ChainSamples c : s.chains()) {
+            double[] m = diagonal(c);
+            for (int i = 0; i < 3; i++) {
+                double ratio = m[i] / (BADLY_SCALED.sd(i) * BADLY_SCALED.sd(i));
+                assertTrue(ratio > 0.5 && ratio < 2, "chain " + c.chain() + " M⁻¹[" + i + "] / σ² = " + ratio);
+            }
+        }
+        // ε restarts from the (leapfrog-based) heuristic after the last window and has the 50 iterations of the
+        // terminal buffer to settle, so a random walk ends near δ rather than on it (0.15 to 0.29 per chain here)
+        assertTrue(s.acceptanceRate() > 0.15 && s.acceptanceRate() < 0.45, "kept acceptance " + s.acceptanceRate());
+        for (ChainSamples c : s.chains()) {
+            assertTrue(c.stepSize() > 1, "ε grew from 0.1 once the mass whitened the target: " + c.stepSize());
+        }
+    }
+
+    /** A third-party metric with a kinetic energy of its own and no constant mass to adapt. */
+    static final class UnitKinetic implements Metric {
+        static final PluginOption<Double> SCALE = PluginOption.ofDouble("unit-kinetic.scale", 1,
+                "must be positive", v -> v > 0);
+
+        @Override
+        public String name() {
+            return "unit-kinetic";
+        }
+
+        @Override
+        public List<PluginOption<?>> options() {
+            return List.of(SCALE);
+        }
+
+        @Override
+        public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+            double scale = settings.option(SCALE);
+            return new Hamiltonian() {
+                @Override
+                public Target target() {
+                    return target;
+                }
+
+                @Override
+                public double kineticEnergy(double[] theta, double[] p) {
+                    double s = 0;
+                    for (double v : p) {
+                        s += v * v;
+                    }
+                    return 0.5 * s / scale;
+                }
+
+                @Override
+                public void velocity(double[] theta, double[] p, double[] out) {
+                    for (int i = 0; i < p.length; i++) {
+                        out[i] = p[i] / scale;
+                    }
+                }
+
+                @Override
+                public void sampleMomentum(RandomGenerator rng, double[] theta, double[] out) {
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = Math.sqrt(scale) * rng.nextGaussian();
+                    }
+                }
+            };
+        }
+    }
+
+    @Test
+    void aThirdPartyMetricGetsStepSizeAdaptationAndARefusalForAMassItLacks() {
+        GaussianTarget g = GaussianTarget.independent(new double[] {0, 0}, 1, 1);
+        Samples s = hmc(g).metric(new UnitKinetic()).sampler(Sampler.HMC_ADAPT_STEP).option("unit-kinetic.scale", "4")
+                .numSamples(1500).burn(500).chains(4).seed(6).run();
+        // at the starting ε 0.1 nearly every proposal is accepted; ε̄ averages the smaller early iterates
+        // too, so chains end at or a little above δ = 0.8 (0.77 to 0.97 per chain here), as Stan's do
+        assertTrue(s.acceptanceRate() > 0.75 && s.acceptanceRate() < 0.93, "kept acceptance " + s.acceptanceRate());
+        for (ChainSamples c : s.chains()) {
+            assertTrue(c.stepSize() > 2 && c.stepSize() < 3, "ε " + c.stepSize());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> hmc(g).metric(new UnitKinetic()).adaptMetric("dense").numSamples(20).burn(10).run());
+        assertEquals("adaptMetric = dense: metric 'unit-kinetic' has no constant mass matrix to adapt;"
+                + " use adaptMetric(\"none\")", e.getMessage());
+    }
+
+    @Test
+    void anUnknownOrMisspelledOptionIsRefusedNamingTheKnownOnes() {
+        GaussianTarget g = GaussianTarget.independent(new double[] {0, 0}, 1, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> hmc(g).metric(new UnitKinetic()).option("unit-kinetic.scael", "4").run());
+        assertEquals("option unit-kinetic.scael = 4: no selected plugin [hmc, unit-kinetic, leapfrog] declares it;"
+                + " known options: unit-kinetic.scale", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> hmc(g).metric(new UnitKinetic()).option("unit-kinetic.scale", "-1").run());
+        assertEquals("option unit-kinetic.scale = -1: must be positive", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> hmc(g).metric(new UnitKinetic()).option("unit-kinetic.scale", "big").run());
+        assertEquals("option unit-kinetic.scale = big: not a Double value (must be positive)", e.getMessage());
+    }
+
+    @Test
+    void badAdaptationSettingsAreRefusedByName() {
+        GaussianTarget g = GaussianTarget.independent(new double[] {0, 0}, 1, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hmc(g).adaptMetric("diagonal"));
+        assertEquals("adaptMetric = diagonal: must be one of [none, diag, dense, fisher-diag]", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> hmc(g).desiredAcceptRate(1.2));
+        assertEquals("desiredAcceptRate = 1.2: must be in (0, 1)", e.getMessage());
+    }
+}
