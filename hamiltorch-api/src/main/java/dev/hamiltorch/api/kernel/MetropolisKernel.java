@@ -23,6 +23,8 @@ public final class MetropolisKernel implements Kernel {
 
     private final MassedHamiltonian hamiltonians;
     private final Integrator integrator;
+    /** The relative half-width of the uniform draw of each trajectory's step size; 0 for none. */
+    private final double jitter;
     /** The chain's target when it reports points where the density is undefined (the chain runner's). */
     private final GuardedTarget guard;
 
@@ -33,9 +35,25 @@ public final class MetropolisKernel implements Kernel {
      * Hamiltonian re-massed to {@link StepParameters#inverseMass()} (ignored by a Riemannian metric).
      */
     public MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator) {
+        this(hamiltonian, integrator, 0);
+    }
+
+    /**
+     * The HMC step with the step size of each trajectory drawn uniformly from ε(1 ± {@code stepSizeJitter})
+     * (Neal 2011, section 5.4.2.2; Stan's {@code stepsize_jitter}), which breaks the periodic trajectories a
+     * fixed εL can fall into on near-Gaussian targets (most of all once warm-up has whitened them). With
+     * jitter 0 nothing is drawn, and the chain is that of the two-argument constructor.
+     *
+     * @throws IllegalArgumentException if {@code stepSizeJitter} is not in [0, 1)
+     */
+    public MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator, double stepSizeJitter) {
+        if (!(stepSizeJitter >= 0 && stepSizeJitter < 1)) {
+            throw new IllegalArgumentException("stepSizeJitter = " + stepSizeJitter + ": must be in [0, 1)");
+        }
         this.hamiltonians = new MassedHamiltonian(hamiltonian);
         this.guard = hamiltonian.target() instanceof GuardedTarget g ? g : null;
         this.integrator = integrator;
+        this.jitter = stepSizeJitter;
     }
 
     /**
@@ -74,6 +92,8 @@ public final class MetropolisKernel implements Kernel {
     @Override
     public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
         // jitter and term order are drawn once, so H and the flow are fixed along the trajectory
+        double stepSize = jitter == 0 ? parameters.stepSize()
+                : parameters.stepSize() * (1 + jitter * (2 * rng.nextDouble() - 1));
         Hamiltonian hamiltonian = hamiltonians.forMass(parameters.inverseMass()).forTrajectory(rng);
         Integrator integrator = this.integrator.forTrajectory(rng);
         double[] position = state.position();
@@ -85,7 +105,7 @@ public final class MetropolisKernel implements Kernel {
         PhasePoint start = new PhasePoint(position, momentum, state.logDensity(), state.gradient());
         double h0 = hamiltonian.energy(start);
 
-        IntegrationResult result = integrator.integrate(hamiltonian, start, parameters.stepSize(),
+        IntegrationResult result = integrator.integrate(hamiltonian, start, stepSize,
                 parameters.numSteps());
         Event failure = result.failure();
         if (failure != null) {

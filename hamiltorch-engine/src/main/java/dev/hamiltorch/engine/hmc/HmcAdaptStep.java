@@ -6,7 +6,9 @@ import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.Kernel;
 import dev.hamiltorch.api.kernel.MetropolisKernel;
 import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.api.spi.PluginOption;
 import dev.hamiltorch.api.spi.Sampler;
+import java.util.List;
 
 /**
  * Fixed-length HMC whose step size is adapted by dual averaging during burn-in, then held at the
@@ -28,7 +30,12 @@ public final class HmcAdaptStep implements Sampler {
 
     @Override
     public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-        return new MetropolisKernel(hamiltonian, integrator.configure(settings));
+        return new MetropolisKernel(hamiltonian, integrator.configure(settings), settings.option(Hmc.STEP_SIZE_JITTER));
+    }
+
+    @Override
+    public List<PluginOption<?>> options() {
+        return List.of(Hmc.STEP_SIZE_JITTER);
     }
 
     @Override

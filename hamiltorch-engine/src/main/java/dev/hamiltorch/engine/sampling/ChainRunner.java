@@ -123,7 +123,7 @@ public final class ChainRunner {
             throw new IllegalArgumentException("parameterNames = " + names + ": needs " + d + " names, one per parameter");
         }
         Provenance provenance = new Provenance(sampler.name(), metric.name(), integrator.name(), settings,
-                options.seed(), chains, names, Provenance.LIBRARY_VERSION);
+                options.seed(), chains, names, Provenance.LIBRARY_VERSION, adapting ? adaptation : Adaptation.NONE);
         List<String> own = kernels[0].statisticNames();
         List<String> statisticNames = new ArrayList<>(ChainSamples.COMMON_STATISTICS);
         for (String name : own) {
@@ -287,6 +287,8 @@ public final class ChainRunner {
         int failedIteration;
         /** The parameters of the last transition (after warm-up: those it adapted). */
         StepParameters tuned;
+        /** Whether the burn-in iterations were an adapting warm-up (their events are then not counted). */
+        boolean adaptedWarmup;
 
         Chain(int index, int numSamples, int burn, int dimension, List<String> statisticNames,
               TransitionListener listener) {
@@ -313,11 +315,13 @@ public final class ChainRunner {
             WindowAdaptation.State adapting = null;
             try {
                 if (warmup != null) {
+                    adaptedWarmup = true;
                     adapting = warmup.init(random, state, tuning);
                     tuning = adapting.parameters();
                 }
                 for (; i < n && !stop.get(); i++) {
                     Transition t;
+                    StepParameters used = tuning;
                     if (adapting != null && i < warmup.warmup()) {
                         WindowAdaptation.Step step = warmup.step(random, state, adapting);
                         t = step.transition();
@@ -328,7 +332,7 @@ public final class ChainRunner {
                     }
                     state = t.state();
                     record(i, state, t.info());
-                    listener.onTransition(index, i, state, t.info());
+                    listener.onTransition(index, i, state, t.info(), used);
                 }
             } catch (RuntimeException e) {
                 failure = e;
@@ -366,10 +370,13 @@ public final class ChainRunner {
                 s[COMMON + k][i] = own[k];
             }
             Event event = info.event();
-            if (event != null) {
+            // an adapting warm-up explores step sizes that diverge on purpose: like Stan, count the kept
+            // iterations' events only (the per-iteration columns still show the warm-up's)
+            boolean counted = !adaptedWarmup || i >= burn;
+            if (counted && event != null) {
                 events[event.ordinal()]++;
             }
-            if (info.divergent() && event != Event.DIVERGENT) {
+            if (counted && info.divergent() && event != Event.DIVERGENT) {
                 events[Event.DIVERGENT.ordinal()]++;
             }
             gradientEvaluations += info.gradientEvaluations();
