@@ -263,7 +263,7 @@ class WarmupTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> hmc(g).metric(new UnitKinetic()).option("unit-kinetic.scael", "4").run());
         assertEquals("option unit-kinetic.scael = 4: no selected plugin [hmc, unit-kinetic, leapfrog] declares it;"
-                + " known options: unit-kinetic.scale", e.getMessage());
+                + " known options: step-size-jitter, unit-kinetic.scale", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> hmc(g).metric(new UnitKinetic()).option("unit-kinetic.scale", "-1").run());
         assertEquals("option unit-kinetic.scale = -1: must be positive", e.getMessage());
