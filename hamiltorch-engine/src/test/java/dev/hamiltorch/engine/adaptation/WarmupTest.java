@@ -113,6 +113,33 @@ class WarmupTest {
     }
 
     @Test
+    void eventsOfAnAdaptingWarmUpAreNotCountedButTheirColumnsRemain() {
+        // dual averaging starts at 10 ε₀, which diverges on the 0.05-wide coordinate
+        Samples s = hmc(BADLY_SCALED).adaptMetric("diag").numSamples(600).burn(300).seed(5).run();
+        ChainSamples c = s.chain(0);
+        double[] divergent = c.statistic(ChainSamples.DIVERGENT);
+        long warmUp = 0;
+        long kept = 0;
+        for (int i = 0; i < divergent.length; i++) {
+            if (i < 300) {
+                warmUp += (long) divergent[i];
+            } else {
+                kept += (long) divergent[i];
+            }
+        }
+        assertTrue(warmUp > 0, "the warm-up diverged");
+        assertEquals(kept, (long) c.eventCounts().get(dev.hamiltorch.api.kernel.Event.DIVERGENT));
+        // a run that does not adapt counts every iteration's events, as before
+        Samples plain = hmc(BADLY_SCALED).stepSize(0.2).numSamples(60).burn(30).seed(5).run();
+        double total = 0;
+        for (double v : plain.chain(0).statistic(ChainSamples.DIVERGENT)) {
+            total += v;
+        }
+        assertTrue(total > 0);
+        assertEquals((long) total, (long) plain.chain(0).eventCounts().get(dev.hamiltorch.api.kernel.Event.DIVERGENT));
+    }
+
+    @Test
     void warmUpIsBitIdenticalWhateverTheThreads() {
         SampleBuilder b = hmc(BADLY_SCALED).adaptMetric("diag").numSamples(400).burn(300).chains(3).seed(11);
         Samples one = b.threads(1).run();
