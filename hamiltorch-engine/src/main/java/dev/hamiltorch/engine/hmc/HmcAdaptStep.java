@@ -4,7 +4,6 @@ import com.google.auto.service.AutoService;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.Kernel;
-import dev.hamiltorch.api.kernel.MetropolisKernel;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.PluginOption;
 import dev.hamiltorch.api.spi.Sampler;
@@ -28,14 +27,17 @@ public final class HmcAdaptStep implements Sampler {
         return HMC_ADAPT_STEP;
     }
 
+    /** HMC's kernel and options: only the default adaptation differs. */
+    private final Hmc hmc = new Hmc();
+
     @Override
     public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-        return new MetropolisKernel(hamiltonian, integrator.configure(settings), settings.option(Hmc.STEP_SIZE_JITTER));
+        return hmc.kernel(hamiltonian, integrator, settings);
     }
 
     @Override
     public List<PluginOption<?>> options() {
-        return List.of(Hmc.STEP_SIZE_JITTER);
+        return hmc.options();
     }
 
     @Override

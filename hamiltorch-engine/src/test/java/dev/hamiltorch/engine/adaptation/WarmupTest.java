@@ -16,21 +16,18 @@ import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
-import dev.hamiltorch.api.spi.Metric;
-import dev.hamiltorch.api.spi.PluginOption;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.sampling.ChainSamples;
 import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.engine.testsupport.GaussianTarget;
-import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * Warm-up through the facade: what is adapted, what is kept, and that any sampler or metric written
- * against the api gets it.
+ * Warm-up through the facade: what is adapted, what is kept, and that a sampler written against the api
+ * gets it (a metric from a third-party jar: {@code plugin.AdaptationWithPluginsTest}).
  */
 class WarmupTest {
 
@@ -215,88 +212,6 @@ class WarmupTest {
         for (ChainSamples c : s.chains()) {
             assertTrue(c.stepSize() > 1, "ε grew from 0.1 once the mass whitened the target: " + c.stepSize());
         }
-    }
-
-    /** A third-party metric with a kinetic energy of its own and no constant mass to adapt. */
-    static final class UnitKinetic implements Metric {
-        static final PluginOption<Double> SCALE = PluginOption.ofDouble("unit-kinetic.scale", 1,
-                "must be positive", v -> v > 0);
-
-        @Override
-        public String name() {
-            return "unit-kinetic";
-        }
-
-        @Override
-        public List<PluginOption<?>> options() {
-            return List.of(SCALE);
-        }
-
-        @Override
-        public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
-            double scale = settings.option(SCALE);
-            return new Hamiltonian() {
-                @Override
-                public Target target() {
-                    return target;
-                }
-
-                @Override
-                public double kineticEnergy(double[] theta, double[] p) {
-                    double s = 0;
-                    for (double v : p) {
-                        s += v * v;
-                    }
-                    return 0.5 * s / scale;
-                }
-
-                @Override
-                public void velocity(double[] theta, double[] p, double[] out) {
-                    for (int i = 0; i < p.length; i++) {
-                        out[i] = p[i] / scale;
-                    }
-                }
-
-                @Override
-                public void sampleMomentum(RandomGenerator rng, double[] theta, double[] out) {
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] = Math.sqrt(scale) * rng.nextGaussian();
-                    }
-                }
-            };
-        }
-    }
-
-    @Test
-    void aThirdPartyMetricGetsStepSizeAdaptationAndARefusalForAMassItLacks() {
-        GaussianTarget g = GaussianTarget.independent(new double[] {0, 0}, 1, 1);
-        Samples s = hmc(g).metric(new UnitKinetic()).sampler(Sampler.HMC_ADAPT_STEP).option("unit-kinetic.scale", "4")
-                .numSamples(1500).burn(500).chains(4).seed(6).run();
-        // at the starting ε 0.1 nearly every proposal is accepted; ε̄ averages the smaller early iterates
-        // too, so chains end at or a little above δ = 0.8 (0.77 to 0.97 per chain here), as Stan's do
-        assertTrue(s.acceptanceRate() > 0.75 && s.acceptanceRate() < 0.93, "kept acceptance " + s.acceptanceRate());
-        for (ChainSamples c : s.chains()) {
-            assertTrue(c.stepSize() > 2 && c.stepSize() < 3, "ε " + c.stepSize());
-        }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> hmc(g).metric(new UnitKinetic()).adaptMetric("dense").numSamples(20).burn(10).run());
-        assertEquals("adaptMetric = dense: metric 'unit-kinetic' has no constant mass matrix to adapt;"
-                + " use adaptMetric(\"none\")", e.getMessage());
-    }
-
-    @Test
-    void anUnknownOrMisspelledOptionIsRefusedNamingTheKnownOnes() {
-        GaussianTarget g = GaussianTarget.independent(new double[] {0, 0}, 1, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> hmc(g).metric(new UnitKinetic()).option("unit-kinetic.scael", "4").run());
-        assertEquals("option unit-kinetic.scael = 4: no selected plugin [hmc, unit-kinetic, leapfrog] declares it;"
-                + " known options: step-size-jitter, unit-kinetic.scale", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> hmc(g).metric(new UnitKinetic()).option("unit-kinetic.scale", "-1").run());
-        assertEquals("option unit-kinetic.scale = -1: must be positive", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> hmc(g).metric(new UnitKinetic()).option("unit-kinetic.scale", "big").run());
-        assertEquals("option unit-kinetic.scale = big: not a Double value (must be positive)", e.getMessage());
     }
 
     @Test
