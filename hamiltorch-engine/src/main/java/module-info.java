@@ -25,6 +25,7 @@ module dev.hamiltorch.engine {
     exports dev.hamiltorch.engine.plugin;
     exports dev.hamiltorch.engine.progress;
     exports dev.hamiltorch.engine.hmc;
+    exports dev.hamiltorch.engine.nuts;
     exports dev.hamiltorch.engine.sampling;
 
     // Guice constructs PluginRegistry reflectively
@@ -36,6 +37,7 @@ module dev.hamiltorch.engine {
     uses dev.hamiltorch.api.spi.Likelihood;
 
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;
-    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.hmc.Hmc, dev.hamiltorch.engine.hmc.Rmhmc;
+    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.hmc.Hmc, dev.hamiltorch.engine.hmc.Rmhmc,
+            dev.hamiltorch.engine.nuts.Nuts;
     provides dev.hamiltorch.api.tensor.TensorFactory with dev.hamiltorch.engine.autodiff.JvmTensorFactory;
 }
