@@ -227,8 +227,18 @@ class NoUTurnTrajectoryTest {
         }
     }
 
-    /** −q²/2 − 10⁴ (q − 5)² for q &gt; 5. */
+    /** −q²/2 − 10⁴ (q − edge)² for q &gt; edge (edge 5 unless given). */
     static final class Wall implements Target {
+        private final double edge;
+
+        Wall() {
+            this(5);
+        }
+
+        Wall(double edge) {
+            this.edge = edge;
+        }
+
         @Override
         public int dimension() {
             return 1;
@@ -242,7 +252,7 @@ class NoUTurnTrajectoryTest {
         @Override
         public double logDensityAndGradient(double[] q, double[] g) {
             double x = q[0];
-            double over = Math.max(0, x - 5);
+            double over = Math.max(0, x - edge);
             g[0] = -x - 2e4 * over;
             return -0.5 * x * x - 1e4 * over * over;
         }
