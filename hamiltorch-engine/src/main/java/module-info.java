@@ -26,6 +26,7 @@ module dev.hamiltorch.engine {
     exports dev.hamiltorch.engine.plugin;
     exports dev.hamiltorch.engine.progress;
     exports dev.hamiltorch.engine.hmc;
+    exports dev.hamiltorch.engine.nuts;
     exports dev.hamiltorch.engine.sampling;
 
     // Guice constructs PluginRegistry reflectively
@@ -38,6 +39,6 @@ module dev.hamiltorch.engine {
 
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;
     provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.hmc.Hmc, dev.hamiltorch.engine.hmc.HmcAdaptStep,
-            dev.hamiltorch.engine.hmc.Rmhmc;
+            dev.hamiltorch.engine.hmc.Rmhmc, dev.hamiltorch.engine.nuts.Nuts;
     provides dev.hamiltorch.api.tensor.TensorFactory with dev.hamiltorch.engine.autodiff.JvmTensorFactory;
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * 1 MCSE raises the rate to about 0.16 (64 of 400 on average), an MCSE 30 % too small to about 0.12 (50):
  * either falls outside.
  *
+ * The same for NUTS with the unit and dense metrics and on the double well.
+ *
  * <p>The binomial law needs independent trials. Chains are independent (each owns its random stream);
  * the coordinates of a correlated Gaussian are not, so the Gaussian configurations count the
  * projections on the covariance's eigenvectors, along which the leapfrog dynamics decouple (with
@@ -104,6 +106,27 @@ class McseCoverageTest {
         // ε 0.2: at 0.25 about 5 % of the proposals end in a fixed point that does not converge (rejected)
         assertCoverage("RMHMC, SoftAbs metric, implicit", q, Hamiltorch.sample(q).sampler("rmhmc")
                 .metric("softabs").softabsConst(1).integrator("implicit").stepSize(0.2).numStepsPerSample(10), 5);
+    }
+
+    /** NUTS with the unit metric: its trees reach across the wide axis (2) in steps sized for the narrow one (0.5). */
+    @Test
+    void nutsOnACorrelatedGaussianWithUnitMass() {
+        Gaussian g = new Gaussian(new double[] {1, -2}, new double[] {2, 0.5}, Math.PI / 6);
+        assertCoverage("NUTS, M⁻¹ = I", g, Hamiltorch.sample(g).sampler("nuts").stepSize(0.3), 6);
+    }
+
+    @Test
+    void nutsWithADenseInverseMassEqualToTheCovariance() {
+        Gaussian g = new Gaussian(new double[] {3, 0}, new double[] {5, 0.2}, 1.0);
+        assertCoverage("NUTS, dense M⁻¹ = Σ", g,
+                Hamiltorch.sample(g).sampler("nuts").invMass(g.covariance()).stepSize(0.5), 7);
+    }
+
+    /** A non-Gaussian target: the double well, whose two modes NUTS crosses with the Euclidean metric. */
+    @Test
+    void nutsOnADoubleWell() {
+        Quartic q = new Quartic(new double[] {0, 2}, -1);
+        assertCoverage("NUTS, double well", q, Hamiltorch.sample(q).sampler("nuts").stepSize(0.25), 8);
     }
 
     /** A target whose mean is known, and the independent coordinates the test checks. */
