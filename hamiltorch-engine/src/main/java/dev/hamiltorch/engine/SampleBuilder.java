@@ -408,7 +408,7 @@ public final class SampleBuilder {
         // fails here, before the progress table's header and any sampling
         Hamiltonian hamiltonian = metricPlugin.hamiltonian(t, s);
         integratorPlugin.checkSupports(hamiltonian);
-        Adaptation resolved = adaptation.resolve(samplerPlugin);
+        Adaptation resolved = adaptation.resolve(samplerPlugin, hamiltonian.inverseMass() != null);
         if (s.burn() > 0 && resolved.metric() != MetricAdaptation.NONE && hamiltonian.inverseMass() == null) {
             throw new IllegalArgumentException("adaptMetric = " + resolved.metric().key() + ": metric '"
                     + metricPlugin.name() + "' has no constant mass matrix to adapt; use adaptMetric(\"none\")");

@@ -33,7 +33,18 @@ public record Adaptation(Boolean stepSize, MetricAdaptation metric, double targe
 
     /** This adaptation with the sampler's defaults filled in. */
     public Adaptation resolve(Sampler sampler) {
-        MetricAdaptation m = metric != null ? metric : sampler.defaultMetricAdaptation();
+        return resolve(sampler, true);
+    }
+
+    /**
+     * This adaptation with the sampler's defaults filled in, for a metric that has a constant mass to adapt
+     * or not ({@link dev.hamiltorch.api.dynamics.Hamiltonian#inverseMass()} null): a sampler's default mass
+     * adaptation does not apply to a metric without one (NUTS on a Riemannian metric adapts ε only), while a
+     * mass adaptation the user asked for stays, to be refused by name.
+     */
+    public Adaptation resolve(Sampler sampler, boolean metricHasMass) {
+        MetricAdaptation m = metric != null ? metric
+                : metricHasMass ? sampler.defaultMetricAdaptation() : MetricAdaptation.NONE;
         boolean s = stepSize != null ? stepSize
                 : (metric != null && metric != MetricAdaptation.NONE) || sampler.adaptsStepSizeByDefault();
         return new Adaptation(s, m, targetAcceptance);

@@ -101,15 +101,17 @@ public final class ChainRunner {
         }
         metric.checkSupports(target); // a target without the metric's derivatives would fail the first trajectory
         StepParameters parameters = sampler.initialParameters(settings);
-        Adaptation adaptation = options.adaptation().resolve(sampler);
-        boolean adapting = settings.burn() > 0 && adaptation.adaptsAnything();
         Kernel[] kernels = new Kernel[chains];
         WindowAdaptation[] warmups = new WindowAdaptation[chains];
         Integrator configured = integrator.configure(settings);
+        Adaptation adaptation = Adaptation.NONE;
+        boolean adapting = false;
         for (int c = 0; c < chains; c++) {
             Hamiltonian hamiltonian = metric.hamiltonian(GuardedTarget.of(target.copy()), settings);
             if (c == 0) {
                 integrator.checkSupports(hamiltonian); // every chain's Hamiltonian is of one kind
+                adaptation = options.adaptation().resolve(sampler, hamiltonian.inverseMass() != null);
+                adapting = settings.burn() > 0 && adaptation.adaptsAnything();
             }
             kernels[c] = sampler.kernel(hamiltonian, integrator, settings);
             if (adapting) {

@@ -53,6 +53,49 @@ class AdaptationWithPluginsTest {
         }
     }
 
+    /** HMC that adapts ε and a diagonal mass by default, as NUTS does. */
+    static final class AdaptingHmc implements Sampler {
+        private final Sampler hmc = Hamiltorch.plugins().sampler(Sampler.HMC);
+
+        @Override
+        public String name() {
+            return "adapting-hmc";
+        }
+
+        @Override
+        public dev.hamiltorch.api.kernel.Kernel kernel(dev.hamiltorch.api.dynamics.Hamiltonian h,
+                                                       dev.hamiltorch.api.spi.Integrator integrator,
+                                                       dev.hamiltorch.api.SamplerSettings settings) {
+            return hmc.kernel(h, integrator, settings);
+        }
+
+        @Override
+        public boolean adaptsStepSizeByDefault() {
+            return true;
+        }
+
+        @Override
+        public dev.hamiltorch.api.adaptation.MetricAdaptation defaultMetricAdaptation() {
+            return dev.hamiltorch.api.adaptation.MetricAdaptation.DIAG;
+        }
+    }
+
+    @Test
+    void aSamplersDefaultMassAdaptationDoesNotApplyToAMetricWithoutMass() throws Exception {
+        Path jar = ThirdPartyPluginTest.thirdPartyJar(work);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            Metric metric = PluginRegistry.discover(loader).metric("third-party-metric");
+            Samples s = normal(metric).sampler(new AdaptingHmc()).numSamples(300).burn(200).chains(2).seed(3).run();
+            assertEquals(dev.hamiltorch.api.adaptation.MetricAdaptation.NONE, s.provenance().adaptation().metric());
+            assertEquals(Boolean.TRUE, s.provenance().adaptation().stepSize());
+            assertTrue(s.chain(0).stepSize() > 1, "ε adapted: " + s.chain(0).stepSize());
+            // on the Euclidean metric the same sampler adapts the mass too
+            Samples e = normal(Hamiltorch.plugins().metric(Metric.EUCLIDEAN)).sampler(new AdaptingHmc())
+                    .numSamples(300).burn(200).seed(3).run();
+            assertEquals(dev.hamiltorch.api.adaptation.MetricAdaptation.DIAG, e.provenance().adaptation().metric());
+        }
+    }
+
     @Test
     void anUnknownOrMisspelledOptionIsRefusedNamingTheKnownOnes() throws Exception {
         Path jar = ThirdPartyPluginTest.thirdPartyJar(work);
