@@ -112,21 +112,31 @@ class McseCoverageTest {
     @Test
     void nutsOnACorrelatedGaussianWithUnitMass() {
         Gaussian g = new Gaussian(new double[] {1, -2}, new double[] {2, 0.5}, Math.PI / 6);
-        assertCoverage("NUTS, M⁻¹ = I", g, Hamiltorch.sample(g).sampler("nuts").stepSize(0.3), 6);
+        assertCoverage("NUTS, M⁻¹ = I", g, Hamiltorch.sample(g).sampler("nuts").stepSize(0.3)
+                .adaptStepSize(false).adaptMetric("none"), 6);
     }
 
     @Test
     void nutsWithADenseInverseMassEqualToTheCovariance() {
         Gaussian g = new Gaussian(new double[] {3, 0}, new double[] {5, 0.2}, 1.0);
         assertCoverage("NUTS, dense M⁻¹ = Σ", g,
-                Hamiltorch.sample(g).sampler("nuts").invMass(g.covariance()).stepSize(0.5), 7);
+                Hamiltorch.sample(g).sampler("nuts").invMass(g.covariance()).stepSize(0.5)
+                        .adaptStepSize(false).adaptMetric("none"), 7);
     }
 
     /** A non-Gaussian target: the double well, whose two modes NUTS crosses with the Euclidean metric. */
     @Test
     void nutsOnADoubleWell() {
         Quartic q = new Quartic(new double[] {0, 2}, -1);
-        assertCoverage("NUTS, double well", q, Hamiltorch.sample(q).sampler("nuts").stepSize(0.25), 8);
+        assertCoverage("NUTS, double well", q, Hamiltorch.sample(q).sampler("nuts").stepSize(0.25)
+                .adaptStepSize(false).adaptMetric("none"), 8);
+    }
+
+    /** NUTS as users run it: ε and a diagonal M⁻¹ adapted in warm-up (its defaults), on the badly scaled Gaussian. */
+    @Test
+    void nutsWithAdaptedStepSizeAndDiagonalMass() {
+        Gaussian g = new Gaussian(new double[] {0.5, 10, -3}, new double[] {0.1, 10, 1}, 0);
+        assertCoverage("NUTS, adapted ε and diagonal M⁻¹", g, Hamiltorch.sample(g).sampler("nuts"), 9);
     }
 
     /** A target whose mean is known, and the independent coordinates the test checks. */
