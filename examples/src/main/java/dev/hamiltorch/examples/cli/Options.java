@@ -16,7 +16,7 @@ public final class Options {
             "fixed-point-max-iterations", "reversibility-tolerance", "tau-out", "data", "json", "draws", "dim",
             "train", "val", "hidden", "terms", "adapt-metric", "target-accept", "max-tree-depth");
     /** Options that are flags. */
-    static final Set<String> FLAGS = Set.of("quiet", "no-replay");
+    static final Set<String> FLAGS = Set.of("quiet", "no-replay", "no-adapt");
 
     private final String workload;
     private final Map<String, String> values;

@@ -77,6 +77,7 @@ public final class Runner {
               --samples N  --burn N  --step-size E  --steps L  --seed S  --chains C
               --adapt-metric diag|dense|fisher-diag|none   how warm-up (the --burn iterations) adapts M^-1
               --target-accept A   the acceptance dual averaging aims at during warm-up (default 0.8)
+              --no-adapt    burn-in only discards draws, whatever the sampler adapts by default
               --jitter J  --softabs-const A  --explicit-binding-const W
               --fixed-point-threshold T  --fixed-point-max-iterations K
               --reversibility-tolerance R   the implicit integrator's round-trip check (Infinity: off)
@@ -392,6 +393,12 @@ public final class Runner {
         }
         if (o.has("reversibility-tolerance")) {
             b.reversibilityTolerance(o.real("reversibility-tolerance", SamplerSettings.DEFAULT_REVERSIBILITY_TOLERANCE));
+        }
+        if (o.flag("no-adapt")) {
+            if (o.has("adapt-metric") || o.has("target-accept")) {
+                throw new UsageException("option --no-adapt contradicts --adapt-metric and --target-accept");
+            }
+            b.adaptStepSize(false).adaptMetric("none");
         }
         try {
             if (o.has("adapt-metric")) {
