@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
+import dev.hamiltorch.engine.adaptation.WarmupTest;
 import dev.hamiltorch.engine.sampling.ChainSamples;
 import dev.hamiltorch.engine.sampling.Samples;
+import dev.hamiltorch.engine.testsupport.GaussianTarget;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -17,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The metric of a jar compiled against the api alone ({@link ThirdPartyPluginTest}): K = |p|²/(2m), no
- * constant mass declared, its mass m a typed option it declares. It gets step-size adaptation without
- * code of its own, a refusal naming it for a mass adaptation it cannot take, and its option is checked.
+ * The plugins of a jar compiled against the api alone ({@link ThirdPartyPluginTest}) get warm-up without
+ * code of their own: its random-walk sampler has ε and a diagonal M⁻¹ adapted; its metric (K = |p|²/(2m),
+ * no constant mass declared, m a typed option it declares) gets step-size adaptation, a refusal naming it
+ * for a mass adaptation it cannot take, and its option checked.
  */
 class AdaptationWithPluginsTest {
 
@@ -29,6 +33,29 @@ class AdaptationWithPluginsTest {
     private static SampleBuilder normal(Metric metric) {
         return Hamiltorch.sample(ThirdPartyPluginTest.STANDARD_NORMAL).paramsInit(1, -1).numStepsPerSample(10)
                 .metric(metric).verbose(false);
+    }
+
+    /** The jar's random-walk sampler reads ε and M⁻¹ from each step and knows nothing of warm-up. */
+    @Test
+    void aThirdPartySamplerGetsStepSizeAndMassAdaptationWithoutWritingAny() throws Exception {
+        Path jar = ThirdPartyPluginTest.thirdPartyJar(work);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            Sampler walk = PluginRegistry.discover(loader).sampler("third-party-sampler");
+            GaussianTarget g = WarmupTest.BADLY_SCALED;
+            Samples s = Hamiltorch.sample(g).paramsInit(0, 0, 0).sampler(walk).adaptMetric("diag")
+                    .desiredAcceptRate(0.3).numSamples(4000).burn(2000).chains(2).seed(4).verbose(false).run();
+            for (ChainSamples c : s.chains()) {
+                double[] m = ((InverseMass.Diagonal) c.stepParameters().inverseMass()).values();
+                for (int i = 0; i < 3; i++) {
+                    double ratio = m[i] / (g.sd(i) * g.sd(i));
+                    assertTrue(ratio > 0.5 && ratio < 2, "chain " + c.chain() + " M⁻¹[" + i + "] / σ² = " + ratio);
+                }
+                assertTrue(c.stepSize() > 1, "ε grew from 0.1 once the mass whitened the target: " + c.stepSize());
+            }
+            // ε restarts from the (leapfrog-based) heuristic after the last window and has the 50 iterations of
+            // the terminal buffer to settle, so a random walk ends near δ rather than on it
+            assertTrue(s.acceptanceRate() > 0.15 && s.acceptanceRate() < 0.45, "kept acceptance " + s.acceptanceRate());
+        }
     }
 
     @Test

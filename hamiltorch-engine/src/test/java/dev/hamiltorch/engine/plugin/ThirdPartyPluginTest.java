@@ -101,10 +101,14 @@ class ThirdPartyPluginTest {
             }
             """;
 
-    /** Random-walk Metropolis: a sampler that needs no integrator, so the test needs none either. */
+    /**
+     * Random-walk Metropolis with proposals ε √M⁻¹ z (M⁻¹ diagonal or the identity): a sampler that needs no
+     * integrator, so the test needs none either.
+     */
     private static final String SAMPLER_SOURCE = """
             package com.example.thirdparty;
 
+            import dev.hamiltorch.api.InverseMass;
             import dev.hamiltorch.api.SamplerSettings;
             import dev.hamiltorch.api.Target;
             import dev.hamiltorch.api.dynamics.Hamiltonian;
@@ -136,9 +140,12 @@ class ThirdPartyPluginTest {
 
                         @Override
                         public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
-                            double scale = parameters.stepSize();
+                            // proposal ε √M⁻¹ z: the tuning comes per step, so warm-up can adapt both
+                            double[] mass = parameters.inverseMass() instanceof InverseMass.Diagonal d ? d.values()
+                                    : null;
                             double[] proposal = state.position().clone();
                             for (int i = 0; i < proposal.length; i++) {
+                                double scale = parameters.stepSize() * (mass == null ? 1 : Math.sqrt(mass[i]));
                                 proposal[i] += scale * rng.nextGaussian();
                             }
                             ChainState next = init(proposal);
