@@ -319,7 +319,11 @@ final class LinearAlgebra {
             JvmTensor a = node.parents[0];
             JvmTensor b = node.parents[1];
             int n = a.shape[0];
-            refactor(a, l);
+            if (a.requiresGrad) {
+                // a constant A (a covariance given as data) keeps the factor of the recording: it cannot have
+                // changed, and refactoring it cost O(n³) per gradient where the solve costs O(n²)
+                refactor(a, l);
+            }
             System.arraycopy(b.data, 0, node.data, 0, node.data.length);
             solve(l, n, b, node.data);
         }
@@ -350,9 +354,10 @@ final class LinearAlgebra {
         @Override
         public void recompute(JvmTensor node) {
             JvmTensor a = node.parents[0];
-            int n = a.shape[0];
-            refactor(a, l);
-            node.data[0] = logdet(l, n);
+            if (a.requiresGrad) { // a constant A keeps the recording's factor and value, as in SolveRule
+                refactor(a, l);
+                node.data[0] = logdet(l, a.shape[0]);
+            }
         }
 
         @Override
