@@ -28,7 +28,7 @@ public final class Autodiff {
      */
     public static Tensor[] grad(Tensor output, Tensor[] inputs, boolean createGraph) {
         JvmTensor out = JvmTensor.of(output);
-        if (out.data.length != 1) {
+        if (out.size() != 1) {
             throw new IllegalArgumentException("output must be a scalar, its shape is "
                     + java.util.Arrays.toString(out.shape));
         }
@@ -73,14 +73,14 @@ public final class Autodiff {
             for (int i = 0; i < in.length; i++) {
                 JvmTensor x = in[i];
                 JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
-                result[i] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+                result[i] = g != null ? g : JvmTensor.wrap(new double[x.size()], x.shape);
             }
         } else {
-            double[][] grads = directPass(order, n, seed.data, pass);
+            double[][] grads = directPass(order, n, seed.data(), pass);
             for (int i = 0; i < in.length; i++) {
                 JvmTensor x = in[i];
-                double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed.data : null;
-                result[i] = JvmTensor.wrap(g != null ? g : new double[x.data.length], x.shape);
+                double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed.data() : null;
+                result[i] = JvmTensor.wrap(g != null ? g : new double[x.size()], x.shape);
             }
         }
         return result;
@@ -97,7 +97,7 @@ public final class Autodiff {
         int n = out.requiresGrad ? out.slot + 1 : 0;
         JvmTensor[] grads = recordedPass(order, n, seed, pass);
         JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
-        return g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+        return g != null ? g : JvmTensor.wrap(new double[x.size()], x.shape);
     }
 
     /**
@@ -108,7 +108,41 @@ public final class Autodiff {
         Object pass = new Object();
         JvmTensor[] order = topologicalOrder(out, x, null, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0;
+        if (onNd4j(order, n)) {
+            JvmTensor[] grads = pausedPass(order, n, JvmTensor.wrap(ONE, out.shape), pass);
+            JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? JvmTensor.wrap(ONE, out.shape) : null;
+            if (g == null) {
+                java.util.Arrays.fill(gradient, 0, x.size(), 0.0);
+            } else {
+                System.arraycopy(g.data(), 0, gradient, 0, x.size());
+            }
+            return;
+        }
         gradientAlong(order, n, out, x, new Gradients(pass, n), null, gradient);
+    }
+
+    /** Whether a node of the first n of {@code order} is on ND4J storage. */
+    private static boolean onNd4j(JvmTensor[] order, int n) {
+        for (int k = 0; k < n; k++) {
+            if (order[k].nd4j != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The gradients of a graph with nodes on ND4J: the differentiable rules with recording paused, so
+     * the large gradients stay on ND4J's kernels instead of the JVM arrays of the rules' fast paths
+     * ({@link Backward#accumulate}, a JVM-storage optimisation).
+     */
+    private static JvmTensor[] pausedPass(JvmTensor[] order, int n, JvmTensor seed, Object pass) {
+        GradMode.pause();
+        try {
+            return recordedPass(order, n, seed, pass);
+        } finally {
+            GradMode.resume();
+        }
     }
 
     /**
@@ -122,7 +156,7 @@ public final class Autodiff {
         double[][] gs = directPass(order, n, ONE, grads, rules);
         double[] g = x.visitMark == grads.pass ? gs[x.slot] : x == out ? ONE : null;
         if (g == null) {
-            java.util.Arrays.fill(gradient, 0, x.data.length, 0.0);
+            java.util.Arrays.fill(gradient, 0, x.size(), 0.0);
         } else {
             System.arraycopy(g, 0, gradient, 0, g.length);
         }
@@ -141,11 +175,11 @@ public final class Autodiff {
         int n = out.requiresGrad ? out.slot + 1 : 0;
         double[][] rows = new double[to - from][];
         for (int j = from; j < to; j++) {
-            double[] seed = new double[out.data.length];
+            double[] seed = new double[out.size()];
             seed[j] = 1.0;
             double[][] grads = directPass(order, n, seed, pass);
             double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
-            rows[j - from] = g != null ? g : new double[x.data.length];
+            rows[j - from] = g != null ? g : new double[x.size()];
         }
         return rows;
     }
@@ -161,12 +195,12 @@ public final class Autodiff {
         int n = out.requiresGrad ? out.slot + 1 : 0;
         JvmTensor[] rows = new JvmTensor[to];
         for (int j = 0; j < to; j++) {
-            double[] e = new double[out.data.length];
+            double[] e = new double[out.size()];
             e[j] = 1.0;
             JvmTensor seed = JvmTensor.wrap(e, out.shape);
             JvmTensor[] grads = recordedPass(order, n, seed, pass);
             JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
-            rows[j] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+            rows[j] = g != null ? g : JvmTensor.wrap(new double[x.size()], x.shape);
         }
         return rows;
     }
@@ -212,6 +246,13 @@ public final class Autodiff {
      */
     static double[][] directPass(JvmTensor[] order, int n, double[] seed, Gradients grads, Backward[] rules) {
         if (n == 0) {
+            return grads.data;
+        }
+        if (rules == null && onNd4j(order, n)) {
+            JvmTensor[] gs = pausedPass(order, n, JvmTensor.wrap(seed, order[n - 1].shape), grads.pass);
+            for (int k = 0; k < n; k++) {
+                grads.data[k] = gs[k] == null ? null : gs[k].data();
+            }
             return grads.data;
         }
         grads.data[n - 1] = seed;

@@ -31,8 +31,8 @@ public final class Log1pSquare {
 
     /** fₖ(z), the k-th derivative of log(1 + z²) (k = 0: the function itself), as an operation on z. */
     private static JvmTensor derivative(int k, JvmTensor z) {
-        double[] out = new double[z.data.length];
-        kernel(k, z.data, out);
+        double[] out = new double[z.size()];
+        kernel(k, z.data(), out);
         return JvmTensor.op1(out, z.shape, Rule.INSTANCE, k, z);
     }
 
@@ -89,7 +89,7 @@ public final class Log1pSquare {
 
         @Override
         public void recompute(JvmTensor node) {
-            kernel((int) node.param, node.parents[0].data, node.data);
+            kernel((int) node.param, node.parents[0].data, node.data());
         }
 
         @Override

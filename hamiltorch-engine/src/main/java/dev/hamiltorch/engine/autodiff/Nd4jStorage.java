@@ -1,0 +1,179 @@
+package dev.hamiltorch.engine.autodiff;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A tensor's values held by ND4J (an {@link INDArray}, row-major, float64 or float32), and the ND4J
+ * CPU kernels of the operations that have one. An operation without an ND4J kernel reads the values
+ * through {@link JvmTensor#data()} and runs its JVM kernel, so every operation works on this storage.
+ *
+ * <p>Only this class touches ND4J, so a run whose tensors all stay small never loads ND4J's natives.
+ * Every array is made with an explicit data type: ND4J's global default types are left alone.
+ */
+final class Nd4jStorage {
+
+    private final INDArray array;
+
+    private Nd4jStorage(INDArray array) {
+        this.array = array;
+    }
+
+    /** The number of values. */
+    int length() {
+        return (int) array.length();
+    }
+
+    /** The values as a new JVM array, row-major. */
+    double[] toDoubleArray() {
+        INDArray c = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
+        double[] values = c.data().asDouble();
+        return values.length == length() ? values : Arrays.copyOf(values, length());
+    }
+
+    /** The ND4J array of the policy's data type. */
+    static DataType dataType() {
+        return StoragePolicy.float32() ? DataType.FLOAT : DataType.DOUBLE;
+    }
+
+    /** The values of {@code t} as an ND4J array of the policy's type (a constant's is kept for its next use). */
+    static INDArray array(JvmTensor t) {
+        DataType type = dataType();
+        Nd4jStorage s = t.nd4j;
+        if (s != null) {
+            return s.array.dataType() == type ? s.array : s.array.castTo(type);
+        }
+        INDArray a = t.shape.length == 0 ? Nd4j.scalar(type, t.data()[0])
+                : Nd4j.create(t.data(), longs(t.shape), type);
+        if (!t.requiresGrad && t.tape == null) {
+            t.nd4j = new Nd4jStorage(a); // a constant's values never change
+        }
+        return a;
+    }
+
+    private static long[] longs(int[] shape) {
+        long[] s = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            s[i] = shape[i];
+        }
+        return s;
+    }
+
+    /**
+     * The node of an ND4J kernel's result {@code r} (of {@code shape}): on ND4J when it holds at least
+     * {@link StoragePolicy#elements()} values, else copied back to a JVM array.
+     */
+    static JvmTensor result(INDArray r, int[] shape, Backward rule, double param, JvmTensor... parents) {
+        if (r.length() < StoragePolicy.elements()) {
+            double[] values = new Nd4jStorage(r).toDoubleArray();
+            return parents.length == 1 ? JvmTensor.op1(values, shape, rule, param, parents[0])
+                    : JvmTensor.op(values, shape, rule, parents);
+        }
+        return JvmTensor.onNd4j(new Nd4jStorage(r), shape, rule, param, parents);
+    }
+
+    /** {@code a} stretched to {@code shape} by broadcasting (itself when the shapes agree). */
+    private static INDArray broadcast(INDArray a, int[] shape) {
+        long[] target = longs(shape);
+        if (Arrays.equals(a.shape(), target)) {
+            return a;
+        }
+        long[] padded = new long[target.length];
+        Arrays.fill(padded, 1L);
+        long[] own = a.shape();
+        System.arraycopy(own, 0, padded, target.length - own.length, own.length);
+        return a.reshape('c', padded).broadcast(target);
+    }
+
+    // ---- kernels --------------------------------------------------------------------------------------------
+
+    /** a ∘ b with broadcasting to {@code shape}; op is one of Elementwise's PLUS, MINUS, TIMES, OVER. */
+    static INDArray combine(JvmTensor a, JvmTensor b, int[] shape, int op) {
+        INDArray x = broadcast(array(a), shape);
+        INDArray y = broadcast(array(b), shape);
+        return switch (op) {
+            case 0 -> x.add(y);
+            case 1 -> x.sub(y);
+            case 2 -> x.mul(y);
+            default -> x.div(y);
+        };
+    }
+
+    static INDArray addScalar(JvmTensor a, double c) {
+        return array(a).add(c);
+    }
+
+    static INDArray mulScalar(JvmTensor a, double c) {
+        return array(a).mul(c);
+    }
+
+    static INDArray divScalar(JvmTensor a, double c) {
+        return array(a).div(c);
+    }
+
+    /** The unary operation of {@code rule} by ND4J's kernel, or null where it has none this engine trusts. */
+    static INDArray unary(Elementwise.Rule rule, JvmTensor a) {
+        INDArray x = array(a);
+        return switch (rule) {
+            case SQUARE -> x.mul(x);
+            case EXP -> Transforms.exp(x, true);
+            case LOG -> Transforms.log(x, true);
+            case SQRT -> Transforms.sqrt(x, true);
+            case TANH -> Transforms.tanh(x, true);
+            case SIGMOID -> Transforms.sigmoid(x, true);
+            case ABS -> Transforms.abs(x, true);
+            default -> null; // relu, softplus, lgamma, ...: the JVM kernel (relu's NaN must stay NaN)
+        };
+    }
+
+    /** The m×k by k×n product, row-major. */
+    static INDArray matmul(JvmTensor a, JvmTensor b, int m, int n) {
+        INDArray x = array(a);
+        INDArray y = array(b);
+        return x.mmul(y, Nd4j.createUninitialized(x.dataType(), new long[] {m, n}, 'c'));
+    }
+
+    static INDArray transpose(JvmTensor a) {
+        return array(a).transpose().dup('c');
+    }
+
+    /** The sum of all values. */
+    static double sum(JvmTensor a) {
+        return array(a).sumNumber().doubleValue();
+    }
+
+    /** The sums along axis {@code ax}, which is removed. */
+    static INDArray sum(JvmTensor a, int ax) {
+        return array(a).sum(ax);
+    }
+
+    /** The same values viewed with {@code shape}. */
+    static INDArray reshape(JvmTensor a, int[] shape) {
+        return array(a).reshape('c', longs(shape));
+    }
+
+    /** {@code a} stretched to {@code shape} by broadcasting, a new array. */
+    static INDArray broadcastTo(JvmTensor a, int[] shape) {
+        return broadcast(array(a), shape).dup('c');
+    }
+
+    /** {@code a} summed down to {@code target}, a shape that broadcasts to {@code a}'s. */
+    static INDArray sumTo(JvmTensor a, int[] target) {
+        INDArray x = array(a);
+        int[] shape = a.shape;
+        int lead = shape.length - target.length;
+        int[] axes = new int[shape.length];
+        int count = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (i < lead || target[i - lead] == 1 && shape[i] != 1) {
+                axes[count++] = i;
+            }
+        }
+        INDArray s = x.sum(true, Arrays.copyOf(axes, count));
+        return target.length == 0 ? Nd4j.scalar(x.dataType(), s.sumNumber().doubleValue())
+                : s.reshape('c', longs(target));
+    }
+}
