@@ -34,6 +34,14 @@ final class Nd4jStorage {
         return values.length == length() ? values : Arrays.copyOf(values, length());
     }
 
+    /** A constant over a copy of {@code values}, held by ND4J with the policy's data type. */
+    static JvmTensor constant(double[] values, int[] shape) {
+        JvmTensor t = JvmTensor.wrap(null, shape.clone());
+        t.nd4j = new Nd4jStorage(shape.length == 0 ? Nd4j.scalar(dataType(), values[0])
+                : Nd4j.create(values, longs(shape), dataType()));
+        return t;
+    }
+
     /** The ND4J array of the policy's data type. */
     static DataType dataType() {
         return StoragePolicy.float32() ? DataType.FLOAT : DataType.DOUBLE;

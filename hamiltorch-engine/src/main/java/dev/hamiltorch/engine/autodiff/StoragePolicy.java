@@ -11,7 +11,7 @@ import java.util.Locale;
  * ND4J kernel's result on ND4J when it has at least {@link #elements()} values (smaller results come
  * back to a JVM array, where the next operations cost nanoseconds instead of ND4J's fixed cost per
  * call), and runs every operation with an ND4J input by ND4J's kernel where it has one. Both are read
- * once from system properties: {@value TensorFactory#BACKEND_PROPERTY} ({@code jvm} or {@code hybrid}),
+ * once from system properties (without ND4J on the class path, every tensor stays on the JVM): {@value TensorFactory#BACKEND_PROPERTY} ({@code jvm} or {@code hybrid}),
  * {@value #DTYPE_PROPERTY} ({@code double}, the default, or {@code float} for the ND4J storage only;
  * the sampler's own arithmetic stays double), {@value #MATMUL_WORK_PROPERTY} and
  * {@value #ELEMENTS_PROPERTY}. The defaults were measured (README, "Tensor backends").
@@ -35,12 +35,25 @@ final class StoragePolicy {
     static final int DEFAULT_ELEMENTS = 4096;
 
     private static volatile boolean hybrid = !JVM.equals(System.getProperty(TensorFactory.BACKEND_PROPERTY,
-            TensorFactory.DEFAULT_BACKEND));
+            TensorFactory.DEFAULT_BACKEND)) && nd4jPresent();
     private static volatile boolean float32 = dtype(System.getProperty(DTYPE_PROPERTY, "double"));
     private static volatile long matmulWork = Long.getLong(MATMUL_WORK_PROPERTY, DEFAULT_MATMUL_WORK);
     private static volatile int elements = Integer.getInteger(ELEMENTS_PROPERTY, DEFAULT_ELEMENTS);
 
     private StoragePolicy() {
+    }
+
+    /**
+     * Whether ND4J is on the class path: an application that excluded it (as the JMH suite does) gets
+     * the JVM storage for every tensor instead of a NoClassDefFoundError at its first large product.
+     */
+    private static boolean nd4jPresent() {
+        try {
+            Class.forName("org.nd4j.linalg.factory.Nd4j", false, StoragePolicy.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static boolean dtype(String name) {
