@@ -214,7 +214,13 @@ public final class JvmTensor implements Tensor {
         return sources != null && contains(sources, x);
     }
 
-    /** The engine's view of a tensor. */
+    /**
+     * The engine's view of a tensor: itself, or a constant over the values of another engine's tensor
+     * (its storage is then this engine's).
+     *
+     * @throws IllegalArgumentException for another engine's tensor that requires gradients: they cannot
+     *         flow from this engine's graph into that one's
+     */
     static JvmTensor of(Tensor t) {
         if (t instanceof JvmTensor j) {
             return j;
@@ -222,8 +228,12 @@ public final class JvmTensor implements Tensor {
         if (t == null) {
             throw new NullPointerException("tensor");
         }
-        throw new IllegalArgumentException("tensor of class " + t.getClass().getName()
-                + " does not belong to this engine");
+        if (t.requiresGrad()) {
+            throw new IllegalArgumentException("tensor of class " + t.getClass().getName()
+                    + " requires gradients but does not belong to this engine: derivatives cannot flow between"
+                    + " engines; make it with Autograd.variable or the Tensor factories");
+        }
+        return constant(t.toArray(), t.shape());
     }
 
     private static void checkShape(int length, int[] shape) {

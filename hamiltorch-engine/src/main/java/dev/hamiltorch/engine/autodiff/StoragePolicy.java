@@ -32,7 +32,7 @@ final class StoragePolicy {
     /** Measured switch-over of a matrix product (README, "Tensor backends"). */
     static final long DEFAULT_MATMUL_WORK = 64L * 64 * 64;
     /** Measured switch-over of elementwise work on values already on ND4J (README, "Tensor backends"). */
-    static final int DEFAULT_ELEMENTS = 4096;
+    static final int DEFAULT_ELEMENTS = 16384;
 
     private static volatile boolean hybrid = !JVM.equals(System.getProperty(TensorFactory.BACKEND_PROPERTY,
             TensorFactory.DEFAULT_BACKEND)) && nd4jPresent();
