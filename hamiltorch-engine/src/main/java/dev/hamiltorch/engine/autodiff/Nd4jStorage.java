@@ -4,6 +4,8 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -156,6 +158,15 @@ final class Nd4jStorage {
     /** The sums along axis {@code ax}, which is removed. */
     static INDArray sum(JvmTensor a, int ax) {
         return array(a).sum(ax);
+    }
+
+    /**
+     * The maxima along axis {@code ax}, which is removed; null when a value is NaN (the JVM kernel
+     * propagates it, ND4J's maximum need not).
+     */
+    static INDArray max(JvmTensor a, int ax) {
+        INDArray x = array(a);
+        return BooleanIndexing.or(x, Conditions.isNan()) ? null : x.max(ax);
     }
 
     /** The same values viewed with {@code shape}. */

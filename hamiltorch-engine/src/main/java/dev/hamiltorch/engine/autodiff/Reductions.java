@@ -88,6 +88,12 @@ final class Reductions {
             throw new IllegalArgumentException("max over axis = " + axis + " of length 0, shape "
                     + Arrays.toString(a.shape));
         }
+        if (a.nd4j != null) {
+            org.nd4j.linalg.api.ndarray.INDArray r = Nd4jStorage.max(a, ax);
+            if (r != null) {
+                return Nd4jStorage.result(r, Broadcasting.removeAxis(a.shape, ax), Rule.MAX_AXIS, ax, a);
+            }
+        }
         return alongAxis(a, ax, Rule.MAX_AXIS);
     }
 

@@ -41,7 +41,7 @@ class Nd4jStorageTest {
         Tensor h = x.matmul(w).add(b).tanh();                   // broadcast add over rows
         Tensor z = h.matmul(h.transpose()).sigmoid().mul(0.5);  // 6×6
         Tensor r = h.sub(y).square().sum(1).add(z.sum(0)).exp().log1p(); // log1p: no ND4J kernel
-        return r.sum().add(h.abs().mean()).add(z.div(z.add(1.0)).sum()).add(h.relu().sum());
+        return r.sum().add(h.abs().mean()).add(z.div(z.add(1.0)).sum()).add(h.relu().sum()).add(z.max(1).sum());
     }
 
     private static double[] theta() {
@@ -121,6 +121,17 @@ class Nd4jStorageTest {
             derivatives(theta(), Nd4jStorageTest::loss);
         }
         assertEquals(before, Nd4j.dataType());
+    }
+
+    @Test
+    void maxAlongAnAxisKeepsNaNOnNd4j() throws Exception {
+        try (AutoCloseable p = StoragePolicy.override(true, false, 1, 1)) {
+            JvmTensor x = Nd4jStorage.constant(new double[] {1, Double.NaN, 3, 4}, new int[] {2, 2});
+            double[] m = x.max(1).toArray();
+            assertTrue(Double.isNaN(m[0]) && m[1] == 4, java.util.Arrays.toString(m));
+            assertArrayEquals(new double[] {2, 4}, Nd4jStorage.constant(new double[] {1, 2, 3, 4}, new int[] {2, 2})
+                    .max(1).toArray());
+        }
     }
 
     @Test
