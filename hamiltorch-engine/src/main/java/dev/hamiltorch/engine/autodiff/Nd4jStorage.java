@@ -3,6 +3,8 @@ package dev.hamiltorch.engine.autodiff;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.Pad;
+import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -167,6 +169,36 @@ final class Nd4jStorage {
     static INDArray max(JvmTensor a, int ax) {
         INDArray x = array(a);
         return BooleanIndexing.or(x, Conditions.isNan()) ? null : x.max(ax);
+    }
+
+    /**
+     * The windows of the N × C × H × W tensor {@code x} as columns, N × C·kh·kw × outH·outW (im2col),
+     * {@code padValue} in the padding (ND4J pads with zeros only, so another value is padded first).
+     */
+    static INDArray unfold(JvmTensor x, int kh, int kw, int sh, int sw, int ph, int pw, double padValue) {
+        INDArray img = array(x);
+        int padH = ph;
+        int padW = pw;
+        if ((ph > 0 || pw > 0) && padValue != 0.0) {
+            img = Nd4j.pad(img, new int[][] {{0, 0}, {0, 0}, {ph, ph}, {pw, pw}}, Pad.Mode.CONSTANT, padValue);
+            padH = 0;
+            padW = 0;
+        }
+        INDArray cols = Convolution.im2col(img, kh, kw, sh, sw, padH, padW, false); // N, C, kh, kw, outH, outW
+        return cols.reshape('c', cols.size(0), cols.size(1) * kh * kw, cols.size(4) * cols.size(5));
+    }
+
+    /** The adjoint of {@link #unfold} with zero padding (col2im): columns back onto an N × C × H × W tensor. */
+    static INDArray fold(JvmTensor cols, int channels, int kh, int kw, int outH, int outW, int sh, int sw, int ph,
+                         int pw, int height, int width) {
+        INDArray c = array(cols);
+        INDArray six = c.reshape('c', c.size(0), channels, kh, kw, outH, outW);
+        return Convolution.col2im(six, sh, sw, ph, pw, height, width);
+    }
+
+    /** The axes reordered, a new row-major array. */
+    static INDArray permute(JvmTensor a, int[] axes) {
+        return array(a).permute(axes).dup('c');
     }
 
     /** The same values viewed with {@code shape}. */
