@@ -51,7 +51,7 @@ final class Nd4jStorage {
         return StoragePolicy.float32() ? DataType.FLOAT : DataType.DOUBLE;
     }
 
-    /** The values of {@code t} as an ND4J array of the policy's type (a constant's is kept for its next use). */
+    /** The values of {@code t} as an ND4J array of the policy's type (a large constant's is kept for its next use). */
     static INDArray array(JvmTensor t) {
         DataType type = dataType();
         Nd4jStorage s = t.nd4j;
@@ -60,8 +60,10 @@ final class Nd4jStorage {
         }
         INDArray a = t.shape.length == 0 ? Nd4j.scalar(type, t.data()[0])
                 : Nd4j.create(t.data(), longs(t.shape), type);
-        if (!t.requiresGrad && t.tape == null) {
-            t.nd4j = new Nd4jStorage(a); // a constant's values never change
+        // a large constant keeps its copy (its values never change), and its next operations run on ND4J;
+        // a small one stays a JVM tensor, whose operations cost nanoseconds there
+        if (!t.requiresGrad && t.tape == null && t.size() >= StoragePolicy.elements()) {
+            t.nd4j = new Nd4jStorage(a);
         }
         return a;
     }

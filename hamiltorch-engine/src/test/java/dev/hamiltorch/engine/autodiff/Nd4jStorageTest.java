@@ -107,6 +107,17 @@ class Nd4jStorageTest {
     }
 
     @Test
+    void aSmallConstantReadByAnNd4jKernelStaysOnTheJvm() throws Exception {
+        try (AutoCloseable p = StoragePolicy.override(true, false, 1, 20)) {
+            JvmTensor small = JvmTensor.constant(X, 6, 4);   // 24 values
+            JvmTensor tiny = JvmTensor.constant(new double[] {1, 2, 3, 4}, 4, 1);
+            small.matmul(tiny);
+            assertNotNull(small.nd4j, "a constant of 20 values or more keeps its ND4J copy");
+            assertNull(tiny.nd4j, "a smaller one does not, so its next operations stay on the JVM");
+        }
+    }
+
+    @Test
     void theJvmBackendNeverUsesNd4j() throws Exception {
         try (AutoCloseable p = StoragePolicy.override(false, false, 1, 1)) {
             JvmTensor x = JvmTensor.constant(X, 6, 4);
