@@ -80,6 +80,45 @@ class Nd4jStorageTest {
     }
 
     @Test
+    void aTargetOnNd4jGivesTheJvmDerivativesEvaluationAfterEvaluation() throws Exception {
+        double[] theta = theta();
+        double[] other = theta();
+        double[] gJvm = new double[15];
+        double[] gNd = new double[15];
+        double vJvm;
+        double vNd;
+        double[][] hJvm;
+        double[][] hNd;
+        double[] cJvm;
+        double[] cNd;
+        double[][] s = new double[15][15];
+        for (int i = 0; i < 15; i++) {
+            s[i][i] = 1.0 + i;
+            s[i][(i + 1) % 15] = s[(i + 1) % 15][i] = 0.25;
+        }
+        try (AutoCloseable p = StoragePolicy.override(false, false, Long.MAX_VALUE, Integer.MAX_VALUE)) {
+            AutodiffTarget t = new AutodiffTarget(Nd4jStorageTest::loss, 15);
+            t.logDensityAndGradient(theta, gJvm);
+            vJvm = t.logDensityAndGradient(other, gJvm);
+            hJvm = t.hessian(other);
+            cJvm = t.thirdOrderContraction(other, s);
+        }
+        try (AutoCloseable p = StoragePolicy.override(true, false, 1, 1)) {
+            AutodiffTarget t = new AutodiffTarget(Nd4jStorageTest::loss, 15);
+            t.logDensityAndGradient(theta, gNd);
+            vNd = t.logDensityAndGradient(other, gNd); // a second θ: no replay of stale ND4J values
+            hNd = t.hessian(other);
+            cNd = t.thirdOrderContraction(other, s);
+        }
+        assertEquals(vJvm, vNd, 1e-12 * Math.abs(vJvm));
+        assertArrayEquals(gJvm, gNd, 1e-11);
+        for (int i = 0; i < 15; i++) {
+            assertArrayEquals(hJvm[i], hNd[i], 1e-10, "Hessian row " + i);
+        }
+        assertArrayEquals(cJvm, cNd, 1e-9, "third-order contraction");
+    }
+
+    @Test
     void float32StorageIsCloseInFloatPrecision() throws Exception {
         double[] theta = theta();
         Derivatives jvm = derivatives(theta, Nd4jStorageTest::loss);
