@@ -68,8 +68,10 @@ public final class Autodiff {
         JvmTensor[] order = topologicalOrder(out, null, in, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0; // the root comes last in post-order
         Tensor[] result = new Tensor[in.length];
-        if (createGraph) {
-            JvmTensor[] grads = recordedPass(order, n, seed, pass);
+        boolean nd4j = !createGraph && onNd4j(order, n);
+        if (createGraph || nd4j) {
+            // with ND4J nodes and no graph wanted: the same rules, unrecorded, the gradients kept where they are
+            JvmTensor[] grads = nd4j ? pausedPass(order, n, seed, pass) : recordedPass(order, n, seed, pass);
             for (int i = 0; i < in.length; i++) {
                 JvmTensor x = in[i];
                 JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
