@@ -130,10 +130,10 @@ public final class AutodiffTarget implements Target {
             try {
                 return t.logDensity(theta);
             } catch (RuntimeException e) {
-                return forward(theta).y.data[0]; // the code decides what happens where a replay throws
+                return forward(theta).y.data()[0]; // the code decides what happens where a replay throws
             }
         }
-        return forward(theta).y.data[0];
+        return forward(theta).y.data()[0];
     }
 
     @Override
@@ -165,7 +165,7 @@ public final class AutodiffTarget implements Target {
     private double evaluate(double[] theta, double[] gradient) {
         Graph graph = forward(theta);
         Autodiff.gradient(graph.y, graph.x, gradient);
-        return graph.y.data[0];
+        return graph.y.data()[0];
     }
 
     /** The density's graph at θ, recorded under a {@link TraceWatch}, and what spoiled it for replay (or null). */

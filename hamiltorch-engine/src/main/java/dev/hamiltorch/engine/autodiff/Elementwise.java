@@ -440,7 +440,7 @@ final class Elementwise {
 
         @Override
         public void recompute(JvmTensor node) {
-            clamp(node.parents[0].data, node.data());
+            clamp(node.parents[0].data(), node.data());
         }
 
         @Override
@@ -656,7 +656,7 @@ final class Elementwise {
         ADD_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
-                shift(node.parents[0].data, node.param, node.data());
+                shift(node.parents[0].data(), node.param, node.data());
             }
 
             @Override
@@ -672,7 +672,7 @@ final class Elementwise {
         MUL_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
-                scale(node.parents[0].data, node.param, node.data());
+                scale(node.parents[0].data(), node.param, node.data());
             }
 
             @Override
@@ -688,7 +688,7 @@ final class Elementwise {
         DIV_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
-                divide(node.parents[0].data, node.param, node.data());
+                divide(node.parents[0].data(), node.param, node.data());
             }
 
             @Override
@@ -711,7 +711,7 @@ final class Elementwise {
 
             @Override
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
-                double[] x = node.parents[0].data;
+                double[] x = node.parents[0].data();
                 double[] out = new double[g.length];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = g[i] * (x[i] * 2.0);
@@ -743,7 +743,7 @@ final class Elementwise {
 
             @Override
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
-                double[] x = node.parents[0].data;
+                double[] x = node.parents[0].data();
                 double[] out = new double[g.length];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = g[i] / x[i];
@@ -807,7 +807,7 @@ final class Elementwise {
         POLYGAMMA {
             @Override
             public void recompute(JvmTensor node) {
-                polygamma((int) node.param, node.parents[0].data, node.data());
+                polygamma((int) node.param, node.parents[0].data(), node.data());
             }
 
             @Override
@@ -819,7 +819,7 @@ final class Elementwise {
         POW_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
-                powScalar(node.parents[0].data, node.param, node.data());
+                powScalar(node.parents[0].data(), node.param, node.data());
             }
 
             @Override
@@ -884,7 +884,7 @@ final class Elementwise {
         /** A unary operation's replay, by its kernel; the other rules override it. */
         @Override
         public void recompute(JvmTensor node) {
-            unary(this, node.parents[0].data, node.data());
+            unary(this, node.parents[0].data(), node.data());
         }
 
         /** A binary operation's output from its parents' current data. */

@@ -101,7 +101,7 @@ public final class FusedDensities {
 
     /** The data of a given log σ (null: computed from σ). */
     private static double[] logsOf(Tensor logScale, double[] scale) {
-        return logScale != null ? JvmTensor.of(logScale).data : logs(scale);
+        return logScale != null ? JvmTensor.of(logScale).data() : logs(scale);
     }
 
     /** Math.log of each element, once per element of σ however far it is broadcast. */
@@ -338,8 +338,8 @@ public final class FusedDensities {
             JvmTensor x = node.parents[1];
             double[] gs = g.data();
             double[] xs = x.data();
-            double[] ms = node.parents[2].data;
-            double[] ss = node.parents[3].data;
+            double[] ms = node.parents[2].data();
+            double[] ss = node.parents[3].data();
             int n = h.length;
             // the chain reaches x (through d) before g (through a)
             if (grads.wants(x)) {
@@ -377,9 +377,9 @@ public final class FusedDensities {
         @Override
         public void recompute(JvmTensor sum) {
             JvmTensor normal = sum.parents[0];
-            double[] xs = normal.parents[0].data;
-            double[] ms = normal.parents[1].data;
-            double[] ss = normal.parents[2].data;
+            double[] xs = normal.parents[0].data();
+            double[] ms = normal.parents[1].data();
+            double[] ss = normal.parents[2].data();
             int n = xs.length;
             if (ms.length != n || ss.length != n || normal.size() != n) {
                 NormalRule.INSTANCE.recompute(normal);

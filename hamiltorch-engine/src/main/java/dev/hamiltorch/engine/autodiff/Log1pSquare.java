@@ -89,7 +89,7 @@ public final class Log1pSquare {
 
         @Override
         public void recompute(JvmTensor node) {
-            kernel((int) node.param, node.parents[0].data, node.data());
+            kernel((int) node.param, node.parents[0].data(), node.data());
         }
 
         @Override
@@ -101,7 +101,7 @@ public final class Log1pSquare {
         @Override
         public void accumulate(JvmTensor node, double[] g, Gradients grads) {
             int k = (int) node.param + 1;
-            double[] x = node.parents[0].data;
+            double[] x = node.parents[0].data();
             double[] out = new double[g.length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = g[i] * derivative(k, x[i]);

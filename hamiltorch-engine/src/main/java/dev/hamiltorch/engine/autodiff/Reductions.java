@@ -207,7 +207,7 @@ final class Reductions {
         MAX {
             @Override
             public void recompute(JvmTensor node) {
-                double[] x = node.parents[0].data;
+                double[] x = node.parents[0].data();
                 node.data()[0] = x[argmax(x, 0, x.length, 1)];
             }
 
@@ -238,7 +238,7 @@ final class Reductions {
         LOG_SUM_EXP {
             @Override
             public void recompute(JvmTensor node) {
-                node.data()[0] = logSumExp(node.parents[0].data);
+                node.data()[0] = logSumExp(node.parents[0].data());
             }
 
             @Override
@@ -251,7 +251,7 @@ final class Reductions {
         SUM {
             @Override
             public void recompute(JvmTensor node) {
-                node.data()[0] = sum(node.parents[0].data);
+                node.data()[0] = sum(node.parents[0].data());
             }
 
             @Override

@@ -388,7 +388,7 @@ final class ShapeOps {
             @Override
             public void recompute(JvmTensor node) {
                 double[] out = node.data();
-                System.arraycopy(node.parents[0].data, (int) node.param * out.length, out, 0, out.length);
+                System.arraycopy(node.parents[0].data(), (int) node.param * out.length, out, 0, out.length);
             }
 
             @Override
