@@ -34,15 +34,24 @@ final class Nd4jStorage {
     /** The values as a new JVM array, row-major. */
     double[] toDoubleArray() {
         INDArray c = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
+        int n = length();
+        if (c.dataType() == DataType.FLOAT) {
+            float[] f = c.data().asFloat(); // one bulk copy, widened here (asDouble converts value by value)
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = f[i];
+            }
+            return values;
+        }
         double[] values = c.data().asDouble();
-        return values.length == length() ? values : Arrays.copyOf(values, length());
+        return values.length == n ? values : Arrays.copyOf(values, n);
     }
 
     /** A constant over a copy of {@code values}, held by ND4J with the policy's data type. */
     static JvmTensor constant(double[] values, int[] shape) {
         JvmTensor t = JvmTensor.wrap(null, shape.clone());
         t.nd4j = new Nd4jStorage(shape.length == 0 ? Nd4j.scalar(dataType(), values[0])
-                : Nd4j.create(values, longs(shape), dataType()));
+                : create(values, shape, dataType()));
         return t;
     }
 
@@ -58,14 +67,28 @@ final class Nd4jStorage {
         if (s != null) {
             return s.array.dataType() == type ? s.array : s.array.castTo(type);
         }
-        INDArray a = t.shape.length == 0 ? Nd4j.scalar(type, t.data()[0])
-                : Nd4j.create(t.data(), longs(t.shape), type);
+        INDArray a = t.shape.length == 0 ? Nd4j.scalar(type, t.data()[0]) : create(t.data(), t.shape, type);
         // a large constant keeps its copy (its values never change), and its next operations run on ND4J;
         // a small one stays a JVM tensor, whose operations cost nanoseconds there
         if (!t.requiresGrad && t.tape == null && t.size() >= StoragePolicy.elements()) {
             t.nd4j = new Nd4jStorage(a);
         }
         return a;
+    }
+
+    /** A row-major array of {@code shape} over a copy of {@code values}, in bulk (narrowed in Java for float32). */
+    private static INDArray create(double[] values, int[] shape, DataType type) {
+        INDArray flat;
+        if (type == DataType.FLOAT) {
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) values[i];
+            }
+            flat = Nd4j.createFromArray(f);
+        } else {
+            flat = Nd4j.createFromArray(values.clone());
+        }
+        return flat.reshape('c', longs(shape));
     }
 
     private static long[] longs(int[] shape) {
@@ -104,10 +127,13 @@ final class Nd4jStorage {
 
     // ---- kernels --------------------------------------------------------------------------------------------
 
-    /** a ∘ b with broadcasting to {@code shape}; op is one of Elementwise's PLUS, MINUS, TIMES, OVER. */
+    /**
+     * a ∘ b with broadcasting to {@code shape} (ND4J's binary operations broadcast as NumPy does);
+     * op is one of Elementwise's PLUS, MINUS, TIMES, OVER.
+     */
     static INDArray combine(JvmTensor a, JvmTensor b, int[] shape, int op) {
-        INDArray x = broadcast(array(a), shape);
-        INDArray y = broadcast(array(b), shape);
+        INDArray x = array(a);
+        INDArray y = array(b);
         return switch (op) {
             case 0 -> x.add(y);
             case 1 -> x.sub(y);
