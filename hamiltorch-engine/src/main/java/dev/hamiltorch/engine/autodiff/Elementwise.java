@@ -403,6 +403,12 @@ final class Elementwise {
      * current values.
      */
     private static JvmTensor stepOf(JvmTensor a) {
+        if (a.nd4j != null) {
+            JvmTensor step = Nd4jStorage.step(a);
+            if (step != null) {
+                return step;
+            }
+        }
         double[] x = a.data();
         double[] step = new double[x.length];
         for (int i = 0; i < x.length; i++) {

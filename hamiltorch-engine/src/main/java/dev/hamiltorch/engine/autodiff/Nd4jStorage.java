@@ -165,8 +165,21 @@ final class Nd4jStorage {
             case TANH -> Transforms.tanh(x, true);
             case SIGMOID -> Transforms.sigmoid(x, true);
             case ABS -> Transforms.abs(x, true);
-            default -> null; // relu, softplus, lgamma, ...: the JVM kernel (relu's NaN must stay NaN)
+            // ND4J's relu maps NaN to 0: the JVM kernel then, which keeps it NaN
+            case RELU -> BooleanIndexing.or(x, Conditions.isNan()) ? null : Transforms.relu(x, true);
+            default -> null; // softplus, lgamma, ...: the JVM kernel
         };
+    }
+
+    /** 1 where a &gt; 0, else 0 (relu's derivative) as an ND4J constant; null when a value is NaN (JVM kernel). */
+    static JvmTensor step(JvmTensor a) {
+        INDArray x = array(a);
+        if (BooleanIndexing.or(x, Conditions.isNan())) {
+            return null;
+        }
+        JvmTensor t = JvmTensor.wrap(null, a.shape);
+        t.nd4j = new Nd4jStorage(x.gt(0.0).castTo(x.dataType()));
+        return t;
     }
 
     /** The m×k by k×n product, row-major. */
