@@ -225,8 +225,13 @@ final class Nd4jStorage {
             padH = 0;
             padW = 0;
         }
-        INDArray cols = Convolution.im2col(img, kh, kw, sh, sw, padH, padW, false); // N, C, kh, kw, outH, outW
-        return cols.reshape('c', cols.size(0), cols.size(1) * kh * kw, cols.size(4) * cols.size(5));
+        long outH = (img.size(2) + 2L * padH - kh) / sh + 1;
+        long outW = (img.size(3) + 2L * padW - kw) / sw + 1;
+        // the output given: ND4J would otherwise make it of its global default type
+        INDArray cols = Nd4j.createUninitialized(img.dataType(), new long[] {img.size(0), img.size(1), kh, kw, outH, outW},
+                'c');
+        Convolution.im2col(img, kh, kw, sh, sw, padH, padW, false, cols);
+        return cols.reshape('c', img.size(0), img.size(1) * kh * kw, outH * outW);
     }
 
     /** The adjoint of {@link #unfold} with zero padding (col2im): columns back onto an N × C × H × W tensor. */
@@ -234,7 +239,8 @@ final class Nd4jStorage {
                          int pw, int height, int width) {
         INDArray c = array(cols);
         INDArray six = c.reshape('c', c.size(0), channels, kh, kw, outH, outW);
-        return Convolution.col2im(six, sh, sw, ph, pw, height, width);
+        INDArray image = Nd4j.create(c.dataType(), new long[] {c.size(0), channels, height, width}, 'c');
+        return Convolution.col2im(six, image, sh, sw, ph, pw, height, width, 1, 1);
     }
 
     /** The axes reordered, a new row-major array. */
