@@ -176,11 +176,19 @@ public final class Autodiff {
         JvmTensor[] order = topologicalOrder(out, x, null, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0;
         double[][] rows = new double[to - from][];
+        boolean nd4j = onNd4j(order, n);
         for (int j = from; j < to; j++) {
             double[] seed = new double[out.size()];
             seed[j] = 1.0;
-            double[][] grads = directPass(order, n, seed, pass);
-            double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
+            double[] g;
+            if (nd4j) {
+                JvmTensor[] grads = pausedPass(order, n, JvmTensor.wrap(seed, out.shape), pass);
+                JvmTensor gx = x.visitMark == pass ? grads[x.slot] : null;
+                g = gx != null ? gx.data() : x == out ? seed : null;
+            } else {
+                double[][] grads = directPass(order, n, seed, pass);
+                g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
+            }
             rows[j - from] = g != null ? g : new double[x.size()];
         }
         return rows;
@@ -242,19 +250,13 @@ public final class Autodiff {
     }
 
     /**
-     * {@link #directPass} into {@code grads}, empty and of {@code n} nodes (a tape reuses one), with
+     * {@link #directPass} into {@code grads}, empty and of {@code n} nodes (a tape reuses one), on JVM
+     * storage only (callers take {@link #pausedPass} where a node is on ND4J), with
      * the rule of node k taken from {@code rules[k]} (none where null) instead of the node when
      * {@code rules} is given: a tape's fused operations.
      */
     static double[][] directPass(JvmTensor[] order, int n, double[] seed, Gradients grads, Backward[] rules) {
         if (n == 0) {
-            return grads.data;
-        }
-        if (rules == null && onNd4j(order, n)) {
-            JvmTensor[] gs = pausedPass(order, n, JvmTensor.wrap(seed, order[n - 1].shape), grads.pass);
-            for (int k = 0; k < n; k++) {
-                grads.data[k] = gs[k] == null ? null : gs[k].data();
-            }
             return grads.data;
         }
         grads.data[n - 1] = seed;
