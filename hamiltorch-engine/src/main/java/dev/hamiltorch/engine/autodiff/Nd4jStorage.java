@@ -189,8 +189,9 @@ final class Nd4jStorage {
         return x.mmul(y, Nd4j.createUninitialized(x.dataType(), new long[] {m, n}, 'c'));
     }
 
+    /** The transpose as a view (no copy): ND4J's products and copies read it through its strides. */
     static INDArray transpose(JvmTensor a) {
-        return array(a).transpose().dup('c');
+        return array(a).transpose();
     }
 
     /** The sum of all values. */
