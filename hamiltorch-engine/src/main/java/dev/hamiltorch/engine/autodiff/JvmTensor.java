@@ -29,6 +29,11 @@ public final class JvmTensor implements Tensor {
     double[] data;
     /** The ND4J storage, or null for a tensor on JVM arrays. */
     Nd4jStorage nd4j;
+    /**
+     * A large constant's copy on ND4J, kept for the ND4J kernels that read it again. It never decides where
+     * an operation runs ({@link #nd4j} does), so whether another thread made it first changes no result.
+     */
+    volatile Nd4jStorage nd4jCopy;
     final int[] shape;
     final JvmTensor[] parents;
     final Backward backward;

@@ -63,15 +63,14 @@ final class Nd4jStorage {
     /** The values of {@code t} as an ND4J array of the policy's type (a large constant's is kept for its next use). */
     static INDArray array(JvmTensor t) {
         DataType type = dataType();
-        Nd4jStorage s = t.nd4j;
+        Nd4jStorage s = t.nd4j != null ? t.nd4j : t.nd4jCopy;
         if (s != null) {
             return s.array.dataType() == type ? s.array : s.array.castTo(type);
         }
         INDArray a = t.shape.length == 0 ? Nd4j.scalar(type, t.data()[0]) : create(t.data(), t.shape, type);
-        // a large constant keeps its copy (its values never change), and its next operations run on ND4J;
-        // a small one stays a JVM tensor, whose operations cost nanoseconds there
+        // a large constant keeps its copy (its values never change) for the next ND4J kernel that reads it
         if (!t.requiresGrad && t.tape == null && t.size() >= StoragePolicy.elements()) {
-            t.nd4j = new Nd4jStorage(a);
+            t.nd4jCopy = new Nd4jStorage(a);
         }
         return a;
     }

@@ -146,13 +146,17 @@ class Nd4jStorageTest {
     }
 
     @Test
-    void aSmallConstantReadByAnNd4jKernelStaysOnTheJvm() throws Exception {
+    void aConstantReadByAnNd4jKernelStaysOnTheJvmAndOnlyALargeOneKeepsACopy() throws Exception {
         try (AutoCloseable p = StoragePolicy.override(true, false, 1, 20)) {
             JvmTensor small = JvmTensor.constant(X, 6, 4);   // 24 values
             JvmTensor tiny = JvmTensor.constant(new double[] {1, 2, 3, 4}, 4, 1);
             small.matmul(tiny);
-            assertNotNull(small.nd4j, "a constant of 20 values or more keeps its ND4J copy");
-            assertNull(tiny.nd4j, "a smaller one does not, so its next operations stay on the JVM");
+            assertNotNull(small.nd4jCopy, "a constant of 20 values or more keeps its ND4J copy");
+            assertNull(tiny.nd4jCopy, "a smaller one does not");
+            // where an operation runs depends on the graph alone, never on whether a copy was made before
+            // (by another chain's thread, say): the constant's own operations stay on the JVM
+            assertNull(small.nd4j);
+            assertNull(small.exp().nd4j);
         }
     }
 
