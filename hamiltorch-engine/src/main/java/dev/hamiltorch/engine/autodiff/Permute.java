@@ -37,6 +37,9 @@ final class Permute {
         for (int d = 0; d < rank; d++) {
             shape[d] = a.shape[perm[d]];
         }
+        if (StoragePolicy.onNd4j(a)) {
+            return Nd4jStorage.result(Nd4jStorage.permute(a, perm), shape, new Rule(perm, inverse), 0.0, a);
+        }
         double[] out = new double[a.size()];
         permute(a.data(), a.shape, perm, out);
         return JvmTensor.op1(out, shape, new Rule(perm, inverse), 0.0, a);

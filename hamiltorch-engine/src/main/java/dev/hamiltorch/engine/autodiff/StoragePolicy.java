@@ -85,6 +85,14 @@ final class StoragePolicy {
         return elements;
     }
 
+    /**
+     * Whether an operation that moves values (permute, unfold, fold) runs on ND4J: its input is there,
+     * or large enough that a copy to ND4J pays (a large constant's copy is kept, so data is copied once).
+     */
+    static boolean onNd4j(JvmTensor a) {
+        return hybrid && (a.nd4j != null || a.size() >= elements);
+    }
+
     /** Whether the product of an m×k and a k×n matrix runs on ND4J. */
     static boolean matmulOnNd4j(JvmTensor a, JvmTensor b, int m, int k, int n) {
         return hybrid && (a.nd4j != null || b.nd4j != null || (long) m * k * n >= matmulWork);
