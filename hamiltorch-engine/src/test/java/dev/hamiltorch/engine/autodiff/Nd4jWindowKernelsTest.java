@@ -3,14 +3,15 @@ package dev.hamiltorch.engine.autodiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.hamiltorch.api.tensor.SlidingWindow;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * ND4J's im2col, col2im and permute kernels against their definitions written as loops: column entry
- * (n, (c·kh + i)·kw + j, r·outW + s) reads input (n, c, r·sh − ph + i, s·sw − pw + j), the padding value
- * outside; fold is unfold's adjoint, ⟨unfold(x), y⟩ = ⟨x, fold(y)⟩.
+ * ND4J's im2col, col2im and permute kernels against their definitions: unfold's by plain indexing
+ * ({@link SlidingWindowOpsTest#unfoldByDefinition}), with zero and −∞ padding; fold as unfold's adjoint,
+ * ⟨unfold(x), y⟩ = ⟨x, fold(y)⟩; permute by its index map.
  */
 class Nd4jWindowKernelsTest {
 
@@ -28,30 +29,6 @@ class Nd4jWindowKernelsTest {
         return v;
     }
 
-    private static double[] unfoldByLoops(double[] x, int kh, int kw, int sh, int sw, int ph, int pw, double pad) {
-        int oh = (H + 2 * ph - kh) / sh + 1;
-        int ow = (W + 2 * pw - kw) / sw + 1;
-        double[] cols = new double[N * C * kh * kw * oh * ow];
-        for (int n = 0; n < N; n++) {
-            for (int c = 0; c < C; c++) {
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        for (int r = 0; r < oh; r++) {
-                            for (int s = 0; s < ow; s++) {
-                                int y = r * sh - ph + i;
-                                int z = s * sw - pw + j;
-                                int row = (c * kh + i) * kw + j;
-                                cols[(n * C * kh * kw + row) * oh * ow + r * ow + s] =
-                                        y < 0 || y >= H || z < 0 || z >= W ? pad : x[((n * C + c) * H + y) * W + z];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return cols;
-    }
-
     private static double[] toHost(INDArray a) {
         return a.dup('c').data().asDouble();
     }
@@ -61,12 +38,12 @@ class Nd4jWindowKernelsTest {
         double[] x = values(N * C * H * W, 1);
         try (AutoCloseable p = StoragePolicy.override(true, false, 1, 1)) {
             JvmTensor onNd4j = Nd4jStorage.constant(x, new int[] {N, C, H, W});
-            int[][] settings = {{3, 3, 1, 1, 1, 1}, {2, 3, 2, 1, 0, 1}, {2, 2, 2, 2, 0, 0}, {3, 2, 2, 3, 1, 0}};
-            for (int[] k : settings) {
+            for (SlidingWindow w : SlidingWindowOpsTest.windows()) {
                 for (double pad : new double[] {0.0, Double.NEGATIVE_INFINITY}) {
-                    INDArray cols = Nd4jStorage.unfold(onNd4j, k[0], k[1], k[2], k[3], k[4], k[5], pad);
-                    assertArrayEquals(unfoldByLoops(x, k[0], k[1], k[2], k[3], k[4], k[5], pad), toHost(cols), 0.0,
-                            java.util.Arrays.toString(k) + " pad " + pad);
+                    INDArray cols = Nd4jStorage.unfold(onNd4j, w.kernelHeight(), w.kernelWidth(), w.strideHeight(),
+                            w.strideWidth(), w.paddingHeight(), w.paddingWidth(), pad);
+                    assertArrayEquals(SlidingWindowOpsTest.unfoldByDefinition(x, N, C, H, W, w, pad), toHost(cols),
+                            0.0, w + " pad " + pad);
                 }
             }
         }
@@ -85,7 +62,8 @@ class Nd4jWindowKernelsTest {
         int ow = (W + 2 * pw - kw) / sw + 1;
         double[] y = values(N * C * kh * kw * oh * ow, 3);
         try (AutoCloseable p = StoragePolicy.override(true, false, 1, 1)) {
-            double[] ux = unfoldByLoops(x, kh, kw, sh, sw, ph, pw, 0.0);
+            double[] ux = SlidingWindowOpsTest.unfoldByDefinition(x, N, C, H, W,
+                    new SlidingWindow(kh, kw, sh, sw, ph, pw), 0.0);
             JvmTensor cols = Nd4jStorage.constant(y, new int[] {N, C * kh * kw, oh * ow});
             double[] fy = toHost(Nd4jStorage.fold(cols, C, kh, kw, oh, ow, sh, sw, ph, pw, H, W));
             double left = 0;
