@@ -10,8 +10,10 @@ import java.util.Locale;
  * matrix product on ND4J's CPU kernels when its work m·k·n reaches {@link #matmulWork()}, keeps an
  * ND4J kernel's result on ND4J when it has at least {@link #elements()} values (smaller results come
  * back to a JVM array, where the next operations cost nanoseconds instead of ND4J's fixed cost per
- * call), and runs every operation with an ND4J input by ND4J's kernel where it has one. Both are read
- * once from system properties (without ND4J on the class path, every tensor stays on the JVM): {@value TensorFactory#BACKEND_PROPERTY} ({@code jvm} or {@code hybrid}),
+ * call), runs every operation with an ND4J input by ND4J's kernel where it has one, and moves the
+ * values of a large input to ND4J for the operations that only rearrange them ({@link #onNd4j}). The
+ * settings are read once from system properties (without ND4J on the class path, every tensor stays on
+ * the JVM): {@value TensorFactory#BACKEND_PROPERTY} ({@code jvm} or {@code hybrid}),
  * {@value #DTYPE_PROPERTY} ({@code double}, the default, or {@code float} for the ND4J storage only;
  * the sampler's own arithmetic stays double), {@value #MATMUL_WORK_PROPERTY} and
  * {@value #ELEMENTS_PROPERTY}. The defaults were measured (README, "Tensor backends").
