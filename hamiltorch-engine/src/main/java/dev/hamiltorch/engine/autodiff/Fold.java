@@ -46,8 +46,8 @@ final class Fold {
     private record Rule(Unfold.Geometry geometry) implements Backward, Recomputable {
         @Override
         public void recompute(JvmTensor node) {
-            Arrays.fill(node.data, 0.0);
-            geometry.scatterAdd(node.parents[0].data(), node.data);
+            Arrays.fill(node.data(), 0.0);
+            geometry.scatterAdd(node.parents[0].data(), node.data());
         }
 
         @Override

@@ -91,7 +91,7 @@ final class Permute {
         @Override
         public void recompute(JvmTensor node) {
             JvmTensor a = node.parents[0];
-            permute(a.data(), a.shape, axes, node.data);
+            permute(a.data(), a.shape, axes, node.data());
         }
 
         @Override

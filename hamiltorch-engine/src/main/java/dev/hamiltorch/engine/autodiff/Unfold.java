@@ -116,7 +116,7 @@ final class Unfold {
     private record Rule(Geometry geometry, double padValue) implements Backward, Recomputable {
         @Override
         public void recompute(JvmTensor node) {
-            geometry.gather(node.parents[0].data(), padValue, node.data);
+            geometry.gather(node.parents[0].data(), padValue, node.data());
         }
 
         @Override
