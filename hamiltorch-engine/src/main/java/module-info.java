@@ -41,5 +41,6 @@ module dev.hamiltorch.engine {
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;
     provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.hmc.Hmc, dev.hamiltorch.engine.hmc.HmcAdaptStep,
             dev.hamiltorch.engine.hmc.Rmhmc, dev.hamiltorch.engine.nuts.Nuts;
-    provides dev.hamiltorch.api.tensor.TensorFactory with dev.hamiltorch.engine.autodiff.JvmTensorFactory;
+    provides dev.hamiltorch.api.tensor.TensorFactory with dev.hamiltorch.engine.autodiff.HybridTensorFactory,
+        dev.hamiltorch.engine.autodiff.JvmTensorFactory;
 }

@@ -57,4 +57,15 @@ public class SamplingBenchmark {
     public Samples logistic500() {
         return run(Models.LOGISTIC, 500);
     }
+
+    /**
+     * 200 iterations of RMHMC with SoftAbs on the D = 5 funnel (implicit integrator, ε 0.2, L 5): the
+     * Hessians and third-order contractions of the recorded graph.
+     */
+    @Benchmark
+    public Samples funnelRmhmc200() {
+        return Hamiltorch.sample(Models.FUNNEL5.logDensity()).paramsInit(Models.FUNNEL5.start()).numSamples(200)
+                .sampler("rmhmc").metric("softabs").softabsConst(1e6).stepSize(0.2).numStepsPerSample(5)
+                .seed(123).progressTo(DISCARD).run();
+    }
 }

@@ -44,7 +44,7 @@ final class LinearAlgebra {
             throw new IllegalArgumentException("dot needs two vectors of one length: this has shape "
                     + Arrays.toString(a.shape) + ", other has shape " + Arrays.toString(b.shape));
         }
-        return JvmTensor.op2(new double[] {dot(a.data, b.data)}, JvmTensor.SCALAR, Rule.DOT, a, b);
+        return JvmTensor.op2(new double[] {dot(a.data(), b.data())}, JvmTensor.SCALAR, Rule.DOT, a, b);
     }
 
     private static double dot(double[] x, double[] y) {
@@ -62,7 +62,7 @@ final class LinearAlgebra {
                     + Arrays.toString(a.shape) + ", vector has shape " + Arrays.toString(v.shape));
         }
         double[] out = new double[a.shape[0]];
-        matvec(a.data, v.data, a.shape[1], out);
+        matvec(a.data(), v.data(), a.shape[1], out);
         return JvmTensor.op2(out, new int[] {out.length}, Rule.MATVEC, a, v);
     }
 
@@ -115,10 +115,10 @@ final class LinearAlgebra {
         int n = a.shape[1];
         double[] out = new double[n];
         for (int i = 0; i < m; i++) {
-            double gi = g.data[i];
+            double gi = g.data()[i];
             int row = i * n;
             for (int j = 0; j < n; j++) {
-                out[j] += a.data[row + j] * gi;
+                out[j] += a.data()[row + j] * gi;
             }
         }
         return JvmTensor.constant(out, n);
@@ -133,7 +133,10 @@ final class LinearAlgebra {
         int m = a.shape[0];
         int k = a.shape[1];
         int n = b.shape[1];
-        double[] out = multiply(a.data, b.data, m, k, n);
+        if (StoragePolicy.matmulOnNd4j(a, b, m, k, n)) {
+            return Nd4jStorage.result(Nd4jStorage.matmul(a, b, m, n), new int[] {m, n}, Rule.MATMUL, 0.0, a, b);
+        }
+        double[] out = multiply(a.data(), b.data(), m, k, n);
         return JvmTensor.op2(out, new int[] {m, n}, Rule.MATMUL, a, b);
     }
 
@@ -141,8 +144,11 @@ final class LinearAlgebra {
         if (a.shape.length != 2) {
             throw new IllegalArgumentException("transpose needs a matrix, this has shape " + Arrays.toString(a.shape));
         }
-        double[] out = new double[a.data.length];
-        transpose(a.data, a.shape[0], a.shape[1], out);
+        if (a.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.transpose(a), new int[] {a.shape[1], a.shape[0]}, Rule.TRANSPOSE, 0.0, a);
+        }
+        double[] out = new double[a.size()];
+        transpose(a.data(), a.shape[0], a.shape[1], out);
         return JvmTensor.op1(out, new int[] {a.shape[1], a.shape[0]}, Rule.TRANSPOSE, 0.0, a);
     }
 
@@ -162,7 +168,7 @@ final class LinearAlgebra {
         DOT {
             @Override
             public void recompute(JvmTensor node) {
-                node.data[0] = dot(node.parents[0].data, node.parents[1].data);
+                node.data()[0] = dot(node.parents[0].data(), node.parents[1].data());
             }
 
             @Override
@@ -178,7 +184,7 @@ final class LinearAlgebra {
             @Override
             public void recompute(JvmTensor node) {
                 JvmTensor a = node.parents[0];
-                matvec(a.data, node.parents[1].data, a.shape[1], node.data);
+                matvec(a.data(), node.parents[1].data(), a.shape[1], node.data());
             }
 
             @Override
@@ -197,8 +203,8 @@ final class LinearAlgebra {
             public void recompute(JvmTensor node) {
                 JvmTensor a = node.parents[0];
                 JvmTensor b = node.parents[1];
-                java.util.Arrays.fill(node.data, 0.0); // multiply accumulates into zeros
-                multiplyInto(a.data, b.data, a.shape[0], a.shape[1], b.shape[1], node.data);
+                java.util.Arrays.fill(node.data(), 0.0); // multiply accumulates into zeros
+                multiplyInto(a.data(), b.data(), a.shape[0], a.shape[1], b.shape[1], node.data());
             }
 
             @Override
@@ -213,7 +219,7 @@ final class LinearAlgebra {
             @Override
             public void recompute(JvmTensor node) {
                 JvmTensor a = node.parents[0];
-                transpose(a.data, a.shape[0], a.shape[1], node.data);
+                transpose(a.data(), a.shape[0], a.shape[1], node.data());
             }
 
             @Override
@@ -249,7 +255,7 @@ final class LinearAlgebra {
      * B a vector or a matrix. Backward: B̄ = op(L)⁻ᵀ X̄, L̄ = tril(−B̄ Xᵀ) (or tril(−X B̄ᵀ) for Lᵀ).
      */
     static JvmTensor triangularSolve(JvmTensor l, JvmTensor b, boolean transposed) {
-        double[] x = b.data.clone();
+        double[] x = b.data().clone();
         triangularSolve(l, b, transposed, x);
         return JvmTensor.op2(x, b.shape, transposed ? Factorisations.TRANSPOSED_TRIANGULAR_SOLVE
                 : Factorisations.TRIANGULAR_SOLVE, l, b);
@@ -260,9 +266,9 @@ final class LinearAlgebra {
         int n = l.shape[0];
         int k = b.shape.length == 1 ? 1 : b.shape[1];
         if (transposed) {
-            backSubstituteTransposed(l.data, n, x, k);
+            backSubstituteTransposed(l.data(), n, x, k);
         } else {
-            forwardSubstitute(l.data, n, x, k);
+            forwardSubstitute(l.data(), n, x, k);
         }
     }
 
@@ -281,7 +287,7 @@ final class LinearAlgebra {
 
     /** {@link #solve(JvmTensor, JvmTensor)} with the Cholesky factor of A already computed. */
     private static JvmTensor solve(JvmTensor a, JvmTensor b, double[] l) {
-        double[] x = b.data.clone();
+        double[] x = b.data().clone();
         solve(l, a.shape[0], b, x);
         return JvmTensor.op2(x, b.shape, new SolveRule(l), a, b);
     }
@@ -316,7 +322,7 @@ final class LinearAlgebra {
         CHOLESKY {
             @Override
             public void recompute(JvmTensor node) {
-                refactor(node.parents[0], node.data);
+                refactor(node.parents[0], node.data());
             }
 
             @Override
@@ -331,8 +337,8 @@ final class LinearAlgebra {
         @Override
         public void recompute(JvmTensor node) {
             JvmTensor b = node.parents[1];
-            System.arraycopy(b.data, 0, node.data, 0, node.data.length);
-            triangularSolve(node.parents[0], b, this == TRANSPOSED_TRIANGULAR_SOLVE, node.data);
+            System.arraycopy(b.data(), 0, node.data(), 0, node.size());
+            triangularSolve(node.parents[0], b, this == TRANSPOSED_TRIANGULAR_SOLVE, node.data());
         }
 
         /** The triangular solves' backward: B̄ = op(L)⁻ᵀ X̄, L̄ = tril(−B̄ Xᵀ) (or tril(−X B̄ᵀ) for Lᵀ). */
@@ -372,8 +378,8 @@ final class LinearAlgebra {
                 // changed, and refactoring it cost O(n³) per gradient where the solve costs O(n²)
                 refactor(a, l);
             }
-            System.arraycopy(b.data, 0, node.data, 0, node.data.length);
-            solve(l, n, b, node.data);
+            System.arraycopy(b.data(), 0, node.data(), 0, node.size());
+            solve(l, n, b, node.data());
         }
 
         @Override
@@ -388,7 +394,7 @@ final class LinearAlgebra {
 
     /** The Cholesky factor of the square matrix {@code a}'s current values, into {@code l}. */
     private static void refactor(JvmTensor a, double[] l) {
-        System.arraycopy(factor(a.data, a.shape[0]), 0, l, 0, l.length);
+        System.arraycopy(factor(a.data(), a.shape[0]), 0, l, 0, l.length);
     }
 
     /** logdet's rule, holding the Cholesky factor as {@link SolveRule} does. */
@@ -404,7 +410,7 @@ final class LinearAlgebra {
             JvmTensor a = node.parents[0];
             if (a.requiresGrad) { // a constant A keeps the recording's factor and value, as in SolveRule
                 refactor(a, l);
-                node.data[0] = logdet(l, a.shape[0]);
+                node.data()[0] = logdet(l, a.shape[0]);
             }
         }
 
@@ -499,7 +505,7 @@ final class LinearAlgebra {
      */
     private static double[] factor(JvmTensor a, int n) {
         try {
-            return factor(a.data, n);
+            return factor(a.data(), n);
         } catch (DomainException e) {
             if (TraceWatch.open != 0) {
                 TraceWatch.leftGraph(a, "a factorisation threw");

@@ -69,7 +69,8 @@ final class Tape {
             if (node == x) {
                 continue;
             }
-            if (!(node.backward instanceof Recomputable r)) {
+            // replay recomputes JVM arrays in place: a storage optimisation of the JVM backend only
+            if (node.nd4j != null || !(node.backward instanceof Recomputable r)) {
                 return null;
             }
             rules[k] = node.backward;
@@ -117,14 +118,14 @@ final class Tape {
         if (!replayed) {
             replayed = true;
         }
-        System.arraycopy(theta, 0, x.data, 0, x.data.length);
+        System.arraycopy(theta, 0, x.data(), 0, x.size());
         for (int k = 0; k < size; k++) {
             Recomputable operation = operations[k];
             if (operation != null) {
                 operation.recompute(order[k]);
             }
         }
-        return output.data[0];
+        return output.data()[0];
     }
 
     /** The output at {@code theta}, with its gradient written into {@code gradient}. */
@@ -136,7 +137,7 @@ final class Tape {
 
     /** The output's value at the last θ evaluated. */
     double output() {
-        return output.data[0];
+        return output.data()[0];
     }
 
     /** The gradient at the last replayed θ, by a backward pass over the recorded order. */
