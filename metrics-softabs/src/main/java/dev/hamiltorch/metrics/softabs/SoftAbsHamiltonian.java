@@ -5,6 +5,7 @@ import dev.hamiltorch.api.dynamics.LazyGeometry;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.api.linalg.SymmetricEigenDecomposition;
 import java.util.random.RandomGenerator;
 
 /**
@@ -75,12 +76,12 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
                 }
                 a[i][i] = -hessian[i][i] + jitter[i];
             }
-            SymmetricEigenDecomposition eigen = SymmetricEigenDecomposition.decompose(a);
+            SymmetricEigenDecomposition eigen = SymmetricEigenDecomposition.tryDecompose(a);
             if (eigen == null) {
                 return Event.NON_SPD_METRIC;
             }
-            lambda = eigen.values;
-            q = eigen.vectors;
+            lambda = eigen.values();
+            q = eigen.vectors();
             soft = new double[dimension];
             double logDet = 0;
             for (int b = 0; b < dimension; b++) {
