@@ -256,8 +256,6 @@ final class LinearAlgebra {
     private static double logdet(double[] l, int n) {
         return 2.0 * Triangular.logDeterminant(l, n);
     }
-        return 2.0 * s;
-    }
 
     /**
      * Backward rules of the Cholesky factor and the triangular solves, which need nothing but their
