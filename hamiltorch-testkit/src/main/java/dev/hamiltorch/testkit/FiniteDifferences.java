@@ -4,10 +4,10 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 
 /**
- * Numerical derivatives for the checks: a fourth-order central stencil at the step where successive
- * estimates agree best, a central-difference Jacobian and its determinant.
+ * Numerical derivatives for the checks, public for tests of their own: a fourth-order central stencil at
+ * the step where successive estimates agree best, a central-difference Jacobian and its determinant.
  */
-final class FiniteDifferences {
+public final class FiniteDifferences {
 
     /** Relative steps tried: 10⁻¹ … 10⁻⁷ of max(1, |x|). */
     private static final int LARGEST_STEP_EXPONENT = 1;
@@ -20,7 +20,7 @@ final class FiniteDifferences {
      * f'(0) by (−f(2h) + 8f(h) − 8f(−h) + f(−2h)) / 12h at the step h (scale · 10⁻ᵏ) after which the
      * estimate changes least: a metric may vary on scales far below 1, where a fixed step fails.
      */
-    static double derivative(DoubleUnaryOperator f, double scale) {
+    public static double derivative(DoubleUnaryOperator f, double scale) {
         double previous = stencil(f, scale * Math.pow(10, -LARGEST_STEP_EXPONENT));
         double best = previous;
         double bestChange = Double.POSITIVE_INFINITY;
@@ -42,7 +42,7 @@ final class FiniteDifferences {
     }
 
     /** The gradient of f at x, coordinate by coordinate with {@link #derivative}. */
-    static double[] gradient(java.util.function.ToDoubleFunction<double[]> f, double[] x) {
+    public static double[] gradient(java.util.function.ToDoubleFunction<double[]> f, double[] x) {
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             int coordinate = i;
@@ -58,7 +58,7 @@ final class FiniteDifferences {
     }
 
     /** The Jacobian of {@code map} at z by central differences with step h. */
-    static double[][] jacobian(UnaryOperator<double[]> map, double[] z, double h) {
+    public static double[][] jacobian(UnaryOperator<double[]> map, double[] z, double h) {
         int n = z.length;
         double[][] j = new double[n][n];
         for (int k = 0; k < n; k++) {
@@ -72,7 +72,7 @@ final class FiniteDifferences {
     }
 
     /** det A by Gaussian elimination with partial pivoting (A is copied). */
-    static double determinant(double[][] a) {
+    public static double determinant(double[][] a) {
         int n = a.length;
         double[][] m = new double[n][];
         for (int i = 0; i < n; i++) {

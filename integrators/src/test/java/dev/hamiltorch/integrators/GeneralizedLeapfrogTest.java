@@ -1,11 +1,11 @@
 package dev.hamiltorch.integrators;
 
 import static dev.hamiltorch.integrators.PhaseSpace.concat;
-import static dev.hamiltorch.integrators.PhaseSpace.determinant;
+import static dev.hamiltorch.testkit.FiniteDifferences.determinant;
 import static dev.hamiltorch.integrators.PhaseSpace.distance;
 import static dev.hamiltorch.integrators.PhaseSpace.distanceToFlipped;
 import static dev.hamiltorch.integrators.PhaseSpace.flipped;
-import static dev.hamiltorch.integrators.PhaseSpace.jacobian;
+import static dev.hamiltorch.testkit.FiniteDifferences.jacobian;
 import static dev.hamiltorch.integrators.PhaseSpace.pointAt;
 import static dev.hamiltorch.integrators.PhaseSpace.slice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
