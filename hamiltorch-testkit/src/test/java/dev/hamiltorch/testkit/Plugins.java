@@ -19,33 +19,7 @@ final class Plugins {
 
     /** H = −log π(θ) + ½|p|². */
     static Hamiltonian unitMass(Target target) {
-        return new Hamiltonian() {
-            @Override
-            public Target target() {
-                return target;
-            }
-
-            @Override
-            public double kineticEnergy(double[] theta, double[] p) {
-                double k = 0;
-                for (double v : p) {
-                    k += 0.5 * v * v;
-                }
-                return k;
-            }
-
-            @Override
-            public void velocity(double[] theta, double[] p, double[] out) {
-                System.arraycopy(p, 0, out, 0, p.length);
-            }
-
-            @Override
-            public void sampleMomentum(RandomGenerator rng, double[] theta, double[] out) {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = rng.nextGaussian();
-                }
-            }
-        };
+        return new UnitMassHamiltonian(target);
     }
 
     /** {@code target} with its gradient's component {@code wrong} doubled. */
