@@ -3,6 +3,7 @@
  * Hessian ({@code softabs-diagonal}), found by {@link java.util.ServiceLoader} on the module path (this
  * {@code provides} clause) and on the class path (META-INF/services).
  */
+// tag::module[]
 module dev.hamiltorch.examples.metricplugin {
     requires dev.hamiltorch.api;
 
@@ -10,3 +11,4 @@ module dev.hamiltorch.examples.metricplugin {
 
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.examples.metricplugin.DiagonalSoftAbsMetric;
 }
+// end::module[]

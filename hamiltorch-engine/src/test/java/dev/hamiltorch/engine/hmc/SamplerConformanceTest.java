@@ -2,7 +2,7 @@ package dev.hamiltorch.engine.hmc;
 
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
-import dev.hamiltorch.engine.metric.FisherPlusPriorMetric;
+import dev.hamiltorch.engine.metric.FisherPlusPriorHandDerivative;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
 import dev.hamiltorch.testkit.KnownTargets;
 import dev.hamiltorch.testkit.SamplerCheck;
@@ -31,7 +31,7 @@ class SamplerConformanceTest {
         SamplerSettings settings = SamplerSettings.builder().stepSize(0.4).numStepsPerSample(5)
                 .fixedPointThreshold(1e-10).build();
         SamplerUnderTest rmhmc = SamplerUnderTest.ofPlugins(new Rmhmc(),
-                new FisherPlusPriorMetric.HandDerivative(),
+                new FisherPlusPriorHandDerivative(),
                 PluginRegistry.discover().integrator("implicit"), settings);
         SamplerCheck.of(rmhmc).iterations(1500).burn(150).assertRecovers(KnownTargets.correlatedGaussian())
                 .assertRecovers(KnownTargets.logistic(2));

@@ -7,6 +7,7 @@ import dev.hamiltorch.api.tensor.Tensor;
  * The Fisher information of a logistic regression with design X plus a N(0, τ⁻¹I) prior's precision,
  * G(θ) = Xᵀ diag(σ(Xθ)(1 − σ(Xθ))) X + τI, written as a tensor function: ∂G/∂θ comes from autodiff.
  */
+// tag::tensor-metric[]
 public class FisherPlusPriorMetric extends TensorRiemannianMetric {
 
     static final double[][] DESIGN = {{1, 0.5}, {1, -1.5}, {1, 2}, {0.3, 1}};
@@ -28,24 +29,5 @@ public class FisherPlusPriorMetric extends TensorRiemannianMetric {
         }
         return x.mul(w).transpose().matmul(x).add(Tensor.of(prior, theta.size(), theta.size()));
     }
-
-    /** The same metric with ∂G written by hand: ∂ᵢGⱼₖ = Σₙ Xₙᵢ σₙ(1 − σₙ)(1 − 2σₙ) XₙⱼXₙₖ. */
-    public static final class HandDerivative extends FisherPlusPriorMetric {
-        @Override
-        protected void metricDerivative(Point at, double[][][] dg) {
-            double[] theta = at.position();
-            for (double[] row : DESIGN) {
-                double eta = row[0] * theta[0] + row[1] * theta[1];
-                double s = 1 / (1 + Math.exp(-eta));
-                double w = s * (1 - s) * (1 - 2 * s);
-                for (int i = 0; i < 2; i++) {
-                    for (int j = 0; j < 2; j++) {
-                        for (int k = 0; k < 2; k++) {
-                            dg[i][j][k] += row[i] * w * row[j] * row[k];
-                        }
-                    }
-                }
-            }
-        }
-    }
 }
+// end::tensor-metric[]

@@ -27,7 +27,7 @@ class TensorRiemannianMetricTest {
     @Test
     void theAutodiffDerivativeAgreesWithTheHandWrittenOne() {
         RiemannianHamiltonian autodiff = new FisherPlusPriorMetric().hamiltonian(TARGET, SETTINGS);
-        RiemannianHamiltonian hand = new FisherPlusPriorMetric.HandDerivative().hamiltonian(TARGET, SETTINGS);
+        RiemannianHamiltonian hand = new FisherPlusPriorHandDerivative().hamiltonian(TARGET, SETTINGS);
         SplittableRandom rng = new SplittableRandom(4);
         for (int trial = 0; trial < 5; trial++) {
             double[] theta = {2 * rng.nextGaussian(), 2 * rng.nextGaussian()};
