@@ -8,6 +8,7 @@ import dev.hamiltorch.api.dynamics.LazyGeometry;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.linalg.Cholesky;
+import dev.hamiltorch.api.linalg.Contraction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -223,7 +224,7 @@ public abstract class RiemannianMetric implements Metric {
                 double[][] inverse = cholesky.inverse();
                 halfTrace = new double[dimension];
                 for (int i = 0; i < dimension; i++) {
-                    halfTrace[i] = 0.5 * contract(inverse, d[i]);
+                    halfTrace[i] = 0.5 * Contraction.frobenius(inverse, d[i]);
                 }
                 return null;
             }
@@ -249,7 +250,7 @@ public abstract class RiemannianMetric implements Metric {
             protected void positionGradientWithDerivatives(double[] momentum, double[] out) {
                 velocityWithMetric(momentum, u);
                 for (int i = 0; i < dimension; i++) {
-                    out[i] = -gradient[i] + halfTrace[i] - 0.5 * quadraticForm(dg[i], u);
+                    out[i] = -gradient[i] + halfTrace[i] - 0.5 * Contraction.quadraticForm(dg[i], u);
                 }
             }
 
@@ -261,32 +262,5 @@ public abstract class RiemannianMetric implements Metric {
                 cholesky.multiplyLower(scratch, out);
             }
         }
-    }
-
-    /** Σⱼₖ Sⱼₖ Aⱼₖ. */
-    private static double contract(double[][] s, double[][] a) {
-        double sum = 0;
-        for (int j = 0; j < s.length; j++) {
-            double[] sj = s[j];
-            double[] aj = a[j];
-            for (int k = 0; k < sj.length; k++) {
-                sum += sj[k] * aj[k];
-            }
-        }
-        return sum;
-    }
-
-    /** uᵀAu. */
-    private static double quadraticForm(double[][] a, double[] u) {
-        double sum = 0;
-        for (int j = 0; j < u.length; j++) {
-            double[] aj = a[j];
-            double row = 0;
-            for (int k = 0; k < u.length; k++) {
-                row += aj[k] * u[k];
-            }
-            sum += u[j] * row;
-        }
-        return sum;
     }
 }
