@@ -147,4 +147,23 @@ class RiemannianMetricTest {
         assertTrue(e.getMessage().contains("metric 'test-metric' needs the target's Hessian"), e.getMessage());
         new TestMetric(0, 1, null).checkSupports(LOGISTIC);
     }
+
+    @Test
+    void aTensorMetricIsRefusedBeforeSamplingWithoutATensorEngine() {
+        // this module's tests have no engine on their path
+        var tensorMetric = new dev.hamiltorch.api.spi.TensorRiemannianMetric() {
+            @Override
+            public String name() {
+                return "needs-an-engine";
+            }
+
+            @Override
+            protected dev.hamiltorch.api.tensor.Tensor metricTensor(dev.hamiltorch.api.tensor.Tensor theta) {
+                throw new AssertionError("not reached");
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> tensorMetric.checkSupports(LOGISTIC));
+        assertTrue(e.getMessage().contains("needs a tensor engine at run time"), e.getMessage());
+    }
 }

@@ -1,7 +1,10 @@
 package dev.hamiltorch.api.spi;
 
+import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.tensor.Autograd;
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.api.tensor.TensorFactory;
+import java.util.ServiceLoader;
 
 /**
  * A {@link RiemannianMetric} whose G(θ) is written as a differentiable tensor function of θ, for a metric
@@ -14,6 +17,21 @@ public abstract class TensorRiemannianMetric extends RiemannianMetric {
 
     /** For subclasses, which {@link java.util.ServiceLoader} creates with their no-argument constructor. */
     protected TensorRiemannianMetric() {
+    }
+
+    /**
+     * Also refuses, before sampling, to run without a tensor engine, which evaluates G and its derivative.
+     *
+     * @throws IllegalArgumentException if the target lacks declared derivatives or no {@link TensorFactory}
+     *     is on the class or module path
+     */
+    @Override
+    public void checkSupports(Target target) {
+        super.checkSupports(target);
+        if (ServiceLoader.load(TensorFactory.class).findFirst().isEmpty()) {
+            throw new IllegalArgumentException("metric '" + name() + "' is a tensor function of θ and needs a tensor"
+                    + " engine at run time: add dev.hamiltorch:hamiltorch-engine to the class or module path");
+        }
     }
 
     /** G(θ) as a D×D tensor, symmetric positive-definite, computed from {@code theta} by tensor operations. */

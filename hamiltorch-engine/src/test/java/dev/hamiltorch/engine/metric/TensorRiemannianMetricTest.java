@@ -45,5 +45,6 @@ class TensorRiemannianMetricTest {
     void aMetricOfθAloneNeedsTheGradientOnly() {
         org.junit.jupiter.api.Assertions.assertEquals(DerivativeOrder.GRADIENT,
                 new FisherPlusPriorMetric().requiredDerivatives());
+        new FisherPlusPriorMetric().checkSupports(TARGET); // the engine is here: accepted
     }
 }
