@@ -98,21 +98,40 @@ public abstract class RiemannianMetric implements Metric {
             return gradient;
         }
 
-        /** ∇² log π(θ), symmetrised as ½(A + Aᵀ) (autodiff rows and columns may differ in the last bits). */
+        /**
+         * ∇² log π(θ), symmetrised as ½(A + Aᵀ) where the target's rows and columns differ (autodiff's may, in
+         * the last bits); the target's own array when it is symmetric already.
+         */
         public double[][] hessian() {
             if (hessian == null) {
                 double[][] h = target.hessian(theta);
-                int n = h.length;
-                hessian = new double[n][n];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j <= i; j++) {
-                        double v = 0.5 * (h[i][j] + h[j][i]);
-                        hessian[i][j] = v;
-                        hessian[j][i] = v;
+                hessian = isSymmetric(h) ? h : symmetricPart(h);
+            }
+            return hessian;
+        }
+
+        private static boolean isSymmetric(double[][] a) {
+            for (int i = 0; i < a.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (Double.doubleToRawLongBits(a[i][j]) != Double.doubleToRawLongBits(a[j][i])) {
+                        return false;
                     }
                 }
             }
-            return hessian;
+            return true;
+        }
+
+        private static double[][] symmetricPart(double[][] h) {
+            int n = h.length;
+            double[][] s = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double v = 0.5 * (h[i][j] + h[j][i]);
+                    s[i][j] = v;
+                    s[j][i] = v;
+                }
+            }
+            return s;
         }
 
         /** Tᵢⱼₖ = ∂ᵢ∂ⱼ∂ₖ log π(θ). */
@@ -187,26 +206,34 @@ public abstract class RiemannianMetric implements Metric {
                         }
                     }
                 }
-                double[][] jittered = new double[dimension][dimension];
+                if (!MetricHamiltonian.this.jittered) {
+                    return factorise(g) ? null : Event.NON_SPD_METRIC;
+                }
+                double[][] withJitter = new double[dimension][dimension];
                 double scale = 1.0;
                 for (int attempt = 0; attempt < settings.jitterMaxTries(); attempt++) {
                     for (int i = 0; i < dimension; i++) {
-                        System.arraycopy(g[i], 0, jittered[i], 0, i);
-                        jittered[i][i] = g[i][i] + scale * jitter[i];
+                        System.arraycopy(g[i], 0, withJitter[i], 0, i);
+                        withJitter[i][i] = g[i][i] + scale * jitter[i];
                     }
-                    Cholesky factor = Cholesky.tryDecompose(jittered);
-                    if (factor != null) {
-                        cholesky = factor;
-                        halfLogDet = factor.halfLogDeterminant();
+                    if (factorise(withJitter)) {
                         return null;
-                    }
-                    if (!MetricHamiltonian.this.jittered) {
-                        break;
                     }
                     // a deterministic function of this trajectory's jitter keeps H one function of θ
                     scale *= JITTER_GROWTH;
                 }
                 return Event.NON_SPD_METRIC;
+            }
+
+            /** Factorises {@code a} (its lower triangle) into the geometry's Cholesky factor; false if not SPD. */
+            private boolean factorise(double[][] a) {
+                Cholesky factor = Cholesky.tryDecompose(a);
+                if (factor == null) {
+                    return false;
+                }
+                cholesky = factor;
+                halfLogDet = factor.halfLogDeterminant();
+                return true;
             }
 
             @Override
