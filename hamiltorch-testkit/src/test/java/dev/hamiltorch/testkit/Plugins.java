@@ -19,7 +19,7 @@ final class Plugins {
 
     /** H = −log π(θ) + ½|p|². */
     static Hamiltonian unitMass(Target target) {
-        return new UnitMassHamiltonian(target);
+        return new DiagonalMassHamiltonian(target);
     }
 
     /** {@code target} with its gradient's component {@code wrong} doubled. */

@@ -1,6 +1,7 @@
 package dev.hamiltorch.integrators;
 
 import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
 import dev.hamiltorch.testkit.IntegratorCheck;
 import dev.hamiltorch.testkit.KnownTargets;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,9 @@ class IntegratorConformanceTest {
 
     @Test
     void theLeapfrogOnASeparableHamiltonian() {
-        IntegratorCheck.of(new Leapfrog(), new TestHamiltonians.DiagonalKinetic(new TestHamiltonians.Banana(), 1, 2))
+        IntegratorCheck.of(new Leapfrog(), new DiagonalMassHamiltonian(new TestHamiltonians.Banana(), 1, 2))
                 .stepSize(0.05).steps(20).assertReversible().assertVolumePreserving().assertEnergyErrorOrder(2);
-        IntegratorCheck.of(new Leapfrog(), new TestHamiltonians.DiagonalKinetic(KnownTargets.logistic(2).target(), 1, 1))
+        IntegratorCheck.of(new Leapfrog(), new DiagonalMassHamiltonian(KnownTargets.logistic(2).target(), 1, 1))
                 .stepSize(0.2).assertReversible().assertVolumePreserving().assertEnergyErrorOrder(2);
     }
 

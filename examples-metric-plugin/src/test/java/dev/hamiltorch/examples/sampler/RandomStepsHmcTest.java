@@ -8,7 +8,7 @@ import dev.hamiltorch.integrators.Leapfrog;
 import dev.hamiltorch.testkit.KnownTargets;
 import dev.hamiltorch.testkit.SamplerCheck;
 import dev.hamiltorch.testkit.SamplerUnderTest;
-import dev.hamiltorch.testkit.UnitMassHamiltonian;
+import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
 import org.junit.jupiter.api.Test;
 
 /** The sampler of docs/write-a-sampler.md through the kit, and a broken variant the kit catches. */
@@ -20,7 +20,7 @@ class RandomStepsHmcTest {
         Sampler sampler = new RandomStepsHmc();
         SamplerSettings settings = SamplerSettings.builder().stepSize(0.3).numStepsPerSample(10).build();
         SamplerUnderTest underTest = SamplerUnderTest.ofKernel(
-                target -> sampler.kernel(new UnitMassHamiltonian(target), new Leapfrog(), settings));
+                target -> sampler.kernel(new DiagonalMassHamiltonian(target), new Leapfrog(), settings));
         SamplerCheck.of(underTest)
                 .assertRecovers(KnownTargets.correlatedGaussian())
                 .assertRecovers(KnownTargets.logistic(2));
@@ -33,7 +33,7 @@ class RandomStepsHmcTest {
         // π-invariant kernels: the kit reports the bias
         SamplerSettings settings = SamplerSettings.builder().stepSize(0.3).numStepsPerSample(10).build();
         SamplerUnderTest biased = SamplerUnderTest.ofKernel(target -> {
-            var h = new UnitMassHamiltonian(target);
+            var h = new DiagonalMassHamiltonian(target);
             return new dev.hamiltorch.api.kernel.Kernel() {
                 public dev.hamiltorch.api.kernel.ChainState init(double[] x) {
                     return new dev.hamiltorch.api.kernel.MetropolisKernel(h, new Leapfrog(), 0.3, 1).init(x);
@@ -48,6 +48,6 @@ class RandomStepsHmcTest {
         });
         assertThrows(AssertionError.class, () -> SamplerCheck.of(biased).assertRecovers(KnownTargets.logistic(2)));
         SamplerCheck.of(SamplerUnderTest.ofKernel(target -> new RandomStepsHmc().kernel(
-                new UnitMassHamiltonian(target), new Leapfrog(), settings))).assertRecovers(KnownTargets.logistic(2));
+                new DiagonalMassHamiltonian(target), new Leapfrog(), settings))).assertRecovers(KnownTargets.logistic(2));
     }
 }
