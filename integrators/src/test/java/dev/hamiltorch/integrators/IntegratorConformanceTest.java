@@ -1,5 +1,6 @@
 package dev.hamiltorch.integrators;
 
+import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
 import dev.hamiltorch.testkit.IntegratorCheck;
@@ -12,13 +13,17 @@ import org.junit.jupiter.api.Test;
  */
 class IntegratorConformanceTest {
 
+    // tag::integrator-check[]
     @Test
     void theLeapfrogOnASeparableHamiltonian() {
-        IntegratorCheck.of(new Leapfrog(), new DiagonalMassHamiltonian(new TestHamiltonians.Banana(), 1, 2))
-                .stepSize(0.05).steps(20).assertReversible().assertVolumePreserving().assertEnergyErrorOrder(2);
-        IntegratorCheck.of(new Leapfrog(), new DiagonalMassHamiltonian(KnownTargets.logistic(2).target(), 1, 1))
-                .stepSize(0.2).assertReversible().assertVolumePreserving().assertEnergyErrorOrder(2);
+        Hamiltonian banana = new DiagonalMassHamiltonian(new TestHamiltonians.Banana(), 1, 2);
+        IntegratorCheck.of(new Leapfrog(), banana).stepSize(0.05).steps(20)
+                .assertReversible().assertVolumePreserving().assertEnergyErrorOrder(2);
+        Hamiltonian logistic = new DiagonalMassHamiltonian(KnownTargets.logistic(2).target());
+        IntegratorCheck.of(new Leapfrog(), logistic).stepSize(0.2)
+                .assertReversible().assertVolumePreserving().assertEnergyErrorOrder(2);
     }
+    // end::integrator-check[]
 
     @Test
     void theImplicitIntegratorOnARiemannianHamiltonian() {
