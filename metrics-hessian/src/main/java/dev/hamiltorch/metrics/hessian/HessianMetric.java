@@ -6,7 +6,6 @@ import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.spi.Metric;
-import dev.hamiltorch.api.spi.RiemannianMetric;
 
 /**
  * The Hessian metric G(θ) = −∇² log π(θ) of Riemannian HMC (Girolami &amp; Calderhead 2011),
@@ -20,11 +19,13 @@ import dev.hamiltorch.api.spi.RiemannianMetric;
  * {@link SamplerSettings#jitterMaxTries()} attempts in all, so H stays one deterministic function
  * of θ within the trajectory. A metric still not positive-definite gives the geometry failure
  * {@link dev.hamiltorch.api.kernel.Event#NON_SPD_METRIC}, a non-finite log density or derivative
- * {@link dev.hamiltorch.api.kernel.Event#INVALID_LOG_PROB}; neither throws. Built on
- * {@link RiemannianMetric}, which does the factorisation, jitter, caching and ∂H/∂θ.
+ * {@link dev.hamiltorch.api.kernel.Event#INVALID_LOG_PROB}; neither throws.
  */
 @AutoService(Metric.class)
-public final class HessianMetric extends RiemannianMetric {
+public final class HessianMetric implements Metric {
+
+    /** Factor by which the drawn jitter grows on each further attempt to make G positive-definite. */
+    static final double JITTER_GROWTH = 10.0;
 
     /** For {@link java.util.ServiceLoader}. */
     public HessianMetric() {
@@ -41,27 +42,12 @@ public final class HessianMetric extends RiemannianMetric {
         return DerivativeOrder.THIRD;
     }
 
-    /** G = −∇² log π. */
+    /**
+     * The Hessian-metric Hamiltonian of {@code target}, without jitter until
+     * {@link RiemannianHamiltonian#forTrajectory} draws it.
+     */
     @Override
-    protected void metric(Point at, double[][] g) {
-        double[][] h = at.hessian();
-        for (int i = 0; i < g.length; i++) {
-            for (int j = 0; j <= i; j++) {
-                g[i][j] = -h[i][j];
-            }
-        }
-    }
-
-    /** ∂ᵢGⱼₖ = −Tᵢⱼₖ. */
-    @Override
-    protected void metricDerivative(Point at, double[][][] dg) {
-        double[][][] t = at.thirdDerivatives();
-        for (int i = 0; i < dg.length; i++) {
-            for (int j = 0; j < dg.length; j++) {
-                for (int k = 0; k < dg.length; k++) {
-                    dg[i][j][k] = -t[i][j][k];
-                }
-            }
-        }
+    public RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
+        return new HessianHamiltonian(target, settings, null);
     }
 }

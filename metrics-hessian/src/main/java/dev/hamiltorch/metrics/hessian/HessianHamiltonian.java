@@ -1,0 +1,130 @@
+package dev.hamiltorch.metrics.hessian;
+
+import dev.hamiltorch.api.linalg.Cholesky;
+import dev.hamiltorch.api.linalg.Contraction;
+import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
+import dev.hamiltorch.api.dynamics.LazyGeometry;
+import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.kernel.Event;
+import java.util.random.RandomGenerator;
+
+/**
+ * H(θ, p) = −log π(θ) + ½ log|G| + ½ pᵀG⁻¹p with G = −∇² log π(θ) + diag(jitter). With u = G⁻¹p and
+ * ∂ᵢGⱼₖ = −Tᵢⱼₖ, T the third derivatives of log π:
+ * <pre>  ∂H/∂θᵢ = −∂ᵢ log π − ½ Σⱼₖ (G⁻¹)ⱼₖ Tᵢⱼₖ + ½ Σⱼₖ uⱼuₖ Tᵢⱼₖ.</pre>
+ */
+final class HessianHamiltonian extends CachedRiemannianHamiltonian {
+
+    HessianHamiltonian(Target target, SamplerSettings settings, double[] jitter) {
+        super(target, settings, jitter);
+    }
+
+    @Override
+    protected CachedRiemannianHamiltonian withJitter(double[] jitter) {
+        return new HessianHamiltonian(target, settings, jitter);
+    }
+
+    @Override
+    protected Geometry newGeometry(double[] theta) {
+        return new HessianGeometry(theta);
+    }
+
+    /** The Hessian metric at one θ. */
+    final class HessianGeometry extends LazyGeometry {
+
+        /** L with G = LLᵀ. */
+        private Cholesky cholesky;
+        private double halfLogDet;
+        /** Tᵢⱼₖ = ∂ᵢ∂ⱼ∂ₖ log π. */
+        private double[][][] third;
+        /** ½ tr(G⁻¹ ∂ᵢG) = −½ Σⱼₖ (G⁻¹)ⱼₖ Tᵢⱼₖ. */
+        private double[] halfTrace;
+        private final double[] scratch;
+        private final double[] u;
+
+        HessianGeometry(double[] theta) {
+            super(HessianHamiltonian.this.target, theta);
+            scratch = new double[dimension];
+            u = new double[dimension];
+        }
+
+        @Override
+        protected Event computeMetric() {
+            double[][] hessian = target.hessian(theta);
+            if (!allFinite(hessian)) {
+                return Event.INVALID_LOG_PROB;
+            }
+            double[][] g = new double[dimension][dimension];
+            double scale = 1.0;
+            for (int attempt = 0; attempt < settings.jitterMaxTries(); attempt++) {
+                for (int i = 0; i < dimension; i++) {
+                    for (int j = 0; j < i; j++) {
+                        g[i][j] = -0.5 * (hessian[i][j] + hessian[j][i]);
+                    }
+                    g[i][i] = -hessian[i][i] + scale * jitter[i];
+                }
+                Cholesky factor = Cholesky.tryDecompose(g);
+                if (factor != null) {
+                    cholesky = factor;
+                    halfLogDet = factor.halfLogDeterminant();
+                    return null;
+                }
+                if (!jittered) {
+                    break;
+                }
+                // a deterministic function of this trajectory's jitter keeps H one function of θ
+                scale *= HessianMetric.JITTER_GROWTH;
+            }
+            return Event.NON_SPD_METRIC;
+        }
+
+        @Override
+        protected Event computeDerivatives() {
+            double[][][] t = target.thirdDerivatives(theta);
+            if (!allFinite(t)) {
+                return Event.INVALID_LOG_PROB;
+            }
+            third = t;
+            double[][] inverse = cholesky.inverse();
+            halfTrace = new double[dimension];
+            for (int i = 0; i < dimension; i++) {
+                halfTrace[i] = -0.5 * Contraction.frobenius(inverse, t[i]);
+            }
+            return null;
+        }
+
+        @Override
+        protected double kineticEnergyWithMetric(double[] momentum) {
+            System.arraycopy(momentum, 0, scratch, 0, dimension);
+            cholesky.solveLower(scratch, 0);
+            double quadratic = 0;
+            for (double y : scratch) {
+                quadratic += y * y;
+            }
+            return halfLogDet + 0.5 * quadratic;
+        }
+
+        @Override
+        protected void velocityWithMetric(double[] momentum, double[] out) {
+            System.arraycopy(momentum, 0, out, 0, dimension);
+            cholesky.solve(out, 0);
+        }
+
+        @Override
+        protected void positionGradientWithDerivatives(double[] momentum, double[] out) {
+            velocityWithMetric(momentum, u);
+            for (int i = 0; i < dimension; i++) {
+                out[i] = -gradient[i] + halfTrace[i] + 0.5 * Contraction.quadraticForm(third[i], u);
+            }
+        }
+
+        @Override
+        protected void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
+            for (int i = 0; i < dimension; i++) {
+                scratch[i] = rng.nextGaussian();
+            }
+            cholesky.multiplyLower(scratch, out);
+        }
+    }
+}
