@@ -4,12 +4,11 @@ import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
-import dev.hamiltorch.api.dynamics.LazyGeometry;
+import dev.hamiltorch.api.dynamics.CholeskyGeometry;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.linalg.Cholesky;
 import dev.hamiltorch.api.linalg.Contraction;
-import java.util.random.RandomGenerator;
 
 /**
  * A Riemannian metric plugin given by its metric tensor G(θ) and the derivative ∂G/∂θ alone; this class
@@ -171,23 +170,18 @@ public abstract class RiemannianMetric implements Metric {
         }
 
         /** The metric at one θ. */
-        private final class MetricGeometry extends LazyGeometry {
+        private final class MetricGeometry extends CholeskyGeometry {
 
             private final Point point;
-            /** L with G + jitter = LLᵀ. */
-            private Cholesky cholesky;
-            private double halfLogDet;
             /** ∂ᵢGⱼₖ. */
             private double[][][] dg;
             /** ½ tr(G⁻¹ ∂ᵢG). */
             private double[] halfTrace;
-            private final double[] scratch;
             private final double[] u;
 
             MetricGeometry(double[] theta) {
                 super(MetricHamiltonian.this.target, theta);
                 point = new Point(target, settings, theta, logDensity, gradient);
-                scratch = new double[dimension];
                 u = new double[dimension];
             }
 
@@ -231,8 +225,7 @@ public abstract class RiemannianMetric implements Metric {
                 if (factor == null) {
                     return false;
                 }
-                cholesky = factor;
-                halfLogDet = factor.halfLogDeterminant();
+                useFactor(factor);
                 return true;
             }
 
@@ -257,23 +250,6 @@ public abstract class RiemannianMetric implements Metric {
             }
 
             @Override
-            protected double kineticEnergyWithMetric(double[] momentum) {
-                System.arraycopy(momentum, 0, scratch, 0, dimension);
-                cholesky.solveLower(scratch, 0);
-                double quadratic = 0;
-                for (double y : scratch) {
-                    quadratic += y * y;
-                }
-                return halfLogDet + 0.5 * quadratic;
-            }
-
-            @Override
-            protected void velocityWithMetric(double[] momentum, double[] out) {
-                System.arraycopy(momentum, 0, out, 0, dimension);
-                cholesky.solve(out, 0);
-            }
-
-            @Override
             protected void positionGradientWithDerivatives(double[] momentum, double[] out) {
                 velocityWithMetric(momentum, u);
                 for (int i = 0; i < dimension; i++) {
@@ -281,13 +257,6 @@ public abstract class RiemannianMetric implements Metric {
                 }
             }
 
-            @Override
-            protected void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
-                for (int i = 0; i < dimension; i++) {
-                    scratch[i] = rng.nextGaussian();
-                }
-                cholesky.multiplyLower(scratch, out);
-            }
         }
     }
 }
