@@ -5,6 +5,7 @@ import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.Sampler;
@@ -24,15 +25,18 @@ public interface SamplerUnderTest {
      */
     double[][] draws(Target target, double[] start, int iterations, long seed);
 
-    /** A sampler given as the kernel it builds for a target; the chain steps it with a SplittableRandom. */
-    static SamplerUnderTest ofKernel(Function<Target, Kernel> kernelFor) {
+    /**
+     * A sampler given as the kernel it builds for a target, stepped with the same {@code parameters} (step
+     * size, inverse mass, trajectory length) at every transition and a SplittableRandom.
+     */
+    static SamplerUnderTest ofKernel(Function<Target, Kernel> kernelFor, StepParameters parameters) {
         return (target, start, iterations, seed) -> {
             Kernel kernel = kernelFor.apply(target);
             SplittableRandom rng = new SplittableRandom(seed);
             ChainState state = kernel.init(start);
             double[][] draws = new double[iterations][];
             for (int t = 0; t < iterations; t++) {
-                state = kernel.step(rng, state).state();
+                state = kernel.step(rng, state, parameters).state();
                 draws[t] = state.position().clone();
             }
             return draws;
@@ -42,7 +46,8 @@ public interface SamplerUnderTest {
     /**
      * A sampler plugin with the metric and integrator plugins it runs with, configured by {@code settings}
      * (step size, steps per trajectory, and whatever the metric and integrator read), as the chain runner
-     * wires them: the metric's Hamiltonian of the target, the integrator configured once.
+     * wires them without warm-up adaptation: the metric's Hamiltonian of the target, the integrator
+     * configured once, the sampler's {@link Sampler#initialParameters} at every step.
      */
     static SamplerUnderTest ofPlugins(Sampler sampler, Metric metric, Integrator integrator, SamplerSettings settings) {
         return ofKernel(target -> {
@@ -50,6 +55,6 @@ public interface SamplerUnderTest {
             Hamiltonian h = metric.hamiltonian(target, settings);
             integrator.checkSupports(h);
             return sampler.kernel(h, integrator.configure(settings), settings);
-        });
+        }, sampler.initialParameters(settings));
     }
 }

@@ -62,22 +62,23 @@ class KitFindsBrokenPluginsTest {
     @Test
     void hmcAndRandomWalkMetropolisRecoverBothTargets() {
         Integrator leapfrog = Plugins.integrator(Step.LEAPFROG);
-        SamplerCheck.of(SamplerUnderTest.ofKernel(t -> new MetropolisKernel(Plugins.unitMass(t), leapfrog, 0.3, 8)))
+        SamplerCheck.of(SamplerUnderTest.ofKernel(t -> new MetropolisKernel(Plugins.unitMass(t), leapfrog),
+                        Plugins.parameters(0.3, 8)))
                 .assertRecovers(GAUSSIAN).assertRecovers(KnownTargets.logistic(2));
-        SamplerCheck.of(SamplerUnderTest.ofKernel(t -> Plugins.randomWalk(t, 2.0, 1.0))).iterations(10_000)
+        SamplerCheck.of(SamplerUnderTest.ofKernel(t -> Plugins.randomWalk(t, 2.0, 1.0), Plugins.parameters(1, 1))).iterations(10_000)
                 .assertRecovers(GAUSSIAN).assertRecovers(KnownTargets.logistic(2));
     }
 
     @Test
     void aBiasedSamplerIsCaughtWithTheStatisticAndSeed() {
         // accepting with (π(y)/π(x))^½ samples π^½: variances twice the target's
-        SamplerUnderTest tempered = SamplerUnderTest.ofKernel(t -> Plugins.randomWalk(t, 2.0, 0.5));
+        SamplerUnderTest tempered = SamplerUnderTest.ofKernel(t -> Plugins.randomWalk(t, 2.0, 0.5), Plugins.parameters(1, 1));
         assertFailsWith(() -> SamplerCheck.of(tempered).iterations(10_000).assertRecovers(GAUSSIAN),
                 "does not recover the correlated 2-D Gaussian: E[(x[0] − μ)²]", "seed 1", "MCSE off");
         // HMC without its Metropolis correction at a large step keeps the leapfrog's energy error as a bias
         Integrator leapfrog = Plugins.integrator(Step.LEAPFROG);
         SamplerUnderTest unadjusted = SamplerUnderTest.ofKernel(t -> {
-            MetropolisKernel exact = new MetropolisKernel(Plugins.unitMass(t), leapfrog, 1.2, 3);
+            MetropolisKernel exact = new MetropolisKernel(Plugins.unitMass(t), leapfrog);
             return new dev.hamiltorch.api.kernel.Kernel() {
                 @Override
                 public dev.hamiltorch.api.kernel.ChainState init(double[] position) {
@@ -86,7 +87,8 @@ class KitFindsBrokenPluginsTest {
 
                 @Override
                 public dev.hamiltorch.api.kernel.Transition step(java.util.random.RandomGenerator rng,
-                                                                  dev.hamiltorch.api.kernel.ChainState state) {
+                                                                  dev.hamiltorch.api.kernel.ChainState state,
+                                                                  dev.hamiltorch.api.kernel.StepParameters ignored) {
                     double[] p = new double[state.position().length];
                     for (int i = 0; i < p.length; i++) {
                         p[i] = rng.nextGaussian();
@@ -98,7 +100,7 @@ class KitFindsBrokenPluginsTest {
                             new dev.hamiltorch.api.kernel.TransitionInfo(1, true, false, 0, 0, 3, 3, null));
                 }
             };
-        });
+        }, Plugins.parameters(1.2, 3));
         assertFailsWith(() -> SamplerCheck.of(unadjusted).assertRecovers(KnownTargets.logistic(2)),
                 "does not recover the 2-D standard logistic", "MCSE off");
     }

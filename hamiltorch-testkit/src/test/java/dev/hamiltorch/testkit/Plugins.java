@@ -1,11 +1,13 @@
 package dev.hamiltorch.testkit;
 
+import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
@@ -20,6 +22,11 @@ final class Plugins {
     /** H = −log π(θ) + ½|p|². */
     static Hamiltonian unitMass(Target target) {
         return new DiagonalMassHamiltonian(target);
+    }
+
+    /** The step parameters of ε {@code stepSize} and L {@code steps}, unit mass. */
+    static StepParameters parameters(double stepSize, int steps) {
+        return StepParameters.of(SamplerSettings.builder().stepSize(stepSize).numStepsPerSample(steps).build());
     }
 
     /** {@code target} with its gradient's component {@code wrong} doubled. */
@@ -117,7 +124,7 @@ final class Plugins {
             }
 
             @Override
-            public Transition step(RandomGenerator rng, ChainState state) {
+            public Transition step(RandomGenerator rng, ChainState state, StepParameters ignored) {
                 double[] y = state.position().clone();
                 for (int i = 0; i < y.length; i++) {
                     y[i] += scale * rng.nextGaussian();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.kernel.MetropolisKernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.Named;
@@ -45,7 +46,7 @@ class DiagonalSoftAbsMetricTest {
     @Test
     void rmhmcWithItRecoversKnownTargets() {
         SamplerUnderTest rmhmc = SamplerUnderTest.ofKernel(target -> new MetropolisKernel(
-                metric.hamiltonian(target, settings), implicit.configure(settings), 0.5, 4));
+                metric.hamiltonian(target, settings), implicit.configure(settings)), StepParameters.of(settings));
         SamplerCheck.of(rmhmc).iterations(2000).burn(200)
                 .assertRecovers(KnownTargets.correlatedGaussian()).assertRecovers(KnownTargets.logistic(2));
     }

@@ -5,6 +5,7 @@ import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
 import dev.hamiltorch.api.kernel.MetropolisKernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
@@ -21,17 +22,15 @@ public final class RandomStepsHmc implements Sampler {
 
     @Override
     public Kernel kernel(Hamiltonian h, Integrator integrator, SamplerSettings s) {
-        Integrator configured = integrator.configure(s);
+        Kernel hmc = new MetropolisKernel(h, integrator.configure(s));
         return new Kernel() {
-            @Override public ChainState init(double[] position) {
-                return new MetropolisKernel(h, configured, s.stepSize(), 1).init(position);
-            }
+            @Override public ChainState init(double[] position) { return hmc.init(position); }
 
             @Override public List<String> statisticNames() { return List.of("steps_drawn"); }
 
-            @Override public Transition step(RandomGenerator rng, ChainState state) {
-                int steps = 1 + rng.nextInt(s.numStepsPerSample()); // drawn before, and apart from, the trajectory
-                Transition t = new MetropolisKernel(h, configured, s.stepSize(), steps).step(rng, state);
+            @Override public Transition step(RandomGenerator rng, ChainState state, StepParameters p) {
+                int steps = 1 + rng.nextInt(p.numSteps()); // drawn before, and apart from, the trajectory
+                Transition t = hmc.step(rng, state, p.withNumSteps(steps));
                 TransitionInfo i = t.info();
                 return new Transition(t.state(), new TransitionInfo(i.acceptanceProbability(), i.accepted(),
                         i.divergent(), i.energy(), i.proposalEnergy(), i.steps(), i.gradientEvaluations(), i.event(),

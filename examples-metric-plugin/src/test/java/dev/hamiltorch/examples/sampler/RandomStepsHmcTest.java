@@ -3,6 +3,7 @@ package dev.hamiltorch.examples.sampler;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.integrators.Leapfrog;
 import dev.hamiltorch.testkit.KnownTargets;
@@ -20,7 +21,8 @@ class RandomStepsHmcTest {
         Sampler sampler = new RandomStepsHmc();
         SamplerSettings settings = SamplerSettings.builder().stepSize(0.3).numStepsPerSample(10).build();
         SamplerUnderTest underTest = SamplerUnderTest.ofKernel(
-                target -> sampler.kernel(new DiagonalMassHamiltonian(target), new Leapfrog(), settings));
+                target -> sampler.kernel(new DiagonalMassHamiltonian(target), new Leapfrog(), settings),
+                sampler.initialParameters(settings));
         SamplerCheck.of(underTest)
                 .assertRecovers(KnownTargets.correlatedGaussian())
                 .assertRecovers(KnownTargets.logistic(2));
@@ -36,18 +38,21 @@ class RandomStepsHmcTest {
             var h = new DiagonalMassHamiltonian(target);
             return new dev.hamiltorch.api.kernel.Kernel() {
                 public dev.hamiltorch.api.kernel.ChainState init(double[] x) {
-                    return new dev.hamiltorch.api.kernel.MetropolisKernel(h, new Leapfrog(), 0.3, 1).init(x);
+                    return new dev.hamiltorch.api.kernel.MetropolisKernel(h, new Leapfrog()).init(x);
                 }
 
                 public dev.hamiltorch.api.kernel.Transition step(java.util.random.RandomGenerator rng,
-                                                                  dev.hamiltorch.api.kernel.ChainState state) {
+                                                                  dev.hamiltorch.api.kernel.ChainState state,
+                                                                  StepParameters p) {
                     int steps = state.position()[0] < 0 ? 10 : 1;
-                    return new dev.hamiltorch.api.kernel.MetropolisKernel(h, new Leapfrog(), 0.3, steps).step(rng, state);
+                    return new dev.hamiltorch.api.kernel.MetropolisKernel(h, new Leapfrog())
+                            .step(rng, state, p.withNumSteps(steps));
                 }
             };
-        });
+        }, StepParameters.of(settings));
         assertThrows(AssertionError.class, () -> SamplerCheck.of(biased).assertRecovers(KnownTargets.logistic(2)));
         SamplerCheck.of(SamplerUnderTest.ofKernel(target -> new RandomStepsHmc().kernel(
-                new DiagonalMassHamiltonian(target), new Leapfrog(), settings))).assertRecovers(KnownTargets.logistic(2));
+                new DiagonalMassHamiltonian(target), new Leapfrog(), settings), StepParameters.of(settings)))
+                .assertRecovers(KnownTargets.logistic(2));
     }
 }
