@@ -2,6 +2,7 @@ package dev.hamiltorch.engine.autodiff;
 
 import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.linalg.Cholesky;
+import dev.hamiltorch.api.linalg.Triangular;
 import java.util.Arrays;
 
 /**
@@ -266,9 +267,9 @@ final class LinearAlgebra {
         int n = l.shape[0];
         int k = b.shape.length == 1 ? 1 : b.shape[1];
         if (transposed) {
-            backSubstituteTransposed(l.data(), n, x, k);
+            Triangular.solveLowerTranspose(l.data(), n, x, 0, k);
         } else {
-            forwardSubstitute(l.data(), n, x, k);
+            Triangular.solveLower(l.data(), n, x, 0, k);
         }
     }
 
@@ -295,8 +296,8 @@ final class LinearAlgebra {
     /** S⁻¹ applied in place to x, a copy of b's values, with S = L Lᵀ. */
     private static void solve(double[] l, int n, JvmTensor b, double[] x) {
         int k = b.shape.length == 1 ? 1 : b.shape[1];
-        forwardSubstitute(l, n, x, k);
-        backSubstituteTransposed(l, n, x, k);
+        Triangular.solveLower(l, n, x, 0, k);
+        Triangular.solveLowerTranspose(l, n, x, 0, k);
     }
 
     /** log det S = 2 Σ log L_ii for S = (A + Aᵀ)/2. Backward: g·S⁻¹ (symmetric). */
@@ -307,11 +308,7 @@ final class LinearAlgebra {
     }
 
     private static double logdet(double[] l, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += Math.log(l[i * n + i]);
-        }
-        return 2.0 * s;
+        return 2.0 * Triangular.logDeterminant(l, n);
     }
 
     /**
@@ -544,41 +541,5 @@ final class LinearAlgebra {
             throw new DomainException(NOT_SPD + ": pivot " + failed + " is " + l[failed * n + failed]);
         }
         return l;
-    }
-
-    /** Overwrites the n×k row-major {@code x} (holding B) with L⁻¹ B; L's upper triangle is not read. */
-    private static void forwardSubstitute(double[] l, int n, double[] x, int k) {
-        for (int i = 0; i < n; i++) {
-            int row = i * k;
-            for (int p = 0; p < i; p++) {
-                double lip = l[i * n + p];
-                int prow = p * k;
-                for (int c = 0; c < k; c++) {
-                    x[row + c] -= lip * x[prow + c];
-                }
-            }
-            double d = l[i * n + i];
-            for (int c = 0; c < k; c++) {
-                x[row + c] /= d;
-            }
-        }
-    }
-
-    /** Overwrites the n×k row-major {@code x} (holding B) with L⁻ᵀ B; L's upper triangle is not read. */
-    private static void backSubstituteTransposed(double[] l, int n, double[] x, int k) {
-        for (int i = n - 1; i >= 0; i--) {
-            int row = i * k;
-            for (int p = i + 1; p < n; p++) {
-                double lpi = l[p * n + i];
-                int prow = p * k;
-                for (int c = 0; c < k; c++) {
-                    x[row + c] -= lpi * x[prow + c];
-                }
-            }
-            double d = l[i * n + i];
-            for (int c = 0; c < k; c++) {
-                x[row + c] /= d;
-            }
-        }
     }
 }
