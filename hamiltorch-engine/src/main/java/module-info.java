@@ -17,6 +17,7 @@ module dev.hamiltorch.engine {
     requires commons.math3;
 
     exports dev.hamiltorch.engine;
+    exports dev.hamiltorch.engine.adaptation;
     exports dev.hamiltorch.engine.autodiff;
     exports dev.hamiltorch.engine.diagnostics;
     exports dev.hamiltorch.engine.distributions;
@@ -38,7 +39,7 @@ module dev.hamiltorch.engine {
     uses dev.hamiltorch.api.spi.Likelihood;
 
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;
-    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.hmc.Hmc, dev.hamiltorch.engine.hmc.Rmhmc,
-            dev.hamiltorch.engine.nuts.Nuts;
+    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.hmc.Hmc, dev.hamiltorch.engine.hmc.HmcAdaptStep,
+            dev.hamiltorch.engine.hmc.Rmhmc, dev.hamiltorch.engine.nuts.Nuts;
     provides dev.hamiltorch.api.tensor.TensorFactory with dev.hamiltorch.engine.autodiff.JvmTensorFactory;
 }

@@ -8,6 +8,7 @@ import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
+import dev.hamiltorch.engine.adaptation.Adaptation;
 import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import dev.hamiltorch.engine.nuts.Nuts;
 import dev.hamiltorch.engine.nuts.NutsKernel;
@@ -70,9 +71,13 @@ public final class Runner {
                                    step 0.5)
 
             options (hamiltorch's names):
-              --sampler hmc|nuts|rmhmc     --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
+              --sampler hmc|hmc-adapt-step|nuts|rmhmc
+              --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
               --metric hessian|softabs|jacobian-diag|<plugin>
               --samples N  --burn N  --step-size E  --steps L  --seed S  --chains C
+              --adapt-metric diag|dense|fisher-diag|none   how warm-up (the --burn iterations) adapts M^-1
+              --target-accept A   the acceptance dual averaging aims at during warm-up (default 0.8)
+              --no-adapt    burn-in only discards draws, whatever the sampler adapts by default
               --jitter J  --softabs-const A  --explicit-binding-const W
               --fixed-point-threshold T  --fixed-point-max-iterations K
               --reversibility-tolerance R   the implicit integrator's round-trip check (Infinity: off)
@@ -389,6 +394,23 @@ public final class Runner {
         if (o.has("reversibility-tolerance")) {
             b.reversibilityTolerance(o.real("reversibility-tolerance", SamplerSettings.DEFAULT_REVERSIBILITY_TOLERANCE));
         }
+        if (o.flag("no-adapt")) {
+            if (o.has("adapt-metric") || o.has("target-accept")) {
+                throw new UsageException("option --no-adapt contradicts --adapt-metric and --target-accept");
+            }
+            b.adaptStepSize(false).adaptMetric("none");
+        }
+        try {
+            if (o.has("adapt-metric")) {
+                b.adaptMetric(o.string("adapt-metric", null));
+            }
+            if (o.has("target-accept")) {
+                b.desiredAcceptRate(o.real("target-accept", 0.8));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --" + (e.getMessage().startsWith("adaptMetric") ? "adapt-metric"
+                    : "target-accept") + ": " + e.getMessage());
+        }
         return b;
     }
 
@@ -453,8 +475,22 @@ public final class Runner {
         r.put("burn", run.settings().burn());
         r.put("chains", samples.numChains());
         r.put("seed", run.seed());
-        r.put("step_size", run.settings().stepSize());
+        Adaptation adapted = run.adaptation();
+        if (Boolean.TRUE.equals(adapted.stepSize())) {
+            // the step size each chain's warm-up arrived at (docs/runner.md)
+            List<Object> stepSizes = new ArrayList<>();
+            for (ChainSamples chain : samples.chains()) {
+                stepSizes.add(chain.stepSize());
+            }
+            r.put("step_size", stepSizes);
+        } else {
+            r.put("step_size", run.settings().stepSize());
+        }
         r.put("steps_per_sample", run.settings().numStepsPerSample());
+        if (adapted.adaptsAnything()) {
+            r.put("adapt_metric", adapted.metric().key());
+            r.put("target_accept", adapted.targetAcceptance());
+        }
         r.put("library_version", run.libraryVersion());
         r.put("sampling_seconds", samples.wallTimeSeconds());
         // num_samples counts burn-in (hamiltorch's convention), so it is the iterations run per chain

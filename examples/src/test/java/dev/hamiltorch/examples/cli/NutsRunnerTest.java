@@ -54,7 +54,7 @@ class NutsRunnerTest {
     void gaussian3dWithNutsWritesTheNutsColumnsAndJsonFields() throws Exception {
         Path json = dir.resolve("n.json");
         Path draws = dir.resolve("n.csv");
-        assertEquals(0, run("gaussian3d", "--sampler", "nuts", "--burn", "100", "--max-tree-depth", "2", "--quiet",
+        assertEquals(0, run("gaussian3d", "--sampler", "nuts", "--burn", "100", "--no-adapt", "--max-tree-depth", "2", "--quiet",
                 "--json", json.toString(), "--draws", draws.toString()), errText());
         String j = Files.readString(json);
         assertTrue(j.contains("\"sampler\": \"NUTS\""), j);

@@ -66,6 +66,31 @@ class McseCoverageTest {
                 Hamiltorch.sample(g).invMass(g.covariance()).stepSize(0.3).numStepsPerSample(7), 3);
     }
 
+    /**
+     * Warm-up adapts ε and a diagonal M⁻¹ (Stan's windows over the {@value #BURN} burn-in iterations), each
+     * chain its own: the kept draws must be as unbiased, with as honest an MCSE, as with M⁻¹ given. Once
+     * whitened, every direction turns by about the same phase per trajectory; without jitter a few chains
+     * adapt to an εL whose phase is within 0.03 rad of a multiple of 2π, so each trajectory returns almost
+     * to its start and the chain hardly moves (|z| up to several hundred; seed 6 without jitter: 59 of 600),
+     * so ε is jittered by ±20 %, as Neal (2011) advises for fixed-length HMC.
+     */
+    @Test
+    void hmcWithAdaptedStepSizeAndDiagonalMassOnABadlyScaledGaussian() {
+        Gaussian g = new Gaussian(new double[] {0.5, 10, -3}, new double[] {0.1, 10, 1}, 0);
+        assertCoverage("HMC, adapted ε and diagonal M⁻¹", g,
+                Hamiltorch.sample(g).adaptMetric("diag").numStepsPerSample(7)
+                        .option("step-size-jitter", "0.2"), 6);
+    }
+
+    /** As above with a dense M⁻¹ adapted on the strongly correlated Gaussian. */
+    @Test
+    void hmcWithAdaptedStepSizeAndDenseMassOnACorrelatedGaussian() {
+        Gaussian g = new Gaussian(new double[] {3, 0}, new double[] {5, 0.2}, 1.0);
+        assertCoverage("HMC, adapted ε and dense M⁻¹", g,
+                Hamiltorch.sample(g).adaptMetric("dense").numStepsPerSample(7)
+                        .option("step-size-jitter", "0.2"), 7);
+    }
+
     /** ∇² log π varies with θ, so the metric's derivative terms in ∂H/∂θ take part. */
     @Test
     void rmhmcHessianMetricWithTheImplicitIntegratorOnAQuartic() {
@@ -87,21 +112,31 @@ class McseCoverageTest {
     @Test
     void nutsOnACorrelatedGaussianWithUnitMass() {
         Gaussian g = new Gaussian(new double[] {1, -2}, new double[] {2, 0.5}, Math.PI / 6);
-        assertCoverage("NUTS, M⁻¹ = I", g, Hamiltorch.sample(g).sampler("nuts").stepSize(0.3), 6);
+        assertCoverage("NUTS, M⁻¹ = I", g, Hamiltorch.sample(g).sampler("nuts").stepSize(0.3)
+                .adaptStepSize(false).adaptMetric("none"), 6);
     }
 
     @Test
     void nutsWithADenseInverseMassEqualToTheCovariance() {
         Gaussian g = new Gaussian(new double[] {3, 0}, new double[] {5, 0.2}, 1.0);
         assertCoverage("NUTS, dense M⁻¹ = Σ", g,
-                Hamiltorch.sample(g).sampler("nuts").invMass(g.covariance()).stepSize(0.5), 7);
+                Hamiltorch.sample(g).sampler("nuts").invMass(g.covariance()).stepSize(0.5)
+                        .adaptStepSize(false).adaptMetric("none"), 7);
     }
 
     /** A non-Gaussian target: the double well, whose two modes NUTS crosses with the Euclidean metric. */
     @Test
     void nutsOnADoubleWell() {
         Quartic q = new Quartic(new double[] {0, 2}, -1);
-        assertCoverage("NUTS, double well", q, Hamiltorch.sample(q).sampler("nuts").stepSize(0.25), 8);
+        assertCoverage("NUTS, double well", q, Hamiltorch.sample(q).sampler("nuts").stepSize(0.25)
+                .adaptStepSize(false).adaptMetric("none"), 8);
+    }
+
+    /** NUTS as users run it: ε and a diagonal M⁻¹ adapted in warm-up (its defaults), on the badly scaled Gaussian. */
+    @Test
+    void nutsWithAdaptedStepSizeAndDiagonalMass() {
+        Gaussian g = new Gaussian(new double[] {0.5, 10, -3}, new double[] {0.1, 10, 1}, 0);
+        assertCoverage("NUTS, adapted ε and diagonal M⁻¹", g, Hamiltorch.sample(g).sampler("nuts"), 9);
     }
 
     /** A target whose mean is known, and the independent coordinates the test checks. */

@@ -29,7 +29,8 @@ class RiemannianNutsTest {
             for (long seed = 1; seed <= 3; seed++) {
                 Samples s = Hamiltorch.sample(quartic.target()).paramsInit(quartic.initialPosition())
                         .sampler(Sampler.NUTS).metric(metric).softabsConst(1).integrator("implicit")
-                        .fixedPointThreshold(1e-10).stepSize(0.3).numSamples(700).burn(100).chains(2).seed(seed)
+                        .fixedPointThreshold(1e-10).stepSize(0.3).adaptStepSize(false).numSamples(700).burn(100).chains(2)
+                        .seed(seed)
                         .verbose(false).run();
                 assertEquals(0L, s.eventCounts().get(Event.NON_SPD_METRIC));
                 for (int i = 0; i < 2; i++) {

@@ -6,7 +6,9 @@ import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.MassedHamiltonian;
 import dev.hamiltorch.api.kernel.MetropolisKernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
@@ -33,38 +35,21 @@ public final class NutsKernel implements Kernel {
 
     private static final List<String> STATISTICS = List.of(TREE_DEPTH);
 
-    private final Hamiltonian hamiltonian;
+    private final MassedHamiltonian hamiltonians;
     private final Integrator integrator;
-    private final double stepSize;
-    private final int maxTreeDepth;
     private final GuardedTarget guard;
     /** HMC's kernel on the same Hamiltonian: the chain's start is checked and evaluated as HMC does it. */
     private final Kernel start;
 
     /**
-     * The kernel on {@code hamiltonian} with {@code integrator} (configured for the run already).
-     *
-     * @throws IllegalArgumentException naming {@code stepSize} or {@code maxTreeDepth} when out of range
+     * The kernel on {@code hamiltonian} with {@code integrator} (configured for the run already); each
+     * step takes its step size, inverse mass and largest tree depth from its {@link StepParameters}.
      */
-    public NutsKernel(Hamiltonian hamiltonian, Integrator integrator, double stepSize, int maxTreeDepth) {
-        NoUTurnTrajectory.checkStepSize(stepSize);
-        NoUTurnTrajectory.checkMaxTreeDepth(maxTreeDepth);
-        this.hamiltonian = hamiltonian;
+    public NutsKernel(Hamiltonian hamiltonian, Integrator integrator) {
+        this.hamiltonians = new MassedHamiltonian(hamiltonian);
         this.integrator = integrator;
-        this.stepSize = stepSize;
-        this.maxTreeDepth = maxTreeDepth;
         this.guard = hamiltonian.target() instanceof GuardedTarget g ? g : null;
-        this.start = new MetropolisKernel(hamiltonian, integrator, stepSize, 1);
-    }
-
-    /** The step size ε. */
-    public double stepSize() {
-        return stepSize;
-    }
-
-    /** The most doublings per transition. */
-    public int maxTreeDepth() {
-        return maxTreeDepth;
+        this.start = new MetropolisKernel(hamiltonian, integrator);
     }
 
     /** @throws IllegalArgumentException as {@link MetropolisKernel#init} */
@@ -74,9 +59,9 @@ public final class NutsKernel implements Kernel {
     }
 
     @Override
-    public Transition step(RandomGenerator rng, ChainState state) {
+    public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
         // jitter and term order are drawn once, so H and the flow are fixed along the trajectory
-        Hamiltonian hamiltonian = this.hamiltonian.forTrajectory(rng);
+        Hamiltonian hamiltonian = hamiltonians.forMass(parameters.inverseMass()).forTrajectory(rng);
         Integrator integrator = this.integrator.forTrajectory(rng);
         double[] position = state.position();
         double[] momentum = new double[position.length];
@@ -91,8 +76,8 @@ public final class NutsKernel implements Kernel {
             return new Transition(state, new TransitionInfo(0.0, false, false, h0, Double.NaN, 0, 0,
                     Event.INVALID_LOG_PROB, new double[] {0}));
         }
-        NoUTurnTrajectory.Result r = NoUTurnTrajectory.sample(hamiltonian, integrator, stepSize, origin, rng,
-                maxTreeDepth);
+        NoUTurnTrajectory.Result r = NoUTurnTrajectory.sample(hamiltonian, integrator, parameters.stepSize(),
+                origin, rng, parameters.maxTreeDepth());
         PhasePoint drawn = r.sample();
         boolean moved = drawn != origin;
         ChainState next = moved ? new ChainState(drawn.position(), drawn.logDensity(), drawn.gradient()) : state;

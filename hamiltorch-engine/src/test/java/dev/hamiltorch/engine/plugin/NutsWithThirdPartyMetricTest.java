@@ -34,7 +34,8 @@ class NutsWithThirdPartyMetricTest {
             // mass 4: velocity p/4, momenta of sd 2; on a standard normal ε 1.2 then moves like ε 0.6 with unit mass
             Samples s = Hamiltorch.sample(ThirdPartyPluginTest.STANDARD_NORMAL).plugins(registry)
                     .sampler(Sampler.NUTS).metric("third-party-metric").option("third-party.mass", "4")
-                    .stepSize(1.2).paramsInit(1, -1).numSamples(2000).burn(200).chains(4).seed(21).verbose(false)
+                    .stepSize(1.2).adaptStepSize(false).paramsInit(1, -1).numSamples(2000).burn(200).chains(4).seed(21)
+                    .verbose(false)
                     .run();
             assertEquals("third-party-metric", s.provenance().metric());
             assertEquals(Sampler.NUTS, s.provenance().sampler());
