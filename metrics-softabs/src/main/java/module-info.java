@@ -1,7 +1,7 @@
 /**
  * The SoftAbs Riemannian metric ({@value dev.hamiltorch.api.spi.Metric#SOFTABS}, Betancourt 2013).
- * Depends on hamiltorch-api only: the symmetric eigendecomposition is its own (Householder
- * tridiagonalisation, then implicit QR with Wilkinson shifts).
+ * Depends on hamiltorch-api only, whose
+ * {@link dev.hamiltorch.api.linalg.SymmetricEigenDecomposition} it uses.
  */
 module dev.hamiltorch.metrics.softabs {
     requires dev.hamiltorch.api;

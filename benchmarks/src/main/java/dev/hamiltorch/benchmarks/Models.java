@@ -17,6 +17,8 @@ public enum Models {
 
     /** The hamiltorch introduction's 3-D Normal (the runner's {@code gaussian3d}), ε 0.3, L 5. */
     GAUSSIAN3D(new Gaussian3d().logDensity(), new double[3], 0.3, 5),
+    /** The D = 5 funnel, for RMHMC (ε 0.2, L 5). */
+    FUNNEL5(new Funnel(5).logDensity(), new Funnel(5).initialPosition(), 0.2, 5),
 
     /** Neal's funnel with D = 10 (the runner's {@code funnel}), ε 0.3093, L 25. */
     FUNNEL(new Funnel(10).logDensity(), new Funnel(10).initialPosition(), 0.3093, 25),

@@ -1,5 +1,8 @@
 package dev.hamiltorch.benchmarks;
 
+import dev.hamiltorch.api.spi.Integrator;
+import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.sampling.Samples;
 import java.io.OutputStream;
@@ -56,5 +59,28 @@ public class SamplingBenchmark {
     @Benchmark
     public Samples logistic500() {
         return run(Models.LOGISTIC, 500);
+    }
+
+    /**
+     * 200 iterations of RMHMC with SoftAbs on the D = 5 funnel (implicit integrator, ε 0.2, L 5): the
+     * Hessians and third-order contractions of the recorded graph.
+     */
+    @Benchmark
+    public Samples funnelRmhmc200() {
+        return Hamiltorch.sample(Models.FUNNEL5.logDensity()).paramsInit(Models.FUNNEL5.start()).numSamples(200)
+                .sampler("rmhmc").metric("softabs").softabsConst(1e6).stepSize(0.2).numStepsPerSample(5)
+                .seed(123).progressTo(DISCARD).run();
+    }
+
+    /**
+     * 2,000 RMHMC iterations of the 3-D Normal with the Hessian metric and the implicit integrator (ε 0.3,
+     * L 5): the metric's geometry (Hessian, Cholesky, third derivatives, ∂H/∂θ) at every fixed-point iterate.
+     */
+    @Benchmark
+    public Samples gaussian3dRmhmcHessian2k() {
+        Models model = Models.GAUSSIAN3D;
+        return Hamiltorch.sample(model.logDensity()).paramsInit(model.start()).numSamples(2_000)
+                .sampler(Sampler.RMHMC).metric(Metric.HESSIAN).integrator(Integrator.IMPLICIT)
+                .stepSize(model.stepSize()).numStepsPerSample(model.steps()).seed(123).progressTo(DISCARD).run();
     }
 }

@@ -4,10 +4,14 @@ import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.adaptation.MetricAdaptation;
+import dev.hamiltorch.api.dynamics.Hamiltonian;
+import dev.hamiltorch.api.spi.PluginOption;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.adaptation.Adaptation;
 import dev.hamiltorch.engine.autodiff.AutodiffSplitTarget;
 import dev.hamiltorch.engine.autodiff.AutodiffTarget;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
@@ -65,6 +69,7 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
     private Path drawsFile;
     private DrawsFile.Precision drawsPrecision = DrawsFile.Precision.FLOAT64;
     private Integer keepEvery;
+    private Adaptation adaptation = Adaptation.SAMPLER_DEFAULT;
 
     SamplingOptions() {
     }
@@ -93,13 +98,20 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         return self();
     }
 
-    /** Leading iterations to discard; default 0. */
+    /**
+     * Leading iterations to discard; default 0. They are the warm-up: a sampler that adapts (NUTS,
+     * {@link Sampler#HMC_ADAPT_STEP}, or any sampler given {@link #adaptMetric} or
+     * {@link #adaptStepSize}) tunes its step size and mass matrix during them (see docs/adaptation.md).
+     */
     public B burn(int burn) {
         settings.burn(burn);
         return self();
     }
 
-    /** Integrator step size ε; default 0.1. */
+    /**
+     * Integrator step size ε; default 0.1. When warm-up adapts the step size this is only where its
+     * heuristic starts, so it need not be given.
+     */
     public B stepSize(double stepSize) {
         settings.stepSize(stepSize);
         return self();
@@ -234,7 +246,47 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         return self();
     }
 
-    /** An option for a third-party plugin. */
+    /**
+     * How warm-up (the {@link #burn} iterations) adapts the inverse mass: {@code diag}, {@code dense},
+     * {@code fisher-diag} or {@code none}; default the sampler's ({@code diag} for NUTS, {@code none}
+     * for HMC). Adapting the mass adapts the step size too unless {@link #adaptStepSize(boolean)} says no.
+     *
+     * @throws IllegalArgumentException naming the value and the known names
+     */
+    public B adaptMetric(String adaptation) {
+        return adaptMetric(MetricAdaptation.of(adaptation));
+    }
+
+    /** How warm-up adapts the inverse mass; see {@link #adaptMetric(String)}. */
+    public B adaptMetric(MetricAdaptation adaptation) {
+        this.adaptation = this.adaptation.withMetric(Objects.requireNonNull(adaptation, "adaptMetric"));
+        return self();
+    }
+
+    /**
+     * Whether warm-up adapts the step size by dual averaging; default the sampler's (NUTS and
+     * {@link Sampler#HMC_ADAPT_STEP} do, HMC does not unless the mass is adapted).
+     */
+    public B adaptStepSize(boolean adapt) {
+        this.adaptation = this.adaptation.withStepSize(adapt);
+        return self();
+    }
+
+    /**
+     * The acceptance statistic warm-up's dual averaging aims at (hamiltorch's {@code desired_accept_rate},
+     * Stan's δ); default 0.8.
+     *
+     * @throws IllegalArgumentException naming {@code desiredAcceptRate} if it is not in (0, 1)
+     */
+    public B desiredAcceptRate(double rate) {
+        this.adaptation = this.adaptation.withTargetAcceptance(rate);
+        return self();
+    }
+
+    /**
+     * An option a selected plugin declares ({@link dev.hamiltorch.api.spi.Named#options()}); {@code run()}
+     * refuses an option no selected plugin declares, naming the known ones, and a value that breaks its rule.
+     */
     public B option(String key, String value) {
         pluginOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return self();
@@ -394,9 +446,16 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         } else if (t instanceof AutodiffSplitTarget split) {
             checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
         }
+        PluginOption.check(s.options(), List.of(samplerPlugin, metricPlugin, integratorPlugin));
         // builds the Hamiltonian once up front so a bad invMass, or an integrator that cannot integrate it,
         // fails here, before the progress table's header and any sampling
-        integratorPlugin.checkSupports(metricPlugin.hamiltonian(t, s));
+        Hamiltonian hamiltonian = metricPlugin.hamiltonian(t, s);
+        integratorPlugin.checkSupports(hamiltonian);
+        Adaptation resolved = adaptation.resolve(samplerPlugin, hamiltonian.inverseMass() != null);
+        if (s.burn() > 0 && resolved.metric() != MetricAdaptation.NONE && hamiltonian.inverseMass() == null) {
+            throw new IllegalArgumentException("adaptMetric = " + resolved.metric().key() + ": metric '"
+                    + metricPlugin.name() + "' has no constant mass matrix to adapt; use adaptMetric(\"none\")");
+        }
 
         ProgressTable table = null;
         TransitionListener listener = this.listener;
@@ -409,7 +468,7 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
             listener = listener.andThen((chain, iteration, state, info) -> shown.step());
         }
         Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin)
-                .run(t, paramsInit, s, new RunOptions(seed, chains, threads, listener, parameterNames,
+                .run(t, paramsInit, s, new RunOptions(seed, chains, threads, listener, parameterNames, adaptation,
                         new DrawStorage(drawsFile, drawsPrecision, keepEvery != null ? keepEvery : drawsFile == null ? 1 : 0,
                                 blocks)));
         if (table != null) {

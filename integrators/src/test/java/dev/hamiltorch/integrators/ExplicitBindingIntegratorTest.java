@@ -1,14 +1,14 @@
 package dev.hamiltorch.integrators;
 
 import static dev.hamiltorch.integrators.PhaseSpace.concat;
-import static dev.hamiltorch.integrators.PhaseSpace.determinant;
 import static dev.hamiltorch.integrators.PhaseSpace.distance;
 import static dev.hamiltorch.integrators.PhaseSpace.distanceToFlipped;
 import static dev.hamiltorch.integrators.PhaseSpace.flipped;
-import static dev.hamiltorch.integrators.PhaseSpace.jacobian;
 import static dev.hamiltorch.integrators.PhaseSpace.negated;
 import static dev.hamiltorch.integrators.PhaseSpace.pointAt;
 import static dev.hamiltorch.integrators.PhaseSpace.slice;
+import static dev.hamiltorch.testkit.FiniteDifferences.determinant;
+import static dev.hamiltorch.testkit.FiniteDifferences.jacobian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -24,10 +24,10 @@ import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.integrators.TestHamiltonians.Banana;
 import dev.hamiltorch.integrators.TestHamiltonians.DiagonalGaussian;
-import dev.hamiltorch.integrators.TestHamiltonians.DiagonalKinetic;
 import dev.hamiltorch.integrators.TestHamiltonians.DiagonalMetric;
 import dev.hamiltorch.integrators.TestHamiltonians.Gaussian1d;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
+import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ class ExplicitBindingIntegratorTest {
     @Test
     void oneStepMatchesAHandComputedStep() {
         Target target = new Gaussian1d(1.0);
-        Hamiltonian h = new DiagonalKinetic(target, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0);
         ExplicitBindingIntegrator integrator = new ExplicitBindingIntegrator(Math.PI / 0.8);
         IntegrationResult r = integrator.integrate(h, pointAt(target, new double[] {1.0}, new double[] {0.5}), 0.2, 1);
         assertNull(r.failure());
@@ -175,7 +175,7 @@ class ExplicitBindingIntegratorTest {
         return Stream.of(
                 Arguments.of("Riemannian, ω = 100", new DiagonalMetric(GAUSSIAN, 1.0), 100.0, THETA0, P0),
                 Arguments.of("Riemannian, ω = 10", new DiagonalMetric(GAUSSIAN, 1.0), 10.0, THETA0, P0),
-                Arguments.of("separable banana, ω = 100", new DiagonalKinetic(banana, 1.0, 0.5), 100.0,
+                Arguments.of("separable banana, ω = 100", new DiagonalMassHamiltonian(banana, 1.0, 0.5), 100.0,
                         new double[] {0.5, 0.8}, new double[] {0.7, -1.3}));
     }
 
@@ -339,7 +339,7 @@ class ExplicitBindingIntegratorTest {
                 return theta[0] > 1.5 ? Double.NaN : -0.5 * theta[0] * theta[0];
             }
         };
-        Hamiltonian h = new DiagonalKinetic(cliff, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(cliff, 1.0);
         IntegrationResult r = new ExplicitBindingIntegrator().integrate(h,
                 pointAt(cliff, new double[] {0.0}, new double[] {3.0}), 0.01, 200);
         assertEquals(Event.INVALID_LOG_PROB, r.failure());

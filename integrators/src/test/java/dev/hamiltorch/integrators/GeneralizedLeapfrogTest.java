@@ -1,13 +1,13 @@
 package dev.hamiltorch.integrators;
 
 import static dev.hamiltorch.integrators.PhaseSpace.concat;
-import static dev.hamiltorch.integrators.PhaseSpace.determinant;
 import static dev.hamiltorch.integrators.PhaseSpace.distance;
 import static dev.hamiltorch.integrators.PhaseSpace.distanceToFlipped;
 import static dev.hamiltorch.integrators.PhaseSpace.flipped;
-import static dev.hamiltorch.integrators.PhaseSpace.jacobian;
 import static dev.hamiltorch.integrators.PhaseSpace.pointAt;
 import static dev.hamiltorch.integrators.PhaseSpace.slice;
+import static dev.hamiltorch.testkit.FiniteDifferences.determinant;
+import static dev.hamiltorch.testkit.FiniteDifferences.jacobian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -23,12 +23,12 @@ import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.integrators.TestHamiltonians.Banana;
 import dev.hamiltorch.integrators.TestHamiltonians.DiagonalGaussian;
-import dev.hamiltorch.integrators.TestHamiltonians.DiagonalKinetic;
 import dev.hamiltorch.integrators.TestHamiltonians.DiagonalMetric;
 import dev.hamiltorch.integrators.TestHamiltonians.Gaussian1d;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
 import dev.hamiltorch.integrators.TestHamiltonians.ScalarMetric;
 import dev.hamiltorch.integrators.TestHamiltonians.VelocityField;
+import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -97,7 +97,7 @@ class GeneralizedLeapfrogTest {
     @Test
     void onASeparableHamiltonianItIsTheLeapfrog() {
         Target target = new Gaussian1d(4.0);
-        Hamiltonian h = new DiagonalKinetic(target, 2.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 2.0);
         PhasePoint start = pointAt(target, new double[] {1.0}, new double[] {0.5});
         IntegrationResult two = new GeneralizedLeapfrog().integrate(h, start, 0.1, 2);
         assertNull(two.failure());
@@ -108,7 +108,7 @@ class GeneralizedLeapfrogTest {
         assertEquals(2, two.gradientEvaluations());
 
         Target banana = new Banana();
-        Hamiltonian hb = new DiagonalKinetic(banana, 1.0, 0.5);
+        Hamiltonian hb = new DiagonalMassHamiltonian(banana, 1.0, 0.5);
         PhasePoint b0 = pointAt(banana, new double[] {0.5, 0.8}, new double[] {0.7, -1.3});
         IntegrationResult implicit = new GeneralizedLeapfrog(TIGHT, 1000).integrate(hb, b0, 0.05, 40);
         IntegrationResult leapfrog = new Leapfrog().integrate(hb, b0, 0.05, 40);
@@ -372,7 +372,7 @@ class GeneralizedLeapfrogTest {
 
     @Test
     void aSeparableHamiltonianIsNotCheckedForItsStepsAreExplicit() {
-        DiagonalKinetic h = new DiagonalKinetic(GAUSSIAN, 1.0, 1.0);
+        DiagonalMassHamiltonian h = new DiagonalMassHamiltonian(GAUSSIAN, 1.0, 1.0);
         IntegrationResult checked = new GeneralizedLeapfrog(1e-5, 1000, 1e-300).integrate(h, start(), 0.1, 10);
         IntegrationResult unchecked = new GeneralizedLeapfrog(1e-5, 1000, OFF).integrate(h, start(), 0.1, 10);
         assertNull(checked.failure());

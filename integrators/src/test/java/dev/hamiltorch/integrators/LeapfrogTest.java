@@ -15,16 +15,16 @@ import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.integrators.TestHamiltonians.AnisotropicGaussian;
 import dev.hamiltorch.integrators.TestHamiltonians.Banana;
 import dev.hamiltorch.integrators.TestHamiltonians.Counting;
-import dev.hamiltorch.integrators.TestHamiltonians.DiagonalKinetic;
 import dev.hamiltorch.integrators.TestHamiltonians.Gaussian1d;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
+import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
 import java.lang.reflect.Method;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class LeapfrogTest {
 
@@ -50,7 +50,7 @@ class LeapfrogTest {
     @MethodSource("targets")
     void forwardThenBackwardWithNegatedMomentumReturnsToTheStart(String name, Target target, double[] invMass,
                                                                  double[] theta0, double[] p0) {
-        Hamiltonian h = new DiagonalKinetic(target, invMass);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, invMass);
         PhasePoint start = pointAt(target, theta0, p0);
 
         IntegrationResult forward = leapfrog.integrate(h, start, 0.05, 100);
@@ -76,7 +76,7 @@ class LeapfrogTest {
     @MethodSource("targets")
     void energyErrorAtFixedTimeIsSecondOrderInTheStepSize(String name, Target target, double[] invMass,
                                                           double[] theta0, double[] p0) {
-        Hamiltonian h = new DiagonalKinetic(target, invMass);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, invMass);
         PhasePoint start = pointAt(target, theta0, p0);
         double h0 = h.energy(start);
         double time = 1.0;
@@ -105,7 +105,7 @@ class LeapfrogTest {
     @Test
     void oneAndTwoStepsMatchAHandComputedLeapfrog() {
         Target target = new Gaussian1d(4.0);
-        Hamiltonian h = new DiagonalKinetic(target, 2.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 2.0);
         PhasePoint start = pointAt(target, new double[] {1.0}, new double[] {0.5});
 
         IntegrationResult one = leapfrog.integrate(h, start, 0.1, 1);
@@ -125,7 +125,7 @@ class LeapfrogTest {
     @Test
     void aTrajectoryOfLStepsEvaluatesTheGradientExactlyLTimes() {
         Counting target = new Counting(new Banana());
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 1.0);
         PhasePoint start = pointAt(target, new double[] {0.5, 0.8}, new double[] {0.7, -1.3});
         assertEquals(1, target.gradientCalls, "the start point's gradient");
 
@@ -142,7 +142,7 @@ class LeapfrogTest {
     @Test
     void zeroStepsReturnsTheStartWithoutEvaluatingAnything() {
         Counting target = new Counting(new Banana());
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 1.0);
         PhasePoint start = pointAt(target, new double[] {0.5, 0.8}, new double[] {0.7, -1.3});
         target.gradientCalls = 0;
         IntegrationResult r = leapfrog.integrate(h, start, 0.05, 0);
@@ -155,7 +155,7 @@ class LeapfrogTest {
     @Test
     void theStartPointIsNotModified() {
         Target target = new Banana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 1.0);
         PhasePoint start = pointAt(target, new double[] {0.5, 0.8}, new double[] {0.7, -1.3});
         double[] theta = start.position().clone();
         double[] p = start.momentum().clone();
@@ -197,7 +197,7 @@ class LeapfrogTest {
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void aNonFiniteLogDensityOrGradientStopsTheTrajectoryEarly(boolean nanGradientOnly) {
         Counting target = new Counting(cliff(nanGradientOnly));
-        Hamiltonian h = new DiagonalKinetic(target, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0);
         PhasePoint start = pointAt(target, new double[] {0.0}, new double[] {3.0});
         target.gradientCalls = 0;
 
@@ -214,7 +214,7 @@ class LeapfrogTest {
     @Test
     void anInvalidStartFailsWithoutStepping() {
         Target target = cliff(false);
-        Hamiltonian h = new DiagonalKinetic(target, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0);
         PhasePoint start = new PhasePoint(new double[] {2.0}, new double[] {1.0}, Double.NaN, new double[] {-2.0});
         IntegrationResult r = leapfrog.integrate(h, start, 0.1, 10);
         assertEquals(Event.INVALID_LOG_PROB, r.failure());
@@ -232,13 +232,13 @@ class LeapfrogTest {
         IllegalArgumentException before = assertThrows(IllegalArgumentException.class,
                 () -> leapfrog.checkSupports(new NonSeparable(target)));
         assertEquals(e.getMessage(), before.getMessage());
-        leapfrog.checkSupports(new DiagonalKinetic(target, 1.0, 1.0));
+        leapfrog.checkSupports(new DiagonalMassHamiltonian(target, 1.0, 1.0));
     }
 
     @Test
     void badArgumentsAreRefused() {
         Target target = new Banana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 1.0);
         PhasePoint start = pointAt(target, new double[] {0.5, 0.8}, new double[] {0.7, -1.3});
         assertThrows(IllegalArgumentException.class, () -> leapfrog.integrate(h, start, Double.NaN, 10));
         assertThrows(IllegalArgumentException.class, () -> leapfrog.integrate(h, start, 0.1, -1));
@@ -250,7 +250,7 @@ class LeapfrogTest {
     @Test
     void memoryAllocatedPerTrajectoryDoesNotGrowWithTheNumberOfSteps() throws Exception {
         Target target = new Banana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 1.0);
         PhasePoint start = pointAt(target, new double[] {0.1, 0.2}, new double[] {0.3, -0.2});
         for (int i = 0; i < 2_000; i++) { // warm up so that class loading and compilation are not measured
             leapfrog.integrate(h, start, 0.01, 50);
@@ -285,7 +285,7 @@ class LeapfrogTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no integrator named leapfrog"));
         assertEquals(Leapfrog.class, found.getClass());
-        assertNull(leapfrog.integrate(new DiagonalKinetic(new Banana(), 1.0, 1.0),
+        assertNull(leapfrog.integrate(new DiagonalMassHamiltonian(new Banana(), 1.0, 1.0),
                 pointAt(new Banana(), new double[] {0, 0}, new double[] {1, 1}), 0.1, 1).failure());
     }
 }

@@ -2,9 +2,8 @@ package dev.hamiltorch.integrators;
 
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.PhasePoint;
-import java.util.function.UnaryOperator;
 
-/** Phase-space helpers for the integrator tests: start points, flips, distances and Jacobians. */
+/** Phase-space helpers for the integrator tests: start points, flips and distances (Jacobians: the kit's FiniteDifferences). */
 final class PhaseSpace {
 
     private PhaseSpace() {
@@ -69,58 +68,5 @@ final class PhaseSpace {
         double[] out = new double[length];
         System.arraycopy(v, from, out, 0, length);
         return out;
-    }
-
-    /** The Jacobian of {@code map} at z by central differences with step h. */
-    static double[][] jacobian(UnaryOperator<double[]> map, double[] z, double h) {
-        int n = z.length;
-        double[][] j = new double[n][n];
-        for (int k = 0; k < n; k++) {
-            double[] plus = z.clone();
-            double[] minus = z.clone();
-            plus[k] += h;
-            minus[k] -= h;
-            double[] fPlus = map.apply(plus);
-            double[] fMinus = map.apply(minus);
-            for (int i = 0; i < n; i++) {
-                j[i][k] = (fPlus[i] - fMinus[i]) / (2 * h);
-            }
-        }
-        return j;
-    }
-
-    /** det A by Gaussian elimination with partial pivoting (A is copied). */
-    static double determinant(double[][] a) {
-        int n = a.length;
-        double[][] m = new double[n][];
-        for (int i = 0; i < n; i++) {
-            m[i] = a[i].clone();
-        }
-        double det = 1;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < n; row++) {
-                if (Math.abs(m[row][col]) > Math.abs(m[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            if (pivot != col) {
-                double[] swap = m[pivot];
-                m[pivot] = m[col];
-                m[col] = swap;
-                det = -det;
-            }
-            det *= m[col][col];
-            if (m[col][col] == 0) {
-                return 0;
-            }
-            for (int row = col + 1; row < n; row++) {
-                double f = m[row][col] / m[col][col];
-                for (int k = col; k < n; k++) {
-                    m[row][k] -= f * m[col][k];
-                }
-            }
-        }
-        return det;
     }
 }

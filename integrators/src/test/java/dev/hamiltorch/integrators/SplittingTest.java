@@ -1,13 +1,13 @@
 package dev.hamiltorch.integrators;
 
 import static dev.hamiltorch.integrators.PhaseSpace.concat;
-import static dev.hamiltorch.integrators.PhaseSpace.determinant;
 import static dev.hamiltorch.integrators.PhaseSpace.distance;
 import static dev.hamiltorch.integrators.PhaseSpace.distanceToFlipped;
 import static dev.hamiltorch.integrators.PhaseSpace.flipped;
-import static dev.hamiltorch.integrators.PhaseSpace.jacobian;
 import static dev.hamiltorch.integrators.PhaseSpace.pointAt;
 import static dev.hamiltorch.integrators.PhaseSpace.slice;
+import static dev.hamiltorch.testkit.FiniteDifferences.determinant;
+import static dev.hamiltorch.testkit.FiniteDifferences.jacobian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,10 +24,10 @@ import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.integrators.TestHamiltonians.Banana;
-import dev.hamiltorch.integrators.TestHamiltonians.DiagonalKinetic;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
 import dev.hamiltorch.integrators.TestHamiltonians.QuadraticTerms;
 import dev.hamiltorch.integrators.TestHamiltonians.SplitBanana;
+import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,7 +71,7 @@ class SplittingTest {
     @Test
     void oneStepOfEachMatchesAHandComputedStep() {
         SplitTarget target = new QuadraticTerms(1.0, 3.0);
-        Hamiltonian h = new DiagonalKinetic(target, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0);
         assertStep(1.0176, -0.32576, new SymmetricSplitting().integrate(h, quadraticStart(target), 0.2, 1));
         assertStep(1.02, -0.308, new KineticMiddleSplitting().integrate(h, quadraticStart(target), 0.2, 1));
         assertStep(1.0384, -0.32752, RandomisedSplitting.withOrder(0, 1).integrate(h, quadraticStart(target), 0.2, 1));
@@ -92,7 +92,7 @@ class SplittingTest {
     @MethodSource("integrators")
     void theEndCarriesTheLogDensityAndGradientOfTheWholeTarget(String name, Integrator integrator) {
         SplitBanana target = new SplitBanana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 0.5);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 0.5);
         IntegrationResult r = integrator.integrate(h, pointAt(target, THETA0, P0), 0.05, 13);
         assertNull(r.failure());
         double[] g = new double[2];
@@ -108,7 +108,7 @@ class SplittingTest {
     @MethodSource("integrators")
     void forwardThenBackwardReturnsToTheStart(String name, Integrator integrator) {
         SplitBanana target = new SplitBanana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 0.5);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 0.5);
         PhasePoint start = pointAt(target, THETA0, P0);
         IntegrationResult forward = integrator.integrate(h, start, 0.05, 40);
         assertNull(forward.failure());
@@ -136,7 +136,7 @@ class SplittingTest {
     @Test
     void theRandomisedSplittingInOneFixedOrderIsNotReversible() {
         SplitBanana target = new SplitBanana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 0.5);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 0.5);
         PhasePoint start = pointAt(target, THETA0, P0);
         RandomisedSplitting fixed = RandomisedSplitting.withOrder(0, 1, 2);
         IntegrationResult forward = fixed.integrate(h, start, 0.05, 40);
@@ -190,7 +190,7 @@ class SplittingTest {
     @MethodSource("orders")
     void energyErrorAtFixedTimeHasTheExpectedOrder(String name, Integrator integrator, SplitTarget target,
                                                    double expectedRatio) {
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 1.0);
         PhasePoint start = pointAt(target, THETA0, P0);
         double h0 = h.energy(start);
         double[] eps = {0.04, 0.02, 0.01, 0.005};
@@ -211,7 +211,7 @@ class SplittingTest {
     @MethodSource("integrators")
     void theStepMapPreservesVolume(String name, Integrator integrator) {
         SplitBanana target = new SplitBanana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 0.5);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 0.5);
         for (int steps : new int[] {1, 5}) {
             double[][] jac = jacobian(z -> {
                 PhasePoint end = integrator.integrate(h, pointAt(target, slice(z, 0, 2), slice(z, 2, 2)), 0.1, steps)
@@ -225,7 +225,7 @@ class SplittingTest {
     @Test
     void gradientEvaluationsCountTheTermEvaluations() {
         SplitBanana target = new SplitBanana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 0.5);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 0.5);
         PhasePoint start = pointAt(target, THETA0, P0);
         int m = 3;
         int steps = 7;
@@ -243,7 +243,7 @@ class SplittingTest {
         // one term: the randomised splitting's steps share the kick at their common position
         QuadraticTerms one = new QuadraticTerms(2.0);
         IntegrationResult r = new RandomisedSplitting().forTrajectory(new SplittableRandom(1))
-                .integrate(new DiagonalKinetic(one, 1.0), quadraticStart(one), 0.1, steps);
+                .integrate(new DiagonalMassHamiltonian(one, 1.0), quadraticStart(one), 0.1, steps);
         assertEquals(steps + 1, r.gradientEvaluations());
     }
 
@@ -251,7 +251,7 @@ class SplittingTest {
     @Test
     void kineticInTheMiddleIsTheLeapfrog() {
         SplitBanana target = new SplitBanana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 0.5);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 0.5);
         PhasePoint start = pointAt(target, THETA0, P0);
         IntegrationResult kmid = new KineticMiddleSplitting().integrate(h, start, 0.05, 30);
         IntegrationResult leapfrog = new Leapfrog().integrate(h, start, 0.05, 30);
@@ -265,7 +265,7 @@ class SplittingTest {
     void aNonFiniteTermEndsTheTrajectoryWithoutThrowing(String name, Integrator integrator) {
         // term 1 is NaN beyond |θ| = 1.5; the trajectory starts at 0 heading out
         SplitTarget target = new QuadraticTerms(1.5, 1, 1.0, 3.0);
-        Hamiltonian h = new DiagonalKinetic(target, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0);
         PhasePoint start = pointAt(target, new double[] {0.0}, new double[] {8.0});
         IntegrationResult r = integrator.integrate(h, start, 0.1, 50);
         assertEquals(Event.INVALID_LOG_PROB, r.failure());
@@ -292,19 +292,19 @@ class SplittingTest {
         Target banana = new Banana();
         PhasePoint start = pointAt(banana, THETA0, P0);
         IllegalArgumentException notSplit = assertThrows(IllegalArgumentException.class,
-                () -> integrator.integrate(new DiagonalKinetic(banana, 1.0, 1.0), start, 0.1, 1));
+                () -> integrator.integrate(new DiagonalMassHamiltonian(banana, 1.0, 1.0), start, 0.1, 1));
         assertTrue(notSplit.getMessage().contains("SplitTarget"), notSplit.getMessage());
         IllegalArgumentException nonSeparable = assertThrows(IllegalArgumentException.class,
                 () -> integrator.integrate(new NonSeparable(new SplitBanana()), start, 0.1, 1));
         assertTrue(nonSeparable.getMessage().contains("separable"), nonSeparable.getMessage());
         // and before sampling, with the same messages
         assertEquals(notSplit.getMessage(), assertThrows(IllegalArgumentException.class,
-                () -> integrator.checkSupports(new DiagonalKinetic(banana, 1.0, 1.0))).getMessage());
+                () -> integrator.checkSupports(new DiagonalMassHamiltonian(banana, 1.0, 1.0))).getMessage());
         assertEquals(nonSeparable.getMessage(), assertThrows(IllegalArgumentException.class,
                 () -> integrator.checkSupports(new NonSeparable(new SplitBanana()))).getMessage());
-        integrator.checkSupports(new DiagonalKinetic(new SplitBanana(), 1.0, 1.0));
+        integrator.checkSupports(new DiagonalMassHamiltonian(new SplitBanana(), 1.0, 1.0));
 
-        Hamiltonian h = new DiagonalKinetic(new SplitBanana(), 1.0, 1.0);
+        Hamiltonian h = new DiagonalMassHamiltonian(new SplitBanana(), 1.0, 1.0);
         assertThrows(IllegalArgumentException.class, () -> integrator.integrate(h, start, Double.NaN, 1));
         assertThrows(IllegalArgumentException.class, () -> integrator.integrate(h, start, 0.1, -1));
     }
@@ -313,10 +313,10 @@ class SplittingTest {
     void theSymmetricSplittingNeedsTwoTerms() {
         QuadraticTerms one = new QuadraticTerms(2.0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SymmetricSplitting().integrate(new DiagonalKinetic(one, 1.0), quadraticStart(one), 0.1, 1));
+                () -> new SymmetricSplitting().integrate(new DiagonalMassHamiltonian(one, 1.0), quadraticStart(one), 0.1, 1));
         assertTrue(e.getMessage().contains("at least 2 terms"), e.getMessage());
         assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class,
-                () -> new SymmetricSplitting().checkSupports(new DiagonalKinetic(one, 1.0))).getMessage());
+                () -> new SymmetricSplitting().checkSupports(new DiagonalMassHamiltonian(one, 1.0))).getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -327,7 +327,7 @@ class SplittingTest {
         double[] theta = start.position().clone();
         double[] p = start.momentum().clone();
         double[] g = start.gradient().clone();
-        integrator.integrate(new DiagonalKinetic(target, 1.0, 0.5), start, 0.05, 10);
+        integrator.integrate(new DiagonalMassHamiltonian(target, 1.0, 0.5), start, 0.05, 10);
         assertArrayEquals(theta, start.position());
         assertArrayEquals(p, start.momentum());
         assertArrayEquals(g, start.gradient());
@@ -336,7 +336,7 @@ class SplittingTest {
     @Test
     void theRandomisedSplittingDrawsItsOrderPerTrajectory() {
         SplitBanana target = new SplitBanana();
-        Hamiltonian h = new DiagonalKinetic(target, 1.0, 0.5);
+        Hamiltonian h = new DiagonalMassHamiltonian(target, 1.0, 0.5);
         PhasePoint start = pointAt(target, THETA0, P0);
         RandomisedSplitting undrawn = new RandomisedSplitting();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> undrawn.integrate(h, start, 0.1, 1));

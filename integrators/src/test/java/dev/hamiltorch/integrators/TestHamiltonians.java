@@ -5,6 +5,7 @@ import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -14,51 +15,12 @@ final class TestHamiltonians {
     private TestHamiltonians() {
     }
 
-    /** K(p) = ½ Σ mᵢ⁻¹ pᵢ² for a diagonal inverse mass. */
-    static final class DiagonalKinetic implements Hamiltonian {
-        private final Target target;
-        private final double[] inverseMass;
-
-        DiagonalKinetic(Target target, double... inverseMass) {
-            this.target = target;
-            this.inverseMass = inverseMass.clone();
-        }
-
-        @Override
-        public Target target() {
-            return target;
-        }
-
-        @Override
-        public double kineticEnergy(double[] theta, double[] momentum) {
-            double k = 0;
-            for (int i = 0; i < momentum.length; i++) {
-                k += inverseMass[i] * momentum[i] * momentum[i];
-            }
-            return 0.5 * k;
-        }
-
-        @Override
-        public void velocity(double[] theta, double[] momentum, double[] out) {
-            for (int i = 0; i < momentum.length; i++) {
-                out[i] = inverseMass[i] * momentum[i];
-            }
-        }
-
-        @Override
-        public void sampleMomentum(RandomGenerator rng, double[] theta, double[] out) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = rng.nextGaussian() / Math.sqrt(inverseMass[i]);
-            }
-        }
-    }
-
     /** A Hamiltonian that declares itself non-separable. */
     static final class NonSeparable implements Hamiltonian {
-        private final DiagonalKinetic delegate;
+        private final DiagonalMassHamiltonian delegate;
 
         NonSeparable(Target target) {
-            delegate = new DiagonalKinetic(target, 1.0, 1.0);
+            delegate = new DiagonalMassHamiltonian(target, 1.0, 1.0);
         }
 
         @Override

@@ -39,9 +39,15 @@ final class ModelRuns {
         return name.equals("bnn-regression") || name.equals("bnn-mnist");
     }
 
+    /** Workloads other than the model ones that read {@code --data}. */
+    private static final List<String> DATA_WORKLOADS = List.of("logistic", "gaussian-dense");
+
     /** Refuses the model workloads' options on another workload, which would ignore them. */
     static void refuseModelOptions(Options o) throws UsageException {
         for (String name : MODEL_OPTIONS) {
+            if (name.equals("data") && DATA_WORKLOADS.contains(o.workload())) {
+                continue;
+            }
             if (o.has(name)) {
                 throw new UsageException("option --" + name + " applies to the bnn-regression and bnn-mnist workloads,"
                         + " not " + o.workload());

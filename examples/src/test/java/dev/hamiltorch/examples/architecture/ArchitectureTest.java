@@ -20,6 +20,8 @@ class ArchitectureTest {
     static final String INTEGRATORS = "dev.hamiltorch.integrators..";
     static final String METRICS = "dev.hamiltorch.metrics..";
     static final String LIKELIHOODS = "dev.hamiltorch.likelihoods..";
+    static final String TESTKIT = "dev.hamiltorch.testkit..";
+    static final String EXAMPLE_PLUGIN = "dev.hamiltorch.examples.metricplugin..";
 
     @ArchTest
     static final ArchRule apiDependsOnTheJdkOnly = ArchitectureRules.apiDependsOnTheJdkOnly();
@@ -39,6 +41,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule metricsAreIndependentOfTheEngine = ArchitectureRules.pluginIsIndependentOfTheEngine(METRICS);
+
+    // the conformance kit and the example third-party plugin are on this (test) class path
+    @ArchTest
+    static final ArchRule testkitDependsOnlyOnTheApi = ArchitectureRules.pluginDependsOnlyOnTheApi(TESTKIT);
+
+    @ArchTest
+    static final ArchRule theExamplePluginDependsOnlyOnTheApi =
+            ArchitectureRules.pluginDependsOnlyOnTheApi(EXAMPLE_PLUGIN);
 
     // the likelihoods module is on this class path: an empty package would be a mistake
     @ArchTest

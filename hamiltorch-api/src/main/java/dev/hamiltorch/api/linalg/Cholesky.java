@@ -113,25 +113,12 @@ public final class Cholesky {
 
     /** Solves L y = b by forward substitution, in place on {@code b[offset .. offset + n)}. */
     public void solveLower(double[] b, int offset) {
-        for (int i = 0; i < n; i++) {
-            double s = b[offset + i];
-            int row = i * n;
-            for (int k = 0; k < i; k++) {
-                s -= lower[row + k] * b[offset + k];
-            }
-            b[offset + i] = s / lower[row + i];
-        }
+        Triangular.solveLower(lower, n, b, offset, 1);
     }
 
     /** Solves Lᵀ x = b by back substitution, in place on {@code b[offset .. offset + n)}. */
     public void solveLowerTranspose(double[] b, int offset) {
-        for (int i = n - 1; i >= 0; i--) {
-            double s = b[offset + i];
-            for (int k = i + 1; k < n; k++) {
-                s -= lower[k * n + i] * b[offset + k]; // (Lᵀ)[i][k] = L[k][i]
-            }
-            b[offset + i] = s / lower[i * n + i];
-        }
+        Triangular.solveLowerTranspose(lower, n, b, offset, 1);
     }
 
     /** Solves A x = b, in place on {@code b[offset .. offset + n)}. */
@@ -159,11 +146,7 @@ public final class Cholesky {
 
     /** ½ log det A = Σ log Lᵢᵢ, the term a Riemannian Hamiltonian adds. */
     public double halfLogDeterminant() {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += Math.log(lower[i * n + i]);
-        }
-        return s;
+        return Triangular.logDeterminant(lower, n);
     }
 
     /** A⁻¹ = L⁻ᵀL⁻¹, column by column. */

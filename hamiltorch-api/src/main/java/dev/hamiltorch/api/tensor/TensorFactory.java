@@ -1,10 +1,14 @@
 package dev.hamiltorch.api.tensor;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
- * Creates tensors; implemented by an engine and found with {@link ServiceLoader}. The static
- * factories of {@link Tensor} go through the first provider found.
+ * Creates tensors; implemented by an engine's backends and found with {@link ServiceLoader}. The
+ * static factories of {@link Tensor} and {@link Autograd} go through {@link #provider()}, the backend
+ * named by the system property {@value #BACKEND_PROPERTY} (default {@value #DEFAULT_BACKEND}).
  */
 public interface TensorFactory {
 
@@ -33,9 +37,71 @@ public interface TensorFactory {
      */
     Tensor[] grad(Tensor output, Tensor[] inputs, boolean createGraph);
 
-    /** The engine's factory, found once. */
+    /**
+     * The name of this factory's backend, by which {@link #provider(String)} and the system property
+     * {@value #BACKEND_PROPERTY} select it (e.g. {@code "hybrid"}, {@code "jvm"}).
+     */
+    String name();
+
+    /** The system property that names the backend {@link #provider()} returns. */
+    String BACKEND_PROPERTY = "hamiltorch.backend";
+
+    /**
+     * The backend used when {@value #BACKEND_PROPERTY} is not set: {@code "hybrid"}, the engine's
+     * tensors on JVM arrays when small and on ND4J's CPU kernels when large.
+     */
+    String DEFAULT_BACKEND = "hybrid";
+
+    /**
+     * The factory of the backend named by the system property {@value #BACKEND_PROPERTY}, or of
+     * {@value #DEFAULT_BACKEND} when it is not set; looked up once. The choice never depends on the
+     * order of the class path.
+     *
+     * @throws IllegalStateException if no factory has that name (the message lists those found)
+     */
     static TensorFactory provider() {
         return Holder.INSTANCE;
+    }
+
+    /**
+     * The factory of the backend {@code name}.
+     *
+     * @throws IllegalArgumentException if no factory on the class or module path has that name (the
+     *         message lists those found)
+     */
+    static TensorFactory provider(String name) {
+        try {
+            return select(Holder.found(), name);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The names of the backends found on the class or module path, sorted. */
+    static List<String> available() {
+        return Holder.found().stream().map(TensorFactory::name).sorted().toList();
+    }
+
+    /**
+     * The factory named {@code name} among {@code found}.
+     *
+     * @throws IllegalStateException if there is none, or more than one (the message lists the names found)
+     */
+    static TensorFactory select(List<TensorFactory> found, String name) {
+        Objects.requireNonNull(name, "backend name");
+        List<TensorFactory> named = found.stream().filter(f -> name.equals(f.name())).toList();
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        List<String> names = found.stream().map(TensorFactory::name).sorted().toList();
+        if (named.isEmpty()) {
+            throw new IllegalStateException("no tensor backend named '" + name + "'"
+                    + (names.isEmpty() ? ": none found, add dev.hamiltorch:hamiltorch-engine to the class or module path"
+                            : "; available: " + String.join(", ", names))
+                    + " (select one with -D" + BACKEND_PROPERTY + "=<name>)");
+        }
+        throw new IllegalStateException(named.size() + " tensor backends are named '" + name + "' ("
+                + named.stream().map(f -> f.getClass().getName()).toList() + "); the class path holds two engines");
     }
 
     /** Lazy, thread-safe lookup (class initialisation runs once). */
@@ -43,9 +109,14 @@ public interface TensorFactory {
         private Holder() {
         }
 
-        static final TensorFactory INSTANCE = ServiceLoader.load(TensorFactory.class)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "no tensor engine found: add dev.hamiltorch:hamiltorch-engine to the class or module path"));
+        /** Every factory on the class or module path, in no particular order. */
+        static List<TensorFactory> found() {
+            List<TensorFactory> found = new ArrayList<>();
+            ServiceLoader.load(TensorFactory.class).forEach(found::add);
+            return found;
+        }
+
+        static final TensorFactory INSTANCE = select(found(),
+                System.getProperty(BACKEND_PROPERTY, DEFAULT_BACKEND));
     }
 }

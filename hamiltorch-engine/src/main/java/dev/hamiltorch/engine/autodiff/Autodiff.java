@@ -28,7 +28,7 @@ public final class Autodiff {
      */
     public static Tensor[] grad(Tensor output, Tensor[] inputs, boolean createGraph) {
         JvmTensor out = JvmTensor.of(output);
-        if (out.data.length != 1) {
+        if (out.size() != 1) {
             throw new IllegalArgumentException("output must be a scalar, its shape is "
                     + java.util.Arrays.toString(out.shape));
         }
@@ -68,19 +68,21 @@ public final class Autodiff {
         JvmTensor[] order = topologicalOrder(out, null, in, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0; // the root comes last in post-order
         Tensor[] result = new Tensor[in.length];
-        if (createGraph) {
-            JvmTensor[] grads = recordedPass(order, n, seed, pass);
+        boolean nd4j = !createGraph && onNd4j(order, n);
+        if (createGraph || nd4j) {
+            // with ND4J nodes and no graph wanted: the same rules, unrecorded, the gradients kept where they are
+            JvmTensor[] grads = nd4j ? pausedPass(order, n, seed, pass) : recordedPass(order, n, seed, pass);
             for (int i = 0; i < in.length; i++) {
                 JvmTensor x = in[i];
                 JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
-                result[i] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+                result[i] = g != null ? g : JvmTensor.wrap(new double[x.size()], x.shape);
             }
         } else {
-            double[][] grads = directPass(order, n, seed.data, pass);
+            double[][] grads = directPass(order, n, seed.data(), pass);
             for (int i = 0; i < in.length; i++) {
                 JvmTensor x = in[i];
-                double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed.data : null;
-                result[i] = JvmTensor.wrap(g != null ? g : new double[x.data.length], x.shape);
+                double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed.data() : null;
+                result[i] = JvmTensor.wrap(g != null ? g : new double[x.size()], x.shape);
             }
         }
         return result;
@@ -97,7 +99,7 @@ public final class Autodiff {
         int n = out.requiresGrad ? out.slot + 1 : 0;
         JvmTensor[] grads = recordedPass(order, n, seed, pass);
         JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
-        return g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+        return g != null ? g : JvmTensor.wrap(new double[x.size()], x.shape);
     }
 
     /**
@@ -108,7 +110,41 @@ public final class Autodiff {
         Object pass = new Object();
         JvmTensor[] order = topologicalOrder(out, x, null, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0;
+        if (onNd4j(order, n)) {
+            JvmTensor[] grads = pausedPass(order, n, JvmTensor.wrap(ONE, out.shape), pass);
+            JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? JvmTensor.wrap(ONE, out.shape) : null;
+            if (g == null) {
+                java.util.Arrays.fill(gradient, 0, x.size(), 0.0);
+            } else {
+                System.arraycopy(g.data(), 0, gradient, 0, x.size());
+            }
+            return;
+        }
         gradientAlong(order, n, out, x, new Gradients(pass, n), null, gradient);
+    }
+
+    /** Whether a node of the first n of {@code order} is on ND4J storage. */
+    private static boolean onNd4j(JvmTensor[] order, int n) {
+        for (int k = 0; k < n; k++) {
+            if (order[k].nd4j != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The gradients of a graph with nodes on ND4J: the differentiable rules with recording paused, so
+     * the large gradients stay on ND4J's kernels instead of the JVM arrays of the rules' fast paths
+     * ({@link Backward#accumulate}, a JVM-storage optimisation).
+     */
+    private static JvmTensor[] pausedPass(JvmTensor[] order, int n, JvmTensor seed, Object pass) {
+        GradMode.pause();
+        try {
+            return recordedPass(order, n, seed, pass);
+        } finally {
+            GradMode.resume();
+        }
     }
 
     /**
@@ -122,7 +158,7 @@ public final class Autodiff {
         double[][] gs = directPass(order, n, ONE, grads, rules);
         double[] g = x.visitMark == grads.pass ? gs[x.slot] : x == out ? ONE : null;
         if (g == null) {
-            java.util.Arrays.fill(gradient, 0, x.data.length, 0.0);
+            java.util.Arrays.fill(gradient, 0, x.size(), 0.0);
         } else {
             System.arraycopy(g, 0, gradient, 0, g.length);
         }
@@ -140,12 +176,20 @@ public final class Autodiff {
         JvmTensor[] order = topologicalOrder(out, x, null, pass);
         int n = out.requiresGrad ? out.slot + 1 : 0;
         double[][] rows = new double[to - from][];
+        boolean nd4j = onNd4j(order, n);
         for (int j = from; j < to; j++) {
-            double[] seed = new double[out.data.length];
+            double[] seed = new double[out.size()];
             seed[j] = 1.0;
-            double[][] grads = directPass(order, n, seed, pass);
-            double[] g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
-            rows[j - from] = g != null ? g : new double[x.data.length];
+            double[] g;
+            if (nd4j) {
+                JvmTensor[] grads = pausedPass(order, n, JvmTensor.wrap(seed, out.shape), pass);
+                JvmTensor gx = x.visitMark == pass ? grads[x.slot] : null;
+                g = gx != null ? gx.data() : x == out ? seed : null;
+            } else {
+                double[][] grads = directPass(order, n, seed, pass);
+                g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
+            }
+            rows[j - from] = g != null ? g : new double[x.size()];
         }
         return rows;
     }
@@ -161,12 +205,12 @@ public final class Autodiff {
         int n = out.requiresGrad ? out.slot + 1 : 0;
         JvmTensor[] rows = new JvmTensor[to];
         for (int j = 0; j < to; j++) {
-            double[] e = new double[out.data.length];
+            double[] e = new double[out.size()];
             e[j] = 1.0;
             JvmTensor seed = JvmTensor.wrap(e, out.shape);
             JvmTensor[] grads = recordedPass(order, n, seed, pass);
             JvmTensor g = x.visitMark == pass ? grads[x.slot] : x == out ? seed : null;
-            rows[j] = g != null ? g : JvmTensor.wrap(new double[x.data.length], x.shape);
+            rows[j] = g != null ? g : JvmTensor.wrap(new double[x.size()], x.shape);
         }
         return rows;
     }
@@ -206,7 +250,8 @@ public final class Autodiff {
     }
 
     /**
-     * {@link #directPass} into {@code grads}, empty and of {@code n} nodes (a tape reuses one), with
+     * {@link #directPass} into {@code grads}, empty and of {@code n} nodes (a tape reuses one), on JVM
+     * storage only (callers take {@link #pausedPass} where a node is on ND4J), with
      * the rule of node k taken from {@code rules[k]} (none where null) instead of the node when
      * {@code rules} is given: a tape's fused operations.
      */

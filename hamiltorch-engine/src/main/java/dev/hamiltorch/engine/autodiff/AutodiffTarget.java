@@ -130,10 +130,10 @@ public final class AutodiffTarget implements Target {
             try {
                 return t.logDensity(theta);
             } catch (RuntimeException e) {
-                return forward(theta).y.data[0]; // the code decides what happens where a replay throws
+                return forward(theta).y.data()[0]; // the code decides what happens where a replay throws
             }
         }
-        return forward(theta).y.data[0];
+        return forward(theta).y.data()[0];
     }
 
     @Override
@@ -165,7 +165,7 @@ public final class AutodiffTarget implements Target {
     private double evaluate(double[] theta, double[] gradient) {
         Graph graph = forward(theta);
         Autodiff.gradient(graph.y, graph.x, gradient);
-        return graph.y.data[0];
+        return graph.y.data()[0];
     }
 
     /** The density's graph at θ, recorded under a {@link TraceWatch}, and what spoiled it for replay (or null). */
@@ -273,7 +273,7 @@ public final class AutodiffTarget implements Target {
         }
         JvmTensor x = JvmTensor.variableOfShape(theta, shape);
         // x's data is a private copy of θ that is never modified: it serves as the key
-        g = new Graph(current, x.data, x, scalarNode(logDensity.logProb(x)));
+        g = new Graph(current, x.data(), x, scalarNode(logDensity.logProb(x)));
         last = g;
         return g;
     }
@@ -363,7 +363,7 @@ public final class AutodiffTarget implements Target {
         if (!trace.requiresGrad()) {
             return c;
         }
-        return JvmTensor.of(Autodiff.grad(trace, x, false)).data.clone();
+        return JvmTensor.of(Autodiff.grad(trace, x, false)).data().clone();
     }
 
     @Override
@@ -450,7 +450,7 @@ public final class AutodiffTarget implements Target {
 
     /** {@link #scalar}'s checks, keeping the engine's tensor. */
     private static JvmTensor scalarNode(Tensor y) {
-        if (y instanceof JvmTensor t && t.data.length == 1) {
+        if (y instanceof JvmTensor t && t.size() == 1) {
             return t;
         }
         scalar(y);

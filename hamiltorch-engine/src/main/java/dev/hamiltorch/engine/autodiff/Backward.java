@@ -26,7 +26,7 @@ interface Backward {
             JvmTensor pg = parentGrads[p];
             if (pg != null && grads.wants(parents[p])) {
                 Gradients.checkShape(pg, parents[p]);
-                grads.add(parents[p], pg.data);
+                grads.add(parents[p], pg.data());
             }
         }
     }

@@ -79,29 +79,41 @@ final class Elementwise {
 
     static JvmTensor add(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, PLUS), shape, Rule.ADD, a, b);
+        if (a.nd4j != null || b.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.combine(a, b, shape, PLUS), shape, Rule.ADD, 0.0, a, b);
+        }
+        return JvmTensor.op2(combine(a.data(), a.shape, b.data(), b.shape, shape, PLUS), shape, Rule.ADD, a, b);
     }
 
     static JvmTensor sub(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, MINUS), shape, Rule.SUB, a, b);
+        if (a.nd4j != null || b.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.combine(a, b, shape, MINUS), shape, Rule.SUB, 0.0, a, b);
+        }
+        return JvmTensor.op2(combine(a.data(), a.shape, b.data(), b.shape, shape, MINUS), shape, Rule.SUB, a, b);
     }
 
     static JvmTensor mul(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, TIMES), shape, Rule.MUL, a, b);
+        if (a.nd4j != null || b.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.combine(a, b, shape, TIMES), shape, Rule.MUL, 0.0, a, b);
+        }
+        return JvmTensor.op2(combine(a.data(), a.shape, b.data(), b.shape, shape, TIMES), shape, Rule.MUL, a, b);
     }
 
     static JvmTensor div(JvmTensor a, JvmTensor b) {
         int[] shape = resultShape(a, b);
-        return JvmTensor.op2(combine(a.data, a.shape, b.data, b.shape, shape, OVER), shape, Rule.DIV, a, b);
+        if (a.nd4j != null || b.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.combine(a, b, shape, OVER), shape, Rule.DIV, 0.0, a, b);
+        }
+        return JvmTensor.op2(combine(a.data(), a.shape, b.data(), b.shape, shape, OVER), shape, Rule.DIV, a, b);
     }
 
     /** a^e with a tensor exponent; ∂/∂e = a^e log a. */
     static JvmTensor pow(JvmTensor a, JvmTensor e) {
         // a constant one-element exponent is a scalar power, unless its rank would grow the result
-        if (!e.requiresGrad && e.data.length == 1 && e.shape.length <= a.shape.length) {
-            return powScalar(a, e.data[0]);
+        if (!e.requiresGrad && e.size() == 1 && e.shape.length <= a.shape.length) {
+            return powScalar(a, e.data()[0]);
         }
         int[] shape = resultShape(a, e);
         double[] out = new double[Broadcasting.size(shape)];
@@ -111,15 +123,15 @@ final class Elementwise {
 
     private static void pow(JvmTensor a, JvmTensor e, int[] shape, double[] out) {
         int n = out.length;
-        if (a.data.length == n && e.data.length == n) {
+        if (a.size() == n && e.size() == n) {
             for (int i = 0; i < n; i++) {
-                out[i] = Math.pow(a.data[i], e.data[i]);
+                out[i] = Math.pow(a.data()[i], e.data()[i]);
             }
         } else {
             int[] ia = Broadcasting.sourceIndex(a.shape, shape);
             int[] ie = Broadcasting.sourceIndex(e.shape, shape);
             for (int i = 0; i < n; i++) {
-                out[i] = Math.pow(a.data[ia[i]], e.data[ie[i]]);
+                out[i] = Math.pow(a.data()[ia[i]], e.data()[ie[i]]);
             }
         }
     }
@@ -127,21 +139,30 @@ final class Elementwise {
     // ---- with a constant ---------------------------------------------------------------------------------
 
     static JvmTensor addScalar(JvmTensor a, double c) {
-        double[] out = new double[a.data.length];
-        shift(a.data, c, out);
+        if (a.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.addScalar(a, c), a.shape, Rule.ADD_SCALAR, c, a);
+        }
+        double[] out = new double[a.size()];
+        shift(a.data(), c, out);
         return JvmTensor.op1(out, a.shape, Rule.ADD_SCALAR, c, a);
     }
 
     static JvmTensor mulScalar(JvmTensor a, double c) {
-        double[] out = new double[a.data.length];
-        scale(a.data, c, out);
+        if (a.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.mulScalar(a, c), a.shape, Rule.MUL_SCALAR, c, a);
+        }
+        double[] out = new double[a.size()];
+        scale(a.data(), c, out);
         return JvmTensor.op1(out, a.shape, Rule.MUL_SCALAR, c, a);
     }
 
     /** a / c: a true division, so it gives the bits of dividing by a scalar tensor, not of multiplying by 1/c. */
     static JvmTensor divScalar(JvmTensor a, double c) {
-        double[] out = new double[a.data.length];
-        divide(a.data, c, out);
+        if (a.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.divScalar(a, c), a.shape, Rule.DIV_SCALAR, c, a);
+        }
+        double[] out = new double[a.size()];
+        divide(a.data(), c, out);
         return JvmTensor.op1(out, a.shape, Rule.DIV_SCALAR, c, a);
     }
 
@@ -177,8 +198,8 @@ final class Elementwise {
         if (p == 1.0) {
             return a;
         }
-        double[] out = new double[a.data.length];
-        powScalar(a.data, p, out);
+        double[] out = new double[a.size()];
+        powScalar(a.data(), p, out);
         return JvmTensor.op1(out, a.shape, Rule.POW_SCALAR, p, a);
     }
 
@@ -212,8 +233,14 @@ final class Elementwise {
 
     /** A unary operation by its rule's kernel, which the operation's replay calls as well. */
     private static JvmTensor unary(JvmTensor a, Rule rule) {
-        double[] out = new double[a.data.length];
-        unary(rule, a.data, out);
+        if (a.nd4j != null) {
+            org.nd4j.linalg.api.ndarray.INDArray r = Nd4jStorage.unary(rule, a);
+            if (r != null) {
+                return Nd4jStorage.result(r, a.shape, rule, 0.0, a);
+            }
+        }
+        double[] out = new double[a.size()];
+        unary(rule, a.data(), out);
         return JvmTensor.op1(out, a.shape, rule, 0.0, a);
     }
 
@@ -316,7 +343,7 @@ final class Elementwise {
 
     /** sign(x), the derivative of |x| (0 at 0), as a constant of x's current values. */
     private static JvmTensor signOf(JvmTensor a) {
-        double[] x = a.data;
+        double[] x = a.data();
         double[] sign = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             sign[i] = Math.signum(x[i]);
@@ -376,7 +403,13 @@ final class Elementwise {
      * current values.
      */
     private static JvmTensor stepOf(JvmTensor a) {
-        double[] x = a.data;
+        if (a.nd4j != null) {
+            JvmTensor step = Nd4jStorage.step(a);
+            if (step != null) {
+                return step;
+            }
+        }
+        double[] x = a.data();
         double[] step = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             step[i] = x[i] > 0 ? 1.0 : x[i] <= 0 ? 0.0 : Double.NaN;
@@ -388,9 +421,9 @@ final class Elementwise {
         if (!(lo <= hi)) {
             throw new IllegalArgumentException("clamp bounds lo = " + lo + ", hi = " + hi + ": need lo <= hi");
         }
-        double[] out = new double[a.data.length];
+        double[] out = new double[a.size()];
         ClampRule rule = new ClampRule(lo, hi);
-        rule.clamp(a.data, out);
+        rule.clamp(a.data(), out);
         return JvmTensor.op1(out, a.shape, rule, 0.0, a);
     }
 
@@ -413,15 +446,15 @@ final class Elementwise {
 
         @Override
         public void recompute(JvmTensor node) {
-            clamp(node.parents[0].data, node.data);
+            clamp(node.parents[0].data(), node.data());
         }
 
         @Override
         public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
             JvmTensor a = node.parents[0];
-            double[] inside = new double[a.data.length];
+            double[] inside = new double[a.size()];
             for (int i = 0; i < inside.length; i++) {
-                double v = a.data[i];
+                double v = a.data()[i];
                 inside[i] = v >= lo && v <= hi ? 1.0 : 0.0;
             }
             return new JvmTensor[] {mul(g, JvmTensor.wrap(inside, a.shape))};
@@ -440,8 +473,8 @@ final class Elementwise {
 
     /** ψ⁽ⁿ⁾(x): digamma for n = 0, trigamma for n = 1, … */
     static JvmTensor polygamma(int n, JvmTensor a) {
-        double[] out = new double[a.data.length];
-        polygamma(n, a.data, out);
+        double[] out = new double[a.size()];
+        polygamma(n, a.data(), out);
         return JvmTensor.op1(out, a.shape, Rule.POLYGAMMA, n, a);
     }
 
@@ -469,7 +502,7 @@ final class Elementwise {
         int[] ia = Broadcasting.sourceIndex(a.shape, shape);
         int[] ib = Broadcasting.sourceIndex(b.shape, shape);
         for (int i = 0; i < out.length; i++) {
-            out[i] = condition.data[ic[i]] != 0.0 ? a.data[ia[i]] : b.data[ib[i]];
+            out[i] = condition.data()[ic[i]] != 0.0 ? a.data()[ia[i]] : b.data()[ib[i]];
         }
     }
 
@@ -478,7 +511,7 @@ final class Elementwise {
         int[] ic = Broadcasting.sourceIndex(condition.shape, shape);
         double[] mask = new double[ic.length];
         for (int i = 0; i < mask.length; i++) {
-            mask[i] = (condition.data[ic[i]] != 0.0) == picked ? 1.0 : 0.0;
+            mask[i] = (condition.data()[ic[i]] != 0.0) == picked ? 1.0 : 0.0;
         }
         return JvmTensor.wrap(mask, shape);
     }
@@ -495,8 +528,8 @@ final class Elementwise {
         int[] ib = Broadcasting.sourceIndex(b.shape, shape);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            double x = a.data[ia[i]];
-            double y = b.data[ib[i]];
+            double x = a.data()[ia[i]];
+            double y = b.data()[ib[i]];
             out[i] = (greater ? x > y : x < y) ? 1.0 : 0.0;
         }
         return JvmTensor.wrap(out, shape);
@@ -587,11 +620,11 @@ final class Elementwise {
                 JvmTensor b = node.parents[1];
                 int[] s = node.shape;
                 if (grads.wants(a)) {
-                    double[] gb = combine(g, s, b.data, b.shape, s, TIMES);
+                    double[] gb = combine(g, s, b.data(), b.shape, s, TIMES);
                     grads.add(a, a.shape == s ? gb : ShapeOps.sumTo(gb, s, a.shape));
                 }
                 if (grads.wants(b)) {
-                    double[] ga = combine(g, s, a.data, a.shape, s, TIMES);
+                    double[] ga = combine(g, s, a.data(), a.shape, s, TIMES);
                     grads.add(b, b.shape == s ? ga : ShapeOps.sumTo(ga, s, b.shape));
                 }
             }
@@ -617,11 +650,11 @@ final class Elementwise {
                 JvmTensor b = node.parents[1];
                 int[] s = node.shape;
                 if (grads.wants(a)) {
-                    grads.add(a, ShapeOps.sumTo(combine(g, s, b.data, b.shape, s, OVER), s, a.shape));
+                    grads.add(a, ShapeOps.sumTo(combine(g, s, b.data(), b.shape, s, OVER), s, a.shape));
                 }
                 if (grads.wants(b)) {
-                    double[] ga = combine(g, s, a.data, a.shape, s, TIMES);
-                    double[] bb = combine(b.data, b.shape, b.data, b.shape, b.shape, TIMES);
+                    double[] ga = combine(g, s, a.data(), a.shape, s, TIMES);
+                    double[] bb = combine(b.data(), b.shape, b.data(), b.shape, b.shape, TIMES);
                     grads.add(b, ShapeOps.sumTo(scaled(combine(ga, s, bb, b.shape, s, OVER), -1.0), s, b.shape));
                 }
             }
@@ -629,7 +662,7 @@ final class Elementwise {
         ADD_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
-                shift(node.parents[0].data, node.param, node.data);
+                shift(node.parents[0].data(), node.param, node.data());
             }
 
             @Override
@@ -645,7 +678,7 @@ final class Elementwise {
         MUL_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
-                scale(node.parents[0].data, node.param, node.data);
+                scale(node.parents[0].data(), node.param, node.data());
             }
 
             @Override
@@ -661,7 +694,7 @@ final class Elementwise {
         DIV_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
-                divide(node.parents[0].data, node.param, node.data);
+                divide(node.parents[0].data(), node.param, node.data());
             }
 
             @Override
@@ -684,7 +717,7 @@ final class Elementwise {
 
             @Override
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
-                double[] x = node.parents[0].data;
+                double[] x = node.parents[0].data();
                 double[] out = new double[g.length];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = g[i] * (x[i] * 2.0);
@@ -700,7 +733,7 @@ final class Elementwise {
 
             @Override
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
-                double[] y = node.data;
+                double[] y = node.data();
                 double[] out = new double[g.length];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = g[i] * y[i];
@@ -716,7 +749,7 @@ final class Elementwise {
 
             @Override
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
-                double[] x = node.parents[0].data;
+                double[] x = node.parents[0].data();
                 double[] out = new double[g.length];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = g[i] / x[i];
@@ -780,7 +813,7 @@ final class Elementwise {
         POLYGAMMA {
             @Override
             public void recompute(JvmTensor node) {
-                polygamma((int) node.param, node.parents[0].data, node.data);
+                polygamma((int) node.param, node.parents[0].data(), node.data());
             }
 
             @Override
@@ -792,7 +825,7 @@ final class Elementwise {
         POW_SCALAR {
             @Override
             public void recompute(JvmTensor node) {
-                powScalar(node.parents[0].data, node.param, node.data);
+                powScalar(node.parents[0].data(), node.param, node.data());
             }
 
             @Override
@@ -805,7 +838,7 @@ final class Elementwise {
         POW {
             @Override
             public void recompute(JvmTensor node) {
-                pow(node.parents[0], node.parents[1], node.shape, node.data);
+                pow(node.parents[0], node.parents[1], node.shape, node.data());
             }
 
             @Override
@@ -821,7 +854,7 @@ final class Elementwise {
         WHERE {
             @Override
             public void recompute(JvmTensor node) {
-                where(node.parents[0], node.parents[1], node.parents[2], node.shape, node.data);
+                where(node.parents[0], node.parents[1], node.parents[2], node.shape, node.data());
             }
 
             @Override
@@ -857,14 +890,14 @@ final class Elementwise {
         /** A unary operation's replay, by its kernel; the other rules override it. */
         @Override
         public void recompute(JvmTensor node) {
-            unary(this, node.parents[0].data, node.data);
+            unary(this, node.parents[0].data(), node.data());
         }
 
         /** A binary operation's output from its parents' current data. */
         private static void combineBinary(JvmTensor node, int op) {
             JvmTensor a = node.parents[0];
             JvmTensor b = node.parents[1];
-            combineInto(a.data, a.shape, b.data, b.shape, node.shape, op, node.data);
+            combineInto(a.data(), a.shape, b.data(), b.shape, node.shape, op, node.data());
         }
     }
 }

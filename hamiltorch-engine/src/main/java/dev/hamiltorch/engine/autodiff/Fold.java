@@ -30,6 +30,13 @@ final class Fold {
 
     /** fold for a geometry already checked (unfold's backward). */
     static JvmTensor fold(JvmTensor cols, Unfold.Geometry geometry) {
+        if (StoragePolicy.onNd4j(cols)) {
+            SlidingWindow w = geometry.window();
+            return Nd4jStorage.result(Nd4jStorage.fold(cols, geometry.channels(), w.kernelHeight(), w.kernelWidth(),
+                    geometry.outHeight(), geometry.outWidth(), w.strideHeight(), w.strideWidth(), w.paddingHeight(),
+                    w.paddingWidth(), geometry.height(), geometry.width()), geometry.inputShape(), new Rule(geometry), 0.0,
+                    cols);
+        }
         double[] out = new double[geometry.batch() * geometry.channels() * geometry.height() * geometry.width()];
         geometry.scatterAdd(cols.data(), out);
         return JvmTensor.op1(out, geometry.inputShape(), new Rule(geometry), 0.0, cols);
@@ -39,8 +46,8 @@ final class Fold {
     private record Rule(Unfold.Geometry geometry) implements Backward, Recomputable {
         @Override
         public void recompute(JvmTensor node) {
-            Arrays.fill(node.data, 0.0);
-            geometry.scatterAdd(node.parents[0].data(), node.data);
+            Arrays.fill(node.data(), 0.0);
+            geometry.scatterAdd(node.parents[0].data(), node.data());
         }
 
         @Override

@@ -27,10 +27,10 @@ public final class FusedDensities {
         if (!(x instanceof JvmTensor xt && loc instanceof JvmTensor mt && scale instanceof JvmTensor st)) {
             return normalLogProbOfTensors(x, loc, scale, logScale);
         }
-        double[] xs = xt.data;
-        double[] ms = mt.data;
-        double[] ss = st.data;
-        double[] logs = logScale instanceof JvmTensor l ? l.data : logsOf(logScale, ss);
+        double[] xs = xt.data();
+        double[] ms = mt.data();
+        double[] ss = st.data();
+        double[] logs = logScale instanceof JvmTensor l ? l.data() : logsOf(logScale, ss);
         if (logs.length != ss.length) {
             throw new IllegalArgumentException("logScale has " + logs.length + " elements, scale has " + ss.length);
         }
@@ -47,7 +47,7 @@ public final class FusedDensities {
 
     /** Whether x, μ and σ have one shape, the common case. */
     private static boolean oneShape(JvmTensor xt, JvmTensor mt, JvmTensor st) {
-        return xt.data.length == mt.data.length && xt.data.length == st.data.length
+        return xt.size() == mt.size() && xt.size() == st.size()
                 && Broadcasting.sameShape(xt.shape, mt.shape) && Broadcasting.sameShape(xt.shape, st.shape);
     }
 
@@ -70,9 +70,9 @@ public final class FusedDensities {
     /** The density of x, μ and σ broadcast to {@code shape}, into {@code out}. */
     private static void normalBroadcast(JvmTensor xt, JvmTensor mt, JvmTensor st, double[] logs, int[] shape,
                                         double[] out) {
-        double[] xs = xt.data;
-        double[] ms = mt.data;
-        double[] ss = st.data;
+        double[] xs = xt.data();
+        double[] ms = mt.data();
+        double[] ss = st.data();
         int n = out.length;
         int sx = stride(xs.length, n);
         int sm = stride(ms.length, n);
@@ -101,7 +101,7 @@ public final class FusedDensities {
 
     /** The data of a given log σ (null: computed from σ). */
     private static double[] logsOf(Tensor logScale, double[] scale) {
-        return logScale != null ? JvmTensor.of(logScale).data : logs(scale);
+        return logScale != null ? JvmTensor.of(logScale).data() : logs(scale);
     }
 
     /** Math.log of each element, once per element of σ however far it is broadcast. */
@@ -138,13 +138,13 @@ public final class FusedDensities {
             JvmTensor x = node.parents[0];
             JvmTensor loc = node.parents[1];
             JvmTensor scale = node.parents[2];
-            double[] out = node.data;
+            double[] out = node.data();
             int n = out.length;
-            if (x.data.length == n && loc.data.length == n && scale.data.length == n) {
+            if (x.size() == n && loc.size() == n && scale.size() == n) {
                 // operands of the output's length read element i, as in the one-shape case
-                normal(x.data, loc.data, scale.data, null, out);
+                normal(x.data(), loc.data(), scale.data(), null, out);
             } else {
-                normalBroadcast(x, loc, scale, logs(scale.data), node.shape, out);
+                normalBroadcast(x, loc, scale, logs(scale.data()), node.shape, out);
             }
         }
 
@@ -154,8 +154,8 @@ public final class FusedDensities {
             JvmTensor loc = node.parents[1];
             JvmTensor scale = node.parents[2];
             if (x.requiresGrad && !loc.requiresGrad && !scale.requiresGrad) {
-                int n = g.data.length;
-                if (x.data.length == n && loc.data.length == n && scale.data.length == n
+                int n = g.size();
+                if (x.size() == n && loc.size() == n && scale.size() == n
                         && Broadcasting.sameShape(g.shape, x.shape) && Broadcasting.sameShape(x.shape, loc.shape)
                         && Broadcasting.sameShape(x.shape, scale.shape)) {
                     return new JvmTensor[] {gradientInX(g, x, loc, scale), null, null};
@@ -182,10 +182,10 @@ public final class FusedDensities {
          * chain's rules would.
          */
         private static JvmTensor gradientInX(JvmTensor g, JvmTensor x, JvmTensor loc, JvmTensor scale) {
-            double[] gs = g.data;
-            double[] xs = x.data;
-            double[] ms = loc.data;
-            double[] ss = scale.data;
+            double[] gs = g.data();
+            double[] xs = x.data();
+            double[] ms = loc.data();
+            double[] ss = scale.data();
             double[] out = new double[gs.length];
             for (int i = 0; i < out.length; i++) {
                 double s = ss[i];
@@ -215,9 +215,9 @@ public final class FusedDensities {
             JvmTensor scale = node.parents[2];
             // grads.wants(), read directly: this rule runs once per gradient of every normal density
             Object pass = grads.pass;
-            double[] xs = x.data;
-            double[] ms = loc.data;
-            double[] ss = scale.data;
+            double[] xs = x.data();
+            double[] ms = loc.data();
+            double[] ss = scale.data();
             int n = xs.length;
             if (x.visitMark != pass || loc.visitMark == pass || scale.visitMark == pass || node.shape != x.shape
                     || ms.length != n || ss.length != n) {
@@ -241,9 +241,9 @@ public final class FusedDensities {
             JvmTensor scale = node.parents[2];
             int[] shape = node.shape;
             int n = g.length;
-            double[] xs = x.data;
-            double[] ms = loc.data;
-            double[] ss = scale.data;
+            double[] xs = x.data();
+            double[] ms = loc.data();
+            double[] ss = scale.data();
             int sx = stride(xs.length, n);
             int sm = stride(ms.length, n);
             int sc = stride(ss.length, n);
@@ -305,7 +305,7 @@ public final class FusedDensities {
             JvmTensor scale = node.parents[3];
             if (!h.requiresGrad && !g.requiresGrad) {
                 // ∂x does not involve x: with h and g constant it is a constant, computed in one loop
-                return new JvmTensor[] {null, x.requiresGrad ? constantGradientInX(h.data, g.data, scale.data, x.shape)
+                return new JvmTensor[] {null, x.requiresGrad ? constantGradientInX(h.data(), g.data(), scale.data(), x.shape)
                                                              : null, null, null};
             }
             JvmTensor gu = Elementwise.div(h, scale);
@@ -336,10 +336,10 @@ public final class FusedDensities {
         public void accumulate(JvmTensor node, double[] h, Gradients grads) {
             JvmTensor g = node.parents[0];
             JvmTensor x = node.parents[1];
-            double[] gs = g.data;
-            double[] xs = x.data;
-            double[] ms = node.parents[2].data;
-            double[] ss = node.parents[3].data;
+            double[] gs = g.data();
+            double[] xs = x.data();
+            double[] ms = node.parents[2].data();
+            double[] ss = node.parents[3].data();
             int n = h.length;
             // the chain reaches x (through d) before g (through a)
             if (grads.wants(x)) {
@@ -377,17 +377,17 @@ public final class FusedDensities {
         @Override
         public void recompute(JvmTensor sum) {
             JvmTensor normal = sum.parents[0];
-            double[] xs = normal.parents[0].data;
-            double[] ms = normal.parents[1].data;
-            double[] ss = normal.parents[2].data;
+            double[] xs = normal.parents[0].data();
+            double[] ms = normal.parents[1].data();
+            double[] ss = normal.parents[2].data();
             int n = xs.length;
-            if (ms.length != n || ss.length != n || normal.data.length != n) {
+            if (ms.length != n || ss.length != n || normal.size() != n) {
                 NormalRule.INSTANCE.recompute(normal);
                 Reductions.Rule.SUM.recompute(sum);
                 return;
             }
             // the one-shape kernel's values summed as they come, in the sum's order: the same bits
-            sum.data[0] = normal(xs, ms, ss, null, normal.data);
+            sum.data()[0] = normal(xs, ms, ss, null, normal.data());
         }
 
         @Override
@@ -399,7 +399,7 @@ public final class FusedDensities {
         public void accumulate(JvmTensor sum, double[] g, Gradients grads) {
             JvmTensor normal = sum.parents[0];
             if (!NormalRule.accumulateInXOnly(normal, g, 0, grads)) {
-                double[] spread = new double[normal.data.length];
+                double[] spread = new double[normal.size()];
                 Arrays.fill(spread, g[0]); // what the sum's rule hands its parent
                 NormalRule.INSTANCE.accumulate(normal, spread, grads);
             }

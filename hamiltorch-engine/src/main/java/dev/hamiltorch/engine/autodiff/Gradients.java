@@ -30,7 +30,7 @@ final class Gradients {
 
     /** Adds {@code contribution} (the parent's size) to the gradient of a parent on the pass. */
     void add(JvmTensor parent, double[] contribution) {
-        assert contribution.length == parent.data.length : "backward rule returned " + contribution.length
+        assert contribution.length == parent.size() : "backward rule returned " + contribution.length
                 + " values for a parent of shape " + Arrays.toString(parent.shape);
         int s = parent.slot;
         double[] sum = data[s];

@@ -5,8 +5,12 @@ import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Arrays;
 
 /**
- * A {@link Tensor} stored in a JVM {@code double[]} (row-major), the engine's storage for the small
- * tensors of log densities, where a native call would cost more than the arithmetic.
+ * The engine's {@link Tensor}: a node of the differentiation graph over a storage. The storage is a
+ * JVM {@code double[]} (row-major) for the small tensors of log densities, where a native call would
+ * cost more than the arithmetic, or an ND4J array ({@link Nd4jStorage}) for large ones, whose
+ * operations run on ND4J's CPU kernels; an operation's result gets the storage its kernel chose (see
+ * {@link StoragePolicy} and docs/engine.md). The node, its parents and its backward rule are the same
+ * whichever the storage.
  *
  * <p>A tensor produced by an operation on inputs that require gradients remembers those inputs and
  * the operation's {@link Backward} rule; {@link Autodiff} walks these links. The data array is never
@@ -19,7 +23,18 @@ public final class JvmTensor implements Tensor {
 
     static final int[] SCALAR = new int[0];
 
-    final double[] data;
+    /**
+     * The JVM storage: the values, row-major. Null while they live in {@link #nd4j} only; read through
+     * {@link #data()}, which then copies them here once.
+     */
+    double[] data;
+    /** The ND4J storage, or null for a tensor on JVM arrays. */
+    Nd4jStorage nd4j;
+    /**
+     * A large constant's copy on ND4J, kept for the ND4J kernels that read it again. It never decides where
+     * an operation runs ({@link #nd4j} does), so whether another thread made it first changes no result.
+     */
+    volatile Nd4jStorage nd4jCopy;
     final int[] shape;
     final JvmTensor[] parents;
     final Backward backward;
@@ -205,7 +220,13 @@ public final class JvmTensor implements Tensor {
         return sources != null && contains(sources, x);
     }
 
-    /** The engine's view of a tensor. */
+    /**
+     * The engine's view of a tensor: itself, or a constant over the values of another engine's tensor
+     * (its storage is then this engine's).
+     *
+     * @throws IllegalArgumentException for another engine's tensor that requires gradients: they cannot
+     *         flow from this engine's graph into that one's
+     */
     static JvmTensor of(Tensor t) {
         if (t instanceof JvmTensor j) {
             return j;
@@ -213,8 +234,12 @@ public final class JvmTensor implements Tensor {
         if (t == null) {
             throw new NullPointerException("tensor");
         }
-        throw new IllegalArgumentException("tensor of class " + t.getClass().getName()
-                + " does not belong to this engine");
+        if (t.requiresGrad()) {
+            throw new IllegalArgumentException("tensor of class " + t.getClass().getName()
+                    + " requires gradients but does not belong to this engine: derivatives cannot flow between"
+                    + " engines; make it with Autograd.variable or the Tensor factories");
+        }
+        return constant(t.toArray(), t.shape());
     }
 
     private static void checkShape(int length, int[] shape) {
@@ -237,20 +262,37 @@ public final class JvmTensor implements Tensor {
      */
     void checkCurrent() {
         Tape t = tape;
-        if (t != null && t.replayed) {
+        if (t != null && t.stale()) {
             throw new IllegalStateException("this tensor was made while a log density was recorded, and the recorded"
                     + " graph has been replayed at another θ since, so its values are gone; a density must not keep"
                     + " its tensors for use after it returns (or turn replay off: replay(false))");
         }
     }
 
-    /** Direct read access for engine code that must not copy (never modify the array). */
+    /**
+     * The values as a JVM array, for kernels on JVM arrays (never modify it); copied once from the
+     * ND4J storage when the values live there.
+     */
     double[] data() {
-        return data;
+        double[] d = data;
+        return d != null ? d : hostCopy();
+    }
+
+    private double[] hostCopy() {
+        double[] d = nd4j.toDoubleArray();
+        data = d; // a racing reader copies the same values
+        return d;
+    }
+
+    /** The result of an ND4J kernel: {@link #op} of the parents, holding {@code storage} instead of an array. */
+    static JvmTensor onNd4j(Nd4jStorage storage, int[] shape, Backward rule, double param, JvmTensor... parents) {
+        JvmTensor t = parents.length == 1 ? op1(null, shape, rule, param, parents[0]) : op(null, shape, rule, parents);
+        t.nd4j = storage;
+        return t;
     }
 
     boolean isScalarShaped() {
-        return data.length == 1;
+        return size() == 1;
     }
 
     // ---- shape and values --------------------------------------------------------------------------
@@ -267,19 +309,20 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public int size() {
-        return data.length;
+        double[] d = data;
+        return d != null ? d.length : nd4j.length();
     }
 
     @Override
     public double item() {
-        if (data.length != 1) {
+        if (size() != 1) {
             throw new IllegalStateException("item() needs one element, shape is " + Arrays.toString(shape));
         }
         checkCurrent();
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "item() read a value");
         }
-        return data[0];
+        return data()[0];
     }
 
     @Override
@@ -300,7 +343,7 @@ public final class JvmTensor implements Tensor {
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "get() read a value");
         }
-        return data[flat];
+        return data()[flat];
     }
 
     @Override
@@ -309,7 +352,7 @@ public final class JvmTensor implements Tensor {
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "toArray() read the values");
         }
-        return data.clone();
+        return data().clone();
     }
 
     @Override
@@ -323,17 +366,26 @@ public final class JvmTensor implements Tensor {
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "detach() made a constant");
         }
-        return requiresGrad ? wrap(data, shape) : this;
+        if (!requiresGrad) {
+            return this;
+        }
+        if (data == null) {
+            JvmTensor t = new JvmTensor(null, shape, false);
+            t.nd4j = nd4j;
+            return t;
+        }
+        return wrap(data, shape);
     }
 
     @Override
     public String toString() {
-        if (tape != null && tape.replayed) {
+        if (tape != null && tape.stale()) {
             return "tensor(shape=" + Arrays.toString(shape) + ", stale: its recorded graph was replayed since)";
         }
         if (TraceWatch.open != 0) {
             TraceWatch.leftGraph(this, "toString() read the values");
         }
+        double[] data = data();
         StringBuilder sb = new StringBuilder("tensor(");
         if (shape.length == 0) {
             sb.append(data[0]);
@@ -514,7 +566,7 @@ public final class JvmTensor implements Tensor {
 
     @Override
     public JvmTensor mean() {
-        return Reductions.sum(this).mul(1.0 / data.length);
+        return Reductions.sum(this).mul(1.0 / size());
     }
 
     @Override

@@ -6,9 +6,24 @@ import dev.hamiltorch.api.tensor.TensorFactory;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** Creates {@link JvmTensor}s; the engine's {@link TensorFactory}. */
+/**
+ * Creates the engine's tensors: the {@link TensorFactory} of backend {@code jvm}, every tensor on JVM
+ * arrays. {@link HybridTensorFactory} is backend {@code hybrid}. Which storage operations give their
+ * results is the process-wide {@link StoragePolicy}, read from the same system property
+ * ({@value TensorFactory#BACKEND_PROPERTY}) that selects {@link TensorFactory#provider()}.
+ */
 @AutoService(TensorFactory.class)
-public final class JvmTensorFactory implements TensorFactory {
+public class JvmTensorFactory implements TensorFactory {
+
+    /** The factory of backend {@code jvm} (ServiceLoader's constructor). */
+    public JvmTensorFactory() {
+    }
+
+    /** {@code jvm}. */
+    @Override
+    public String name() {
+        return StoragePolicy.JVM;
+    }
 
     @Override
     public Tensor vector(double[] values) {

@@ -31,8 +31,8 @@ public final class Log1pSquare {
 
     /** fₖ(z), the k-th derivative of log(1 + z²) (k = 0: the function itself), as an operation on z. */
     private static JvmTensor derivative(int k, JvmTensor z) {
-        double[] out = new double[z.data.length];
-        kernel(k, z.data, out);
+        double[] out = new double[z.size()];
+        kernel(k, z.data(), out);
         return JvmTensor.op1(out, z.shape, Rule.INSTANCE, k, z);
     }
 
@@ -89,7 +89,7 @@ public final class Log1pSquare {
 
         @Override
         public void recompute(JvmTensor node) {
-            kernel((int) node.param, node.parents[0].data, node.data);
+            kernel((int) node.param, node.parents[0].data(), node.data());
         }
 
         @Override
@@ -101,7 +101,7 @@ public final class Log1pSquare {
         @Override
         public void accumulate(JvmTensor node, double[] g, Gradients grads) {
             int k = (int) node.param + 1;
-            double[] x = node.parents[0].data;
+            double[] x = node.parents[0].data();
             double[] out = new double[g.length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = g[i] * derivative(k, x[i]);

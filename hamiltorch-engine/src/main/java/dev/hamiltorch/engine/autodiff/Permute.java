@@ -37,6 +37,9 @@ final class Permute {
         for (int d = 0; d < rank; d++) {
             shape[d] = a.shape[perm[d]];
         }
+        if (StoragePolicy.onNd4j(a)) {
+            return Nd4jStorage.result(Nd4jStorage.permute(a, perm), shape, new Rule(perm, inverse), 0.0, a);
+        }
         double[] out = new double[a.size()];
         permute(a.data(), a.shape, perm, out);
         return JvmTensor.op1(out, shape, new Rule(perm, inverse), 0.0, a);
@@ -88,7 +91,7 @@ final class Permute {
         @Override
         public void recompute(JvmTensor node) {
             JvmTensor a = node.parents[0];
-            permute(a.data(), a.shape, axes, node.data);
+            permute(a.data(), a.shape, axes, node.data());
         }
 
         @Override

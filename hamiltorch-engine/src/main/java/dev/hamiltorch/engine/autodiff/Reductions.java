@@ -15,7 +15,10 @@ final class Reductions {
     }
 
     static JvmTensor sum(JvmTensor a) {
-        return JvmTensor.op1(new double[] {sum(a.data)}, JvmTensor.SCALAR, Rule.SUM, 0.0, a);
+        if (a.nd4j != null) {
+            return JvmTensor.op1(new double[] {Nd4jStorage.sum(a)}, JvmTensor.SCALAR, Rule.SUM, 0.0, a);
+        }
+        return JvmTensor.op1(new double[] {sum(a.data())}, JvmTensor.SCALAR, Rule.SUM, 0.0, a);
     }
 
     private static double sum(double[] x) {
@@ -27,14 +30,18 @@ final class Reductions {
     }
 
     static JvmTensor sum(JvmTensor a, int axis) {
-        return alongAxis(a, Broadcasting.normaliseAxis(axis, a.shape.length), Rule.SUM_AXIS);
+        int ax = Broadcasting.normaliseAxis(axis, a.shape.length);
+        if (a.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.sum(a, ax), Broadcasting.removeAxis(a.shape, ax), Rule.SUM_AXIS, ax, a);
+        }
+        return alongAxis(a, ax, Rule.SUM_AXIS);
     }
 
     /** A reduction along the normalised axis {@code ax}, which is removed; the rule names the reduction. */
     private static JvmTensor alongAxis(JvmTensor a, int ax, Rule rule) {
         int[] outShape = Broadcasting.removeAxis(a.shape, ax);
         double[] out = new double[Broadcasting.size(outShape)];
-        alongAxis(rule, a.data, a.shape, ax, out);
+        alongAxis(rule, a.data(), a.shape, ax, out);
         return JvmTensor.op1(out, outShape, rule, ax, a);
     }
 
@@ -67,7 +74,7 @@ final class Reductions {
 
     /** The largest element; its gradient goes to the first position holding it. */
     static JvmTensor max(JvmTensor a) {
-        double[] x = a.data;
+        double[] x = a.data();
         if (x.length == 0) {
             throw new IllegalArgumentException("max of an empty tensor, shape " + Arrays.toString(a.shape));
         }
@@ -80,6 +87,12 @@ final class Reductions {
         if (a.shape[ax] == 0) {
             throw new IllegalArgumentException("max over axis = " + axis + " of length 0, shape "
                     + Arrays.toString(a.shape));
+        }
+        if (a.nd4j != null) {
+            org.nd4j.linalg.api.ndarray.INDArray r = Nd4jStorage.max(a, ax);
+            if (r != null) {
+                return Nd4jStorage.result(r, Broadcasting.removeAxis(a.shape, ax), Rule.MAX_AXIS, ax, a);
+            }
         }
         return alongAxis(a, ax, Rule.MAX_AXIS);
     }
@@ -103,24 +116,24 @@ final class Reductions {
     /** An axis reduction's replay: its kernel along the axis in the node's parameter, into zeros. */
     private static void recomputeAlongAxis(Rule rule, JvmTensor node) {
         JvmTensor a = node.parents[0];
-        Arrays.fill(node.data, 0.0);
-        alongAxis(rule, a.data, a.shape, (int) node.param, node.data);
+        Arrays.fill(node.data(), 0.0);
+        alongAxis(rule, a.data(), a.shape, (int) node.param, node.data());
     }
 
     /** 1 at the first largest element of x (along {@code ax}, or of all if ax is −1), else 0: a constant. */
     private static JvmTensor argmaxMask(JvmTensor a, int ax) {
-        double[] mask = new double[a.data.length];
+        double[] mask = new double[a.size()];
         if (ax < 0) {
-            mask[argmax(a.data, 0, a.data.length, 1)] = 1.0;
+            mask[argmax(a.data(), 0, a.size(), 1)] = 1.0;
         } else {
-            maxima(a.data, a.shape, ax, new double[a.data.length / a.shape[ax]], mask);
+            maxima(a.data(), a.shape, ax, new double[a.size() / a.shape[ax]], mask);
         }
         return JvmTensor.wrap(mask, a.shape);
     }
 
     /** log Σ exp(x) over all elements (−∞ for an empty tensor). */
     static JvmTensor logSumExp(JvmTensor a) {
-        return JvmTensor.op1(new double[] {logSumExp(a.data)}, JvmTensor.SCALAR, Rule.LOG_SUM_EXP, 0.0, a);
+        return JvmTensor.op1(new double[] {logSumExp(a.data())}, JvmTensor.SCALAR, Rule.LOG_SUM_EXP, 0.0, a);
     }
 
     private static double logSumExp(double[] x) {
@@ -194,8 +207,8 @@ final class Reductions {
         MAX {
             @Override
             public void recompute(JvmTensor node) {
-                double[] x = node.parents[0].data;
-                node.data[0] = x[argmax(x, 0, x.length, 1)];
+                double[] x = node.parents[0].data();
+                node.data()[0] = x[argmax(x, 0, x.length, 1)];
             }
 
             @Override
@@ -225,7 +238,7 @@ final class Reductions {
         LOG_SUM_EXP {
             @Override
             public void recompute(JvmTensor node) {
-                node.data[0] = logSumExp(node.parents[0].data);
+                node.data()[0] = logSumExp(node.parents[0].data());
             }
 
             @Override
@@ -238,7 +251,7 @@ final class Reductions {
         SUM {
             @Override
             public void recompute(JvmTensor node) {
-                node.data[0] = sum(node.parents[0].data);
+                node.data()[0] = sum(node.parents[0].data());
             }
 
             @Override
@@ -247,7 +260,7 @@ final class Reductions {
                 if (!g.requiresGrad && g.shape.length == 0 && shape.length > 0) {
                     // a constant scalar, as broadcastTo fills it, without its checks and recorded rule
                     double[] out = new double[Broadcasting.size(shape)];
-                    java.util.Arrays.fill(out, g.data[0]);
+                    java.util.Arrays.fill(out, g.data()[0]);
                     return new JvmTensor[] {JvmTensor.wrap(out, shape)};
                 }
                 return new JvmTensor[] {g.broadcastTo(shape)};
@@ -260,7 +273,7 @@ final class Reductions {
                     grads.add(a, g);
                     return;
                 }
-                double[] out = new double[a.data.length];
+                double[] out = new double[a.size()];
                 double v = g[0];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = v;

@@ -22,16 +22,19 @@ final class ShapeOps {
             }
         }
         if (inferred >= 0 && known > 0) {
-            shape[inferred] = a.data.length / known;
+            shape[inferred] = a.size() / known;
         }
-        if (Broadcasting.size(shape) != a.data.length) {
+        if (Broadcasting.size(shape) != a.size()) {
             throw new IllegalArgumentException("cannot reshape " + Arrays.toString(a.shape) + " to "
                     + Arrays.toString(newShape));
         }
         if (Broadcasting.sameShape(shape, a.shape)) {
             return a;
         }
-        return JvmTensor.op1(a.data, shape, Rule.RESHAPE, 0.0, a);
+        if (a.data == null) { // on ND4J only: a view there
+            return Nd4jStorage.result(Nd4jStorage.reshape(a, shape), shape, Rule.RESHAPE, 0.0, a);
+        }
+        return JvmTensor.op1(a.data(), shape, Rule.RESHAPE, 0.0, a);
     }
 
     static JvmTensor broadcastTo(JvmTensor a, int[] target) {
@@ -43,14 +46,18 @@ final class ShapeOps {
             throw new IllegalArgumentException("cannot broadcast " + Arrays.toString(a.shape) + " to "
                     + Arrays.toString(target));
         }
+        if (a.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.broadcastTo(a, target), target.clone(), new BroadcastBackward(a.shape),
+                    0.0, a);
+        }
         int n = Broadcasting.size(target);
         double[] out = new double[n];
-        if (a.data.length == 1) {
-            Arrays.fill(out, a.data[0]);
+        if (a.size() == 1) {
+            Arrays.fill(out, a.data()[0]);
         } else {
             int[] src = Broadcasting.sourceIndex(a.shape, target);
             for (int i = 0; i < n; i++) {
-                out[i] = a.data[src[i]];
+                out[i] = a.data()[src[i]];
             }
         }
         return JvmTensor.op(out, target.clone(), new BroadcastBackward(a.shape), a);
@@ -61,7 +68,10 @@ final class ShapeOps {
         if (Broadcasting.sameShape(a.shape, target)) {
             return a;
         }
-        return JvmTensor.op(sumTo(a.data, a.shape, target), target.clone(), new SumToBackward(a.shape), a);
+        if (a.nd4j != null) {
+            return Nd4jStorage.result(Nd4jStorage.sumTo(a, target), target.clone(), new SumToBackward(a.shape), 0.0, a);
+        }
+        return JvmTensor.op(sumTo(a.data(), a.shape, target), target.clone(), new SumToBackward(a.shape), a);
     }
 
     /** The values of {@link #sumTo(JvmTensor, int[])}: {@code x} itself when the shapes agree. */
@@ -99,7 +109,7 @@ final class ShapeOps {
         int[] shape = a.shape.clone();
         shape[ax] = to - from;
         double[] out = new double[Broadcasting.size(shape)];
-        slice(a.data, a.shape, ax, from, to - from, out);
+        slice(a.data(), a.shape, ax, from, to - from, out);
         return JvmTensor.op1(out, shape, Rule.SLICE, from, a);
     }
 
@@ -124,7 +134,7 @@ final class ShapeOps {
         }
         int[] shape = a.shape.clone();
         shape[axis] = length;
-        return JvmTensor.op(padded(a.data, a.shape, axis, from, length), shape, new PadBackward(axis, from, m), a);
+        return JvmTensor.op(padded(a.data(), a.shape, axis, from, length), shape, new PadBackward(axis, from, m), a);
     }
 
     /**
@@ -228,8 +238,8 @@ final class ShapeOps {
                     + a.shape[0]);
         }
         // one node doing slice(0, i, i + 1) then reshape, so its gradient is theirs
-        double[] out = new double[a.data.length / a.shape[0]];
-        System.arraycopy(a.data, i * out.length, out, 0, out.length);
+        double[] out = new double[a.size() / a.shape[0]];
+        System.arraycopy(a.data(), i * out.length, out, 0, out.length);
         int[] shape = a.shape.length == 1 ? JvmTensor.SCALAR : Arrays.copyOfRange(a.shape, 1, a.shape.length);
         return JvmTensor.op1(out, shape, Rule.INDEX, i, a);
     }
@@ -283,7 +293,7 @@ final class ShapeOps {
             for (JvmTensor part : parts) {
                 int block = part.shape[ax] * inner;
                 for (int o = 0; o < outer; o++) {
-                    System.arraycopy(part.data, o * block, out, o * total * inner + offset * inner, block);
+                    System.arraycopy(part.data(), o * block, out, o * total * inner + offset * inner, block);
                 }
                 offset += part.shape[ax];
             }
@@ -291,7 +301,7 @@ final class ShapeOps {
 
         @Override
         public void recompute(JvmTensor node) {
-            concat(node.parents, node.data);
+            concat(node.parents, node.data());
         }
 
         @Override
@@ -358,7 +368,7 @@ final class ShapeOps {
             public void recompute(JvmTensor node) {
                 JvmTensor a = node.parents[0];
                 int axis = slicedAxis(node);
-                slice(a.data, a.shape, axis, (int) node.param, node.shape[axis], node.data);
+                slice(a.data(), a.shape, axis, (int) node.param, node.shape[axis], node.data());
             }
 
             @Override
@@ -377,8 +387,8 @@ final class ShapeOps {
         INDEX {
             @Override
             public void recompute(JvmTensor node) {
-                double[] out = node.data;
-                System.arraycopy(node.parents[0].data, (int) node.param * out.length, out, 0, out.length);
+                double[] out = node.data();
+                System.arraycopy(node.parents[0].data(), (int) node.param * out.length, out, 0, out.length);
             }
 
             @Override
@@ -392,7 +402,7 @@ final class ShapeOps {
             @Override
             public void accumulate(JvmTensor node, double[] g, Gradients grads) {
                 JvmTensor a = node.parents[0];
-                double[] out = new double[a.data.length];
+                double[] out = new double[a.size()];
                 System.arraycopy(g, 0, out, (int) node.param * g.length, g.length);
                 grads.add(a, out);
             }

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.autodiff;
 
 import dev.hamiltorch.api.tensor.Tensor;
+import java.util.Arrays;
 import java.util.function.DoublePredicate;
 
 /**
@@ -21,9 +22,9 @@ public final class SupportRestriction {
     /** 1 where {@code inside} holds for the element of {@code value}, 0 where not, NaN where it is NaN. */
     public static Tensor indicator(Tensor value, DoublePredicate inside) {
         JvmTensor v = JvmTensor.of(value);
-        double[] mask = new double[v.data.length];
+        double[] mask = new double[v.size()];
         IndicatorRule rule = new IndicatorRule(inside);
-        rule.fill(v.data, mask);
+        rule.fill(v.data(), mask);
         // recorded when the value depends on θ, so that a replay recomputes it; its gradient is none
         return v.requiresGrad ? JvmTensor.op1(mask, v.shape, rule, 0.0, v) : JvmTensor.wrap(mask, v.shape);
     }
@@ -62,25 +63,33 @@ public final class SupportRestriction {
         int[] iv = Broadcasting.sourceIndex(v.shape, shape);
         int[] im = Broadcasting.sourceIndex(m.shape, shape);
         for (int i = 0; i < out.length; i++) {
-            out[i] = m.data[im[i]] != 0.0 ? v.data[iv[i]] : fill;
+            out[i] = m.data()[im[i]] != 0.0 ? v.data()[iv[i]] : fill;
         }
     }
 
     private static void restrict(JvmTensor lp, JvmTensor m, int[] shape, double[] out) {
+        if (Arrays.equals(lp.shape, shape) && Arrays.equals(m.shape, shape)) {
+            // nothing broadcasts (a likelihood's log densities and their data): no index arrays per gradient
+            for (int i = 0; i < out.length; i++) {
+                double inside = m.data()[i];
+                out[i] = inside == 1.0 ? lp.data()[i] : inside == 0.0 ? Double.NEGATIVE_INFINITY : Double.NaN;
+            }
+            return;
+        }
         int[] il = Broadcasting.sourceIndex(lp.shape, shape);
         int[] im = Broadcasting.sourceIndex(m.shape, shape);
         for (int i = 0; i < out.length; i++) {
-            double inside = m.data[im[i]];
-            out[i] = inside == 1.0 ? lp.data[il[i]] : inside == 0.0 ? Double.NEGATIVE_INFINITY : Double.NaN;
+            double inside = m.data()[im[i]];
+            out[i] = inside == 1.0 ? lp.data()[il[i]] : inside == 0.0 ? Double.NEGATIVE_INFINITY : Double.NaN;
         }
     }
 
     /** 1 where {@code m} is {@code selected}, else 0: where the gradient passes, as a constant. */
     private static JvmTensor passing(JvmTensor m, boolean onlyOnes, int[] shape) {
-        int[] im = Broadcasting.sourceIndex(m.shape, shape);
-        double[] pass = new double[im.length];
+        int[] im = Arrays.equals(m.shape, shape) ? null : Broadcasting.sourceIndex(m.shape, shape);
+        double[] pass = new double[Broadcasting.size(shape)];
         for (int i = 0; i < pass.length; i++) {
-            double inside = m.data[im[i]];
+            double inside = m.data()[im == null ? i : im[i]];
             pass[i] = (onlyOnes ? inside == 1.0 : inside != 0.0) ? 1.0 : 0.0;
         }
         return JvmTensor.wrap(pass, shape);
@@ -102,7 +111,7 @@ public final class SupportRestriction {
 
         @Override
         public void recompute(JvmTensor node) {
-            fill(node.parents[0].data, node.data);
+            fill(node.parents[0].data(), node.data());
         }
 
         @Override
@@ -126,7 +135,7 @@ public final class SupportRestriction {
 
         @Override
         public void recompute(JvmTensor node) {
-            guard(node.parents[0], node.parents[1], fill, node.shape, node.data);
+            guard(node.parents[0], node.parents[1], fill, node.shape, node.data());
         }
 
         @Override
@@ -142,7 +151,7 @@ public final class SupportRestriction {
 
         @Override
         public void recompute(JvmTensor node) {
-            restrict(node.parents[0], node.parents[1], node.shape, node.data);
+            restrict(node.parents[0], node.parents[1], node.shape, node.data());
         }
 
         @Override

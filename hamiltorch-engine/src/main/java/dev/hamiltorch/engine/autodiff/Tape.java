@@ -31,6 +31,8 @@ final class Tape {
     final Thread owner;
     /** Whether a replay has overwritten the recorded evaluation's values (its tensors are stale then). */
     boolean replayed;
+    /** Set while this tape's own backward pass runs: its rules read the nodes the replay just recomputed. */
+    private boolean inOwnPass;
 
     private Tape(JvmTensor x, JvmTensor output, JvmTensor[] order, int size, Recomputable[] operations,
                  Backward[] rules, Object pass) {
@@ -67,7 +69,8 @@ final class Tape {
             if (node == x) {
                 continue;
             }
-            if (!(node.backward instanceof Recomputable r)) {
+            // replay recomputes JVM arrays in place: a storage optimisation of the JVM backend only
+            if (node.nd4j != null || !(node.backward instanceof Recomputable r)) {
                 return null;
             }
             rules[k] = node.backward;
@@ -115,14 +118,14 @@ final class Tape {
         if (!replayed) {
             replayed = true;
         }
-        System.arraycopy(theta, 0, x.data, 0, x.data.length);
+        System.arraycopy(theta, 0, x.data(), 0, x.size());
         for (int k = 0; k < size; k++) {
             Recomputable operation = operations[k];
             if (operation != null) {
                 operation.recompute(order[k]);
             }
         }
-        return output.data[0];
+        return output.data()[0];
     }
 
     /** The output at {@code theta}, with its gradient written into {@code gradient}. */
@@ -134,12 +137,27 @@ final class Tape {
 
     /** The output's value at the last θ evaluated. */
     double output() {
-        return output.data[0];
+        return output.data()[0];
     }
 
     /** The gradient at the last replayed θ, by a backward pass over the recorded order. */
     void gradient(double[] gradient) {
         grads.clear();
-        Autodiff.gradientAlong(order, size, output, x, grads, rules, gradient);
+        inOwnPass = true;
+        try {
+            Autodiff.gradientAlong(order, size, output, x, grads, rules, gradient);
+        } finally {
+            inOwnPass = false;
+        }
+    }
+
+    /**
+     * Whether this tape's nodes hold values of a later θ than the one they were recorded at, for the
+     * reader on the current thread: after a replay they do, except to the tape's own backward pass on
+     * its owner thread, whose rules (e.g. softplus's, which takes the sigmoid of its input) read the
+     * values the replay has just recomputed.
+     */
+    boolean stale() {
+        return replayed && !(inOwnPass && owner == Thread.currentThread());
     }
 }

@@ -25,6 +25,11 @@ final class Unfold {
                     + Arrays.toString(x.shape));
         }
         Geometry g = new Geometry(x.shape[0], x.shape[1], x.shape[2], x.shape[3], window);
+        if (StoragePolicy.onNd4j(x)) {
+            return Nd4jStorage.result(Nd4jStorage.unfold(x, window.kernelHeight(), window.kernelWidth(),
+                    window.strideHeight(), window.strideWidth(), window.paddingHeight(), window.paddingWidth(), padValue),
+                    g.columnsShape(), new Rule(g, padValue), 0.0, x);
+        }
         double[] out = new double[g.columnsSize()];
         g.gather(x.data(), padValue, out);
         return JvmTensor.op1(out, g.columnsShape(), new Rule(g, padValue), 0.0, x);
@@ -111,7 +116,7 @@ final class Unfold {
     private record Rule(Geometry geometry, double padValue) implements Backward, Recomputable {
         @Override
         public void recompute(JvmTensor node) {
-            geometry.gather(node.parents[0].data(), padValue, node.data);
+            geometry.gather(node.parents[0].data(), padValue, node.data());
         }
 
         @Override

@@ -1,11 +1,13 @@
 package dev.hamiltorch.engine.sampling;
 
+import dev.hamiltorch.engine.adaptation.Adaptation;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * How a {@link ChainRunner} runs: the seed, the number of chains, the threads they run on, a listener
- * and the parameters' names. One seed gives bit-identical chains whatever the number of threads.
+ * How a {@link ChainRunner} runs: the seed, the number of chains, the threads they run on, a listener,
+ * the parameters' names, the warm-up adaptation and where the kept draws go. One seed gives
+ * bit-identical chains whatever the number of threads.
  *
  * @param seed seed of the run; chain c draws from {@link ChainRandom#of(long, int) ChainRandom.of(seed, c)}
  * @param chains number of independent chains, ≥ 1
@@ -13,19 +15,16 @@ import java.util.Objects;
  *        0 means min(chains, available processors)
  * @param listener told of the run and each transition
  * @param parameterNames one name per parameter, or empty for {@code theta[i]}
+ * @param adaptation what the burn-in iterations adapt (warm-up); the sampler's default unless given
  * @param storage where the kept draws go (memory, thinned, a file)
  */
 public record RunOptions(long seed, int chains, int threads, TransitionListener listener, List<String> parameterNames,
-                         DrawStorage storage) {
-
-    /** Options that keep every draw in memory ({@link DrawStorage#IN_MEMORY}). */
-    public RunOptions(long seed, int chains, int threads, TransitionListener listener, List<String> parameterNames) {
-        this(seed, chains, threads, listener, parameterNames, DrawStorage.IN_MEMORY);
-    }
+                         Adaptation adaptation, DrawStorage storage) {
 
     /** @throws IllegalArgumentException naming the bad argument */
     public RunOptions {
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(adaptation, "adaptation");
         Objects.requireNonNull(storage, "storage");
         parameterNames = List.copyOf(parameterNames);
         if (chains < 1) {
@@ -36,34 +35,60 @@ public record RunOptions(long seed, int chains, int threads, TransitionListener 
         }
     }
 
-    /** One chain with the given seed, no listener, automatic threads, default names. */
+    /**
+     * Options adapting what the sampler adapts by default ({@link Adaptation#SAMPLER_DEFAULT}) and keeping
+     * every draw in memory ({@link DrawStorage#IN_MEMORY}).
+     */
+    public RunOptions(long seed, int chains, int threads, TransitionListener listener, List<String> parameterNames) {
+        this(seed, chains, threads, listener, parameterNames, Adaptation.SAMPLER_DEFAULT, DrawStorage.IN_MEMORY);
+    }
+
+    /** Options with the given warm-up adaptation, keeping every draw in memory. */
+    public RunOptions(long seed, int chains, int threads, TransitionListener listener, List<String> parameterNames,
+                      Adaptation adaptation) {
+        this(seed, chains, threads, listener, parameterNames, adaptation, DrawStorage.IN_MEMORY);
+    }
+
+    /** Options with the kept draws going to {@code storage}, adapting what the sampler adapts by default. */
+    public RunOptions(long seed, int chains, int threads, TransitionListener listener, List<String> parameterNames,
+                      DrawStorage storage) {
+        this(seed, chains, threads, listener, parameterNames, Adaptation.SAMPLER_DEFAULT, storage);
+    }
+
+    /** These options with another warm-up adaptation. */
+    public RunOptions withAdaptation(Adaptation adaptation) {
+        return new RunOptions(seed, chains, threads, listener, parameterNames, adaptation, storage);
+    }
+
+    /** One chain with the given seed, no listener, automatic threads, default names, draws in memory. */
     public static RunOptions seed(long seed) {
-        return new RunOptions(seed, 1, 0, TransitionListener.NONE, List.of());
+        return new RunOptions(seed, 1, 0, TransitionListener.NONE, List.of(), Adaptation.SAMPLER_DEFAULT,
+                DrawStorage.IN_MEMORY);
     }
 
     /** These options with {@code chains} chains. */
     public RunOptions withChains(int chains) {
-        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
+        return new RunOptions(seed, chains, threads, listener, parameterNames, adaptation, storage);
     }
 
     /** These options with {@code threads} threads (1: sequential on the calling thread; 0: automatic). */
     public RunOptions withThreads(int threads) {
-        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
+        return new RunOptions(seed, chains, threads, listener, parameterNames, adaptation, storage);
     }
 
     /** These options with a listener. */
     public RunOptions withListener(TransitionListener listener) {
-        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
+        return new RunOptions(seed, chains, threads, listener, parameterNames, adaptation, storage);
     }
 
     /** These options with parameter names. */
     public RunOptions withParameterNames(List<String> parameterNames) {
-        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
+        return new RunOptions(seed, chains, threads, listener, parameterNames, adaptation, storage);
     }
 
     /** These options with the kept draws going to {@code storage}. */
     public RunOptions withStorage(DrawStorage storage) {
-        return new RunOptions(seed, chains, threads, listener, parameterNames, storage);
+        return new RunOptions(seed, chains, threads, listener, parameterNames, adaptation, storage);
     }
 
     /** The number of threads actually used. */

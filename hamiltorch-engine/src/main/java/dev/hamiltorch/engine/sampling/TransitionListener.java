@@ -1,8 +1,10 @@
 package dev.hamiltorch.engine.sampling;
 
 import dev.hamiltorch.api.kernel.ChainState;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Sees a run as it happens: its description before the first transition, then every transition of
@@ -34,8 +36,28 @@ public interface TransitionListener {
      */
     void onTransition(int chain, int iteration, ChainState state, TransitionInfo info);
 
-    /** Both listeners, {@code this} first. */
+    /**
+     * After transition {@code iteration} of chain {@code chain}, made with the tuning {@code parameters}
+     * (which warm-up may have adapted): what the chain runner calls. The default forgets the parameters
+     * and calls {@link #onTransition(int, int, ChainState, TransitionInfo)}; a listener that records the
+     * step size (a CSV's {@code stepsize__}) overrides this one.
+     *
+     * @param parameters the step size, inverse mass and trajectory settings of this transition
+     */
+    default void onTransition(int chain, int iteration, ChainState state, TransitionInfo info,
+                              StepParameters parameters) {
+        onTransition(chain, iteration, state, info);
+    }
+
+    /** Both listeners, {@code this} first; {@link #NONE} on either side gives the other one itself. */
     default TransitionListener andThen(TransitionListener next) {
+        Objects.requireNonNull(next, "next");
+        if (next == NONE) {
+            return this; // NONE is the identity: a chain then makes no call for it
+        }
+        if (this == NONE) {
+            return next;
+        }
         TransitionListener first = this;
         return new TransitionListener() {
             @Override
@@ -48,6 +70,13 @@ public interface TransitionListener {
             public void onTransition(int chain, int iteration, ChainState state, TransitionInfo info) {
                 first.onTransition(chain, iteration, state, info);
                 next.onTransition(chain, iteration, state, info);
+            }
+
+            @Override
+            public void onTransition(int chain, int iteration, ChainState state, TransitionInfo info,
+                                     StepParameters parameters) {
+                first.onTransition(chain, iteration, state, info, parameters);
+                next.onTransition(chain, iteration, state, info, parameters);
             }
         };
     }

@@ -170,6 +170,26 @@ class ReplaySoundnessTest {
     }
 
     @Test
+    void aReplayWhoseBackwardRulesReadItsOwnNodesStaysAReplay() {
+        // softplus's rule takes the sigmoid of its input, a tensor operation on a node of the tape: the
+        // tape's own pass reads the values it has just recomputed, which is no stale read
+        int[] runs = new int[1];
+        LogDensity logistic = x -> {
+            runs[0]++;
+            return x.mul(Tensor.of(1.5, -0.5, 2.0)).softplus().sum().neg().add(x.square().sum().mul(-0.5));
+        };
+        assertReplayIsEager(logistic, 3, new double[] {0.1, 0.2, 0.3});
+        AutodiffTarget target = new AutodiffTarget(logistic, 3);
+        runs[0] = 0;
+        double[] g = new double[3];
+        for (int k = 0; k < 50; k++) {
+            target.logDensityAndGradient(new double[] {0.01 * k, -0.3, 0.7}, g);
+        }
+        assertTrue(target.replays());
+        assertEquals(1, runs[0], "the density's code ran again instead of the replay");
+    }
+
+    @Test
     void aCapturedTensorWithParentsIsNeverWrittenByParallelChains() {
         Tensor loc = JvmTensor.variable(new double[] {0.3, -0.7, 1.1}).softplus();
         LogDensity f = x -> Normal.of(loc, Tensor.scalar(0.5)).logProb(x).sum()

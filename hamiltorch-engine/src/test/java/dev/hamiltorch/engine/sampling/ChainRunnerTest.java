@@ -15,6 +15,7 @@ import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
@@ -143,9 +144,9 @@ class ChainRunnerTest {
                 }
 
                 @Override
-                public Transition step(RandomGenerator rng, ChainState state) {
+                public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
                     inputs.add(state);
-                    Transition t = hmc.step(rng, state);
+                    Transition t = hmc.step(rng, state, parameters);
                     outputs.add(t);
                     return t;
                 }
@@ -326,6 +327,19 @@ class ChainRunnerTest {
                 assertArrayEquals(c.draw(iteration - 10), (double[]) call[2], 0.0);
             }
         }
+    }
+
+    @Test
+    void andThenKeepsBothListenersInOrderAndNoneIsItsIdentity() {
+        List<String> heard = new ArrayList<>();
+        TransitionListener first = (chain, iteration, state, info) -> heard.add("first " + iteration);
+        TransitionListener second = (chain, iteration, state, info) -> heard.add("second " + iteration);
+        assertSame(first, TransitionListener.NONE.andThen(first));
+        assertSame(first, first.andThen(TransitionListener.NONE));
+        assertSame(TransitionListener.NONE, TransitionListener.NONE.andThen(TransitionListener.NONE));
+        assertThrows(NullPointerException.class, () -> first.andThen(null));
+        RUNNER.run(GAUSSIAN, new double[3], settings(2, 0), RunOptions.seed(1).withListener(first.andThen(second)));
+        assertEquals(List.of("first 0", "second 0", "first 1", "second 1"), heard);
     }
 
     @Test

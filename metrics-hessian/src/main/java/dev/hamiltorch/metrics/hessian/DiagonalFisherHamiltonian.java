@@ -5,6 +5,7 @@ import dev.hamiltorch.api.dynamics.LazyGeometry;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.api.spi.RiemannianMetric;
 import java.util.random.RandomGenerator;
 
 /**
@@ -69,7 +70,7 @@ final class DiagonalFisherHamiltonian extends CachedRiemannianHamiltonian {
                     break;
                 }
                 // a deterministic function of this trajectory's jitter keeps H one function of θ
-                scale *= HessianMetric.JITTER_GROWTH;
+                scale *= RiemannianMetric.JITTER_GROWTH;
             }
             return Event.NON_SPD_METRIC;
         }

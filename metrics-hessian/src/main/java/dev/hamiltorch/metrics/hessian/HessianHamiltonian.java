@@ -1,12 +1,12 @@
 package dev.hamiltorch.metrics.hessian;
 
 import dev.hamiltorch.api.linalg.Cholesky;
+import dev.hamiltorch.api.linalg.Contraction;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
-import dev.hamiltorch.api.dynamics.LazyGeometry;
+import dev.hamiltorch.api.dynamics.CholeskyGeometry;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
-import java.util.random.RandomGenerator;
 
 /**
  * H(θ, p) = −log π(θ) + ½ log|G| + ½ pᵀG⁻¹p with G = −∇² log π(θ) + diag(jitter). With u = G⁻¹p and
@@ -30,21 +30,15 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
     }
 
     /** The Hessian metric at one θ. */
-    final class HessianGeometry extends LazyGeometry {
-
-        /** L with G = LLᵀ. */
-        private Cholesky cholesky;
-        private double halfLogDet;
+    final class HessianGeometry extends CholeskyGeometry {
         /** Tᵢⱼₖ = ∂ᵢ∂ⱼ∂ₖ log π. */
         private double[][][] third;
         /** ½ tr(G⁻¹ ∂ᵢG) = −½ Σⱼₖ (G⁻¹)ⱼₖ Tᵢⱼₖ. */
         private double[] halfTrace;
-        private final double[] scratch;
         private final double[] u;
 
         HessianGeometry(double[] theta) {
             super(HessianHamiltonian.this.target, theta);
-            scratch = new double[dimension];
             u = new double[dimension];
         }
 
@@ -65,8 +59,7 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
                 }
                 Cholesky factor = Cholesky.tryDecompose(g);
                 if (factor != null) {
-                    cholesky = factor;
-                    halfLogDet = factor.halfLogDeterminant();
+                    useFactor(factor);
                     return null;
                 }
                 if (!jittered) {
@@ -88,69 +81,18 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
             double[][] inverse = cholesky.inverse();
             halfTrace = new double[dimension];
             for (int i = 0; i < dimension; i++) {
-                halfTrace[i] = -0.5 * contract(inverse, t[i]);
+                halfTrace[i] = -0.5 * Contraction.frobenius(inverse, t[i]);
             }
             return null;
-        }
-
-        @Override
-        protected double kineticEnergyWithMetric(double[] momentum) {
-            System.arraycopy(momentum, 0, scratch, 0, dimension);
-            cholesky.solveLower(scratch, 0);
-            double quadratic = 0;
-            for (double y : scratch) {
-                quadratic += y * y;
-            }
-            return halfLogDet + 0.5 * quadratic;
-        }
-
-        @Override
-        protected void velocityWithMetric(double[] momentum, double[] out) {
-            System.arraycopy(momentum, 0, out, 0, dimension);
-            cholesky.solve(out, 0);
         }
 
         @Override
         protected void positionGradientWithDerivatives(double[] momentum, double[] out) {
             velocityWithMetric(momentum, u);
             for (int i = 0; i < dimension; i++) {
-                out[i] = -gradient[i] + halfTrace[i] + 0.5 * quadraticForm(third[i], u);
+                out[i] = -gradient[i] + halfTrace[i] + 0.5 * Contraction.quadraticForm(third[i], u);
             }
         }
 
-        @Override
-        protected void sampleMomentumWithMetric(RandomGenerator rng, double[] out) {
-            for (int i = 0; i < dimension; i++) {
-                scratch[i] = rng.nextGaussian();
-            }
-            cholesky.multiplyLower(scratch, out);
-        }
-    }
-
-    /** Σⱼₖ Sⱼₖ Aⱼₖ. */
-    static double contract(double[][] s, double[][] a) {
-        double sum = 0;
-        for (int j = 0; j < s.length; j++) {
-            double[] sj = s[j];
-            double[] aj = a[j];
-            for (int k = 0; k < sj.length; k++) {
-                sum += sj[k] * aj[k];
-            }
-        }
-        return sum;
-    }
-
-    /** uᵀAu. */
-    static double quadraticForm(double[][] a, double[] u) {
-        double sum = 0;
-        for (int j = 0; j < u.length; j++) {
-            double[] aj = a[j];
-            double row = 0;
-            for (int k = 0; k < u.length; k++) {
-                row += aj[k] * u[k];
-            }
-            sum += u[j] * row;
-        }
-        return sum;
     }
 }

@@ -1,6 +1,6 @@
 package dev.hamiltorch.metrics.hessian;
 
-import dev.hamiltorch.metrics.testing.FiniteDifferences;
+import dev.hamiltorch.testkit.HamiltonianCheck;
 import dev.hamiltorch.metrics.testing.MomentumCovariance;
 import dev.hamiltorch.metrics.testing.TestTargets;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
@@ -59,7 +59,7 @@ class DiagonalFisherMetricTest {
         SplittableRandom rng = new SplittableRandom(22);
         RiemannianHamiltonian h = hamiltonian(TestTargets.funnel(5), DEFAULTS);
         for (int trial = 0; trial < 6; trial++) {
-            FiniteDifferences.assertGradientsMatch(h, gaussian(rng, 5, 0.8), gaussian(rng, 5, 1.0), TOLERANCE,
+            HamiltonianCheck.assertGradientsMatch(h, gaussian(rng, 5, 0.8), gaussian(rng, 5, 1.0), TOLERANCE,
                     "funnel trial " + trial);
         }
     }
@@ -69,7 +69,7 @@ class DiagonalFisherMetricTest {
         SplittableRandom rng = new SplittableRandom(23);
         RiemannianHamiltonian h = hamiltonian(TestTargets.logisticRegression(), DEFAULTS);
         for (int trial = 0; trial < 6; trial++) {
-            FiniteDifferences.assertGradientsMatch(h, gaussian(rng, 5, 1.0), gaussian(rng, 5, 2.0), TOLERANCE,
+            HamiltonianCheck.assertGradientsMatch(h, gaussian(rng, 5, 1.0), gaussian(rng, 5, 2.0), TOLERANCE,
                     "logistic trial " + trial);
         }
     }
@@ -79,7 +79,7 @@ class DiagonalFisherMetricTest {
         SamplerSettings settings = SamplerSettings.builder().jitter(0.3).build();
         SplittableRandom rng = new SplittableRandom(24);
         RiemannianHamiltonian h = hamiltonian(TestTargets.logisticRegression(), settings).forTrajectory(rng);
-        FiniteDifferences.assertGradientsMatch(h, gaussian(rng, 5, 1.0), gaussian(rng, 5, 1.0), TOLERANCE, "jittered");
+        HamiltonianCheck.assertGradientsMatch(h, gaussian(rng, 5, 1.0), gaussian(rng, 5, 1.0), TOLERANCE, "jittered");
     }
 
     @Test

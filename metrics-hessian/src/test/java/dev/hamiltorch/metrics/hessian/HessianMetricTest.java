@@ -1,6 +1,6 @@
 package dev.hamiltorch.metrics.hessian;
 
-import dev.hamiltorch.metrics.testing.FiniteDifferences;
+import dev.hamiltorch.testkit.HamiltonianCheck;
 import dev.hamiltorch.metrics.testing.MomentumCovariance;
 import dev.hamiltorch.metrics.testing.TestTargets;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
@@ -66,7 +66,7 @@ class HessianMetricTest {
         RiemannianHamiltonian h = hamiltonian(TestTargets.funnel(5), DEFAULTS);
         for (int trial = 0; trial < 6; trial++) {
             double[] theta = funnelPointWithPositiveCurvature(rng, 5);
-            FiniteDifferences.assertGradientsMatch(h, theta, gaussian(rng, 5, 1.0), TOLERANCE, "funnel trial " + trial);
+            HamiltonianCheck.assertGradientsMatch(h, theta, gaussian(rng, 5, 1.0), TOLERANCE, "funnel trial " + trial);
         }
     }
 
@@ -75,7 +75,7 @@ class HessianMetricTest {
         SplittableRandom rng = new SplittableRandom(3);
         RiemannianHamiltonian h = hamiltonian(TestTargets.logisticRegression(), DEFAULTS);
         for (int trial = 0; trial < 6; trial++) {
-            FiniteDifferences.assertGradientsMatch(h, gaussian(rng, 5, 1.0), gaussian(rng, 5, 2.0), TOLERANCE,
+            HamiltonianCheck.assertGradientsMatch(h, gaussian(rng, 5, 1.0), gaussian(rng, 5, 2.0), TOLERANCE,
                     "logistic trial " + trial);
         }
     }
@@ -86,7 +86,7 @@ class HessianMetricTest {
         double[] theta = {0.0, 0.5, 0.5, 0.5, 0.5};
         SamplerSettings settings = SamplerSettings.builder().jitter(0.2).build();
         RiemannianHamiltonian h = hamiltonian(TestTargets.funnel(5), settings).forTrajectory(new SplittableRandom(4));
-        FiniteDifferences.assertGradientsMatch(h, theta, gaussian(new SplittableRandom(5), 5, 1.0), TOLERANCE,
+        HamiltonianCheck.assertGradientsMatch(h, theta, gaussian(new SplittableRandom(5), 5, 1.0), TOLERANCE,
                 "jittered saddle");
     }
 

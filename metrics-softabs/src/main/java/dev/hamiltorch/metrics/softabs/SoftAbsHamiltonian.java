@@ -5,6 +5,8 @@ import dev.hamiltorch.api.dynamics.LazyGeometry;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.api.linalg.Contraction;
+import dev.hamiltorch.api.linalg.SymmetricEigenDecomposition;
 import java.util.random.RandomGenerator;
 
 /**
@@ -75,12 +77,12 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
                 }
                 a[i][i] = -hessian[i][i] + jitter[i];
             }
-            SymmetricEigenDecomposition eigen = SymmetricEigenDecomposition.decompose(a);
+            SymmetricEigenDecomposition eigen = SymmetricEigenDecomposition.tryDecompose(a);
             if (eigen == null) {
                 return Event.NON_SPD_METRIC;
             }
-            lambda = eigen.values;
-            q = eigen.vectors;
+            lambda = eigen.values();
+            q = eigen.vectors();
             soft = new double[dimension];
             double logDet = 0;
             for (int b = 0; b < dimension; b++) {
@@ -124,7 +126,7 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
             }
             halfTrace = new double[dimension];
             for (int i = 0; i < dimension; i++) {
-                halfTrace[i] = -0.5 * contract(r, t[i]);
+                halfTrace[i] = -0.5 * Contraction.frobenius(r, t[i]);
             }
             return null;
         }
@@ -188,7 +190,7 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
             }
             // ∂H/∂θᵢ = −gᵢ + ½ c(R)ᵢ − ½ c(S)ᵢ, and −½ c(S)ᵢ = +½ Σⱼₖ Sⱼₖ Tᵢⱼₖ
             for (int i = 0; i < dimension; i++) {
-                out[i] = -gradient[i] + halfTrace[i] + 0.5 * contract(s, third[i]);
+                out[i] = -gradient[i] + halfTrace[i] + 0.5 * Contraction.frobenius(s, third[i]);
             }
         }
 
@@ -223,18 +225,5 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
             }
             return copy;
         }
-    }
-
-    /** Σⱼₖ Sⱼₖ Aⱼₖ. */
-    static double contract(double[][] s, double[][] a) {
-        double sum = 0;
-        for (int j = 0; j < s.length; j++) {
-            double[] sj = s[j];
-            double[] aj = a[j];
-            for (int k = 0; k < sj.length; k++) {
-                sum += sj[k] * aj[k];
-            }
-        }
-        return sum;
     }
 }

@@ -1,6 +1,6 @@
 package dev.hamiltorch.metrics.softabs;
 
-import dev.hamiltorch.metrics.testing.FiniteDifferences;
+import dev.hamiltorch.testkit.HamiltonianCheck;
 import dev.hamiltorch.metrics.testing.MomentumCovariance;
 import dev.hamiltorch.metrics.testing.TestTargets;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
@@ -86,7 +86,7 @@ class SoftAbsMetricTest {
         for (int trial = 0; trial < 8; trial++) {
             double[] theta = funnelPoint(rng, 5);
             indefinite += indefinite(theta) ? 1 : 0;
-            FiniteDifferences.assertGradientsMatch(h, theta, gaussian(rng, 5, 1.0), TOLERANCE, "funnel trial " + trial);
+            HamiltonianCheck.assertGradientsMatch(h, theta, gaussian(rng, 5, 1.0), TOLERANCE, "funnel trial " + trial);
         }
         assertEquals(8, indefinite, "the Hessian is indefinite at every funnel point drawn");
     }
@@ -96,7 +96,7 @@ class SoftAbsMetricTest {
         SplittableRandom rng = new SplittableRandom(33);
         RiemannianHamiltonian h = hamiltonian(TestTargets.funnel(5), alpha(2.0));
         for (int trial = 0; trial < 4; trial++) {
-            FiniteDifferences.assertGradientsMatch(h, funnelPoint(rng, 5), gaussian(rng, 5, 1.0), TOLERANCE,
+            HamiltonianCheck.assertGradientsMatch(h, funnelPoint(rng, 5), gaussian(rng, 5, 1.0), TOLERANCE,
                     "funnel α = 2, trial " + trial);
         }
     }
@@ -106,7 +106,7 @@ class SoftAbsMetricTest {
         SplittableRandom rng = new SplittableRandom(34);
         RiemannianHamiltonian h = hamiltonian(TestTargets.logisticRegression(), DEFAULTS);
         for (int trial = 0; trial < 6; trial++) {
-            FiniteDifferences.assertGradientsMatch(h, gaussian(rng, 5, 1.0), gaussian(rng, 5, 2.0), TOLERANCE,
+            HamiltonianCheck.assertGradientsMatch(h, gaussian(rng, 5, 1.0), gaussian(rng, 5, 2.0), TOLERANCE,
                     "logistic trial " + trial);
         }
     }
@@ -116,7 +116,7 @@ class SoftAbsMetricTest {
         SamplerSettings settings = SamplerSettings.builder().jitter(0.3).build();
         SplittableRandom rng = new SplittableRandom(35);
         RiemannianHamiltonian h = hamiltonian(TestTargets.funnel(5), settings).forTrajectory(rng);
-        FiniteDifferences.assertGradientsMatch(h, funnelPoint(rng, 5), gaussian(rng, 5, 1.0), TOLERANCE, "jittered");
+        HamiltonianCheck.assertGradientsMatch(h, funnelPoint(rng, 5), gaussian(rng, 5, 1.0), TOLERANCE, "jittered");
     }
 
     /**
@@ -184,7 +184,7 @@ class SoftAbsMetricTest {
         RiemannianHamiltonian h = hamiltonian(SoftAbsTargets.rotatedSeparable(c), alpha(softabsConst));
         double[] theta = SoftAbsTargets.reflect(y);
         double[] p = {0.7, -1.2, 0.4, 1.5, -0.3};
-        FiniteDifferences.assertGradientsMatch(h, theta, p, TOLERANCE, where);
+        HamiltonianCheck.assertGradientsMatch(h, theta, p, TOLERANCE, where);
         Geometry g = h.geometry(theta);
         // the differences visited other positions: make sure this geometry has its J
         g.positionGradient(p, new double[theta.length]);

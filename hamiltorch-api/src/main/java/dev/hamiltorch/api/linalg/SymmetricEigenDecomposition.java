@@ -1,25 +1,25 @@
-package dev.hamiltorch.metrics.softabs;
+package dev.hamiltorch.api.linalg;
 
 /**
  * The eigendecomposition A = Q Λ Qᵀ of a real symmetric matrix, on plain arrays: Householder
  * reduction to tridiagonal form, then the implicit symmetric QR iteration with Wilkinson shifts
- * (Golub &amp; Van Loan, <i>Matrix Computations</i>, Algorithms 8.3.1 and 8.3.3), on A scaled by a
- * power of two so that no square under- or overflows. Measured, warm, against the two solvers it
- * replaced, commons-math's QL and this module's cyclic Jacobi (removed in commit 6d07596): 8.9 µs at
- * n = 11 (13.7 and 16.2), 1.4 ms at n = 100 (1.7 and 12 ms); equal to Jacobi at n ≤ 6.
+ * (Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., Algorithms 8.3.1 and 8.3.3), on A scaled by a
+ * power of two so that no square under- or overflows. The project's one eigen-solver: the SoftAbs
+ * metric uses it, and a plugin may, since it lives in the api. Measured, warm, against the two solvers
+ * it replaced, commons-math's QL and a cyclic Jacobi: 8.9 µs at n = 11 (13.7 and 16.2), 1.4 ms at
+ * n = 100 (1.7 and 12 ms); equal to Jacobi at n ≤ 6.
  *
- * <p>A value holder: {@link #values} in no particular order, and {@link #vectors} with the
- * eigenvector of {@code values[b]} in column b.
+ * <p>Immutable: {@link #value(int)} in no particular order, and {@link #vector(int, int)} with the
+ * eigenvector of eigenvalue b in column b.
  */
-final class SymmetricEigenDecomposition {
+public final class SymmetricEigenDecomposition {
 
     /** QR steps per eigenvalue after which the iteration counts as not converging (≲ 3 suffice in practice). */
-    static final int MAX_STEPS_PER_EIGENVALUE = 30;
+    public static final int MAX_STEPS_PER_EIGENVALUE = 30;
 
-    /** Eigenvalues λ, in no particular order. */
-    final double[] values;
-    /** Eigenvectors as columns: vectors[i][b] = Q_ib. */
-    final double[][] vectors;
+    private final double[] values;
+    /** vectors[i][b] = Q_ib. */
+    private final double[][] vectors;
 
     private SymmetricEigenDecomposition(double[] values, double[][] vectors) {
         this.values = values;
@@ -27,10 +27,71 @@ final class SymmetricEigenDecomposition {
     }
 
     /**
-     * Decomposes the symmetric {@code a}, which it overwrites (only the lower triangle is read);
-     * null if an entry is not finite or the iteration does not converge.
+     * Decomposes the symmetric {@code a}, reading its lower triangle only (the caller checks symmetry);
+     * {@code a} is not modified.
+     *
+     * @throws IllegalArgumentException if {@code a} is not square, an entry is not finite, or the
+     *     iteration does not converge within {@link #MAX_STEPS_PER_EIGENVALUE} steps per eigenvalue
      */
-    static SymmetricEigenDecomposition decompose(double[][] a) {
+    public static SymmetricEigenDecomposition decompose(double[][] a) {
+        SymmetricEigenDecomposition e = tryDecompose(a);
+        if (e == null) {
+            throw new IllegalArgumentException("no eigendecomposition: the matrix has an entry that is not finite,"
+                    + " or the QR iteration did not converge");
+        }
+        return e;
+    }
+
+    /**
+     * {@link #decompose}, or null if an entry of {@code a}'s lower triangle is not finite or the iteration
+     * does not converge: for callers that count that as an ordinary outcome (a metric at a proposal).
+     *
+     * @throws IllegalArgumentException if {@code a} is not square
+     */
+    public static SymmetricEigenDecomposition tryDecompose(double[][] a) {
+        int n = a.length;
+        double[][] work = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            if (a[i].length != n) {
+                throw new IllegalArgumentException("matrix is not square: row " + i + " has length " + a[i].length
+                        + " in a matrix with " + n + " rows");
+            }
+            System.arraycopy(a[i], 0, work[i], 0, i + 1);
+        }
+        return decomposeInPlace(work);
+    }
+
+    /** The order n of the matrix. */
+    public int size() {
+        return values.length;
+    }
+
+    /** Eigenvalue λ_b. */
+    public double value(int b) {
+        return values[b];
+    }
+
+    /** Q_ib, component i of the eigenvector of λ_b. */
+    public double vector(int i, int b) {
+        return vectors[i][b];
+    }
+
+    /** The eigenvalues, in no particular order (a copy). */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** Q with the eigenvectors as columns, {@code result[i][b]} = Q_ib (a copy). */
+    public double[][] vectors() {
+        double[][] copy = new double[vectors.length][];
+        for (int i = 0; i < vectors.length; i++) {
+            copy[i] = vectors[i].clone();
+        }
+        return copy;
+    }
+
+    /** Decomposes {@code a}, which it overwrites (lower triangle read); null on failure. */
+    private static SymmetricEigenDecomposition decomposeInPlace(double[][] a) {
         int n = a.length;
         double scale = symmetrizeScaled(a);
         if (Double.isNaN(scale)) {

@@ -1,9 +1,10 @@
-package dev.hamiltorch.metrics.softabs;
+package dev.hamiltorch.api.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -50,11 +51,14 @@ class SymmetricEigenDecompositionTest {
 
     /** Checks the decomposition of a against a's definition and the given eigenvalues. */
     private static void check(double[][] a, String what, double[] eigenvalues) {
-        SymmetricEigenDecomposition e = SymmetricEigenDecomposition.decompose(copy(a));
+        double[][] input = copy(a);
+        SymmetricEigenDecomposition e = SymmetricEigenDecomposition.decompose(input);
+        assertArrayEquals(a, input, what + ": the input is left as it was");
         int n = a.length;
         assertNotNull(e, what);
         double scale = frobenius(a);
-        double[][] q = e.vectors;
+        double[][] q = e.vectors();
+        double[] values = e.values();
         for (int i = 0; i < n; i++) {
             for (int b = 0; b < n; b++) {
                 double aq = 0;
@@ -63,12 +67,12 @@ class SymmetricEigenDecompositionTest {
                     aq += a[i][k] * q[k][b];
                     qtq += q[k][i] * q[k][b];
                 }
-                assertEquals(q[i][b] * e.values[b], aq, 4e-15 * n * scale, what + ": (AQ − QΛ)[" + i + "][" + b + "]");
+                assertEquals(q[i][b] * values[b], aq, 4e-15 * n * scale, what + ": (AQ − QΛ)[" + i + "][" + b + "]");
                 assertEquals(i == b ? 1.0 : 0.0, qtq, 4e-15 * n, what + ": (QᵀQ)[" + i + "][" + b + "]");
             }
         }
         double[] expected = eigenvalues.clone();
-        double[] actual = e.values.clone();
+        double[] actual = values.clone();
         Arrays.sort(expected);
         Arrays.sort(actual);
         assertArrayEquals(expected, actual, 4e-15 * n * scale, what + ": eigenvalues");
@@ -123,7 +127,7 @@ class SymmetricEigenDecompositionTest {
         for (int i = 0; i < 5; i++) {
             for (int k = 0; k < 5; k++) {
                 for (int b = 0; b < 5; b++) {
-                    r[i][k] += basis.vectors[i][b] * d[b] * basis.vectors[k][b];
+                    r[i][k] += basis.vector(i, b) * d[b] * basis.vector(k, b);
                 }
             }
         }
@@ -139,21 +143,25 @@ class SymmetricEigenDecompositionTest {
     void theTwoByTwoCaseIsExactToRounding() {
         // [[2, 1], [1, 2]] has eigenvalues 1 and 3 with eigenvectors (1, ∓1)/√2
         SymmetricEigenDecomposition e = SymmetricEigenDecomposition.decompose(new double[][] {{2, 1}, {1, 2}});
-        double[] values = e.values.clone();
+        double[] values = e.values();
         Arrays.sort(values);
         assertArrayEquals(new double[] {1, 3}, values, 1e-15); // two ulps of 3
         for (int b = 0; b < 2; b++) {
-            assertEquals(1 / Math.sqrt(2), Math.abs(e.vectors[0][b]), 4.5e-16);
-            assertEquals(1 / Math.sqrt(2), Math.abs(e.vectors[1][b]), 4.5e-16);
+            assertEquals(1 / Math.sqrt(2), Math.abs(e.vector(0, b)), 4.5e-16);
+            assertEquals(1 / Math.sqrt(2), Math.abs(e.vector(1, b)), 4.5e-16);
         }
     }
 
     @Test
-    void aNonFiniteEntryGivesNull() {
-        assertNull(SymmetricEigenDecomposition.decompose(new double[][] {{1, 0}, {Double.NaN, 1}}));
-        assertNull(SymmetricEigenDecomposition.decompose(new double[][] {{Double.POSITIVE_INFINITY}}));
+    void aNonFiniteEntryGivesNullOrThrows() {
+        assertThrows(IllegalArgumentException.class,
+                () -> SymmetricEigenDecomposition.decompose(new double[][] {{1, 0}, {Double.NaN, 1}}));
+        assertThrows(IllegalArgumentException.class,
+                () -> SymmetricEigenDecomposition.tryDecompose(new double[][] {{1, 0}}));
+        assertNull(SymmetricEigenDecomposition.tryDecompose(new double[][] {{1, 0}, {Double.NaN, 1}}));
+        assertNull(SymmetricEigenDecomposition.tryDecompose(new double[][] {{Double.POSITIVE_INFINITY}}));
         double[][] large = randomSymmetric(new SplittableRandom(2), 20, 0);
         large[7][3] = Double.NaN;
-        assertNull(SymmetricEigenDecomposition.decompose(large));
+        assertNull(SymmetricEigenDecomposition.tryDecompose(large));
     }
 }

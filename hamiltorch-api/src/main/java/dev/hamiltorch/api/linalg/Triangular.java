@@ -1,0 +1,98 @@
+package dev.hamiltorch.api.linalg;
+
+/**
+ * Solves with a lower-triangular n×n matrix L held row-major in one array (its upper triangle is never
+ * read), for k right-hand sides at once: X with L X = B (forward substitution) or Lᵀ X = B (back
+ * substitution), B an n×k row-major block overwritten in place; and log det L. The project's one copy of
+ * these loops: {@link Cholesky} solves with them, and so do the engine's differentiable tensor solves.
+ */
+public final class Triangular {
+
+    private Triangular() {
+    }
+
+    /**
+     * Overwrites the n×k row-major block {@code x[offset ..]} (holding B) with L⁻¹B: row i becomes
+     * (Bᵢ − Σ_{p &lt; i} Lᵢₚ Xₚ) / Lᵢᵢ.
+     */
+    public static void solveLower(double[] l, int n, double[] x, int offset, int k) {
+        if (k == 1) {
+            solveLowerVector(l, n, x, offset);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int row = offset + i * k;
+            int lRow = i * n;
+            for (int p = 0; p < i; p++) {
+                double lip = l[lRow + p];
+                int pRow = offset + p * k;
+                for (int c = 0; c < k; c++) {
+                    x[row + c] -= lip * x[pRow + c];
+                }
+            }
+            double d = l[lRow + i];
+            for (int c = 0; c < k; c++) {
+                x[row + c] /= d;
+            }
+        }
+    }
+
+    /**
+     * Overwrites the n×k row-major block {@code x[offset ..]} (holding B) with L⁻ᵀB: row i, from the last,
+     * becomes (Bᵢ − Σ_{p &gt; i} Lₚᵢ Xₚ) / Lᵢᵢ.
+     */
+    public static void solveLowerTranspose(double[] l, int n, double[] x, int offset, int k) {
+        if (k == 1) {
+            solveLowerTransposeVector(l, n, x, offset);
+            return;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            int row = offset + i * k;
+            for (int p = i + 1; p < n; p++) {
+                double lpi = l[p * n + i]; // (Lᵀ)ᵢₚ = Lₚᵢ
+                int pRow = offset + p * k;
+                for (int c = 0; c < k; c++) {
+                    x[row + c] -= lpi * x[pRow + c];
+                }
+            }
+            double d = l[i * n + i];
+            for (int c = 0; c < k; c++) {
+                x[row + c] /= d;
+            }
+        }
+    }
+
+    /**
+     * The one-column case, the same operations in the same order with the sum kept in a register: the
+     * metrics call it inside every fixed-point iteration.
+     */
+    private static void solveLowerVector(double[] l, int n, double[] x, int offset) {
+        for (int i = 0; i < n; i++) {
+            double s = x[offset + i];
+            int row = i * n;
+            for (int p = 0; p < i; p++) {
+                s -= l[row + p] * x[offset + p];
+            }
+            x[offset + i] = s / l[row + i];
+        }
+    }
+
+    private static void solveLowerTransposeVector(double[] l, int n, double[] x, int offset) {
+        for (int i = n - 1; i >= 0; i--) {
+            double s = x[offset + i];
+            for (int p = i + 1; p < n; p++) {
+                s -= l[p * n + i] * x[offset + p];
+            }
+            x[offset + i] = s / l[i * n + i];
+        }
+    }
+
+    /** log det L = Σ log Lᵢᵢ for a lower-triangular L with a positive diagonal (NaN if one is negative). */
+    public static double logDeterminant(double[] l, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += Math.log(l[i * n + i]);
+        }
+        return s;
+    }
+}
