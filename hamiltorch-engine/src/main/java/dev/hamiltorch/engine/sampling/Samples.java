@@ -185,7 +185,7 @@ public final class Samples {
         }
         int m = chains.stream().mapToInt(ChainSamples::keptCount).min().orElse(0);
         if (m == 0) {
-            return new ParameterDiagnostics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return ParameterDiagnostics.undefined();
         }
         double[][] x = new double[chains.size()][m];
         for (int c = 0; c < chains.size(); c++) {
