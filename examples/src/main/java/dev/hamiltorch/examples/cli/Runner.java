@@ -333,7 +333,7 @@ public final class Runner {
     private static void printSummary(Workload workload, Samples samples, PrintStream out) {
         out.println(String.format(Locale.ROOT, "%-12s %10s %10s %10s %10s %10s", "parameter", "mean", "sd",
                 "q5", "q50", "q95"));
-        List<ParameterSummary> summaries = samples.summary();
+        List<ParameterSummary> summaries = samples.parameterSummaries();
         for (int i = 0; i < summaries.size(); i++) {
             ParameterSummary s = summaries.get(i);
             out.println(String.format(Locale.ROOT, "%-12s %10.4f %10.4f %10.4f %10.4f %10.4f",
@@ -375,7 +375,7 @@ public final class Runner {
         }
         r.put("events", events);
         List<Object> params = new ArrayList<>();
-        List<ParameterSummary> summaries = samples.summary();
+        List<ParameterSummary> summaries = samples.parameterSummaries();
         double minEssBulk = Double.POSITIVE_INFINITY;
         for (int i = 0; i < summaries.size(); i++) {
             ParameterDiagnostics d = samples.diagnostics(i);

@@ -44,6 +44,8 @@ public record Summary(int chains, int drawsPerChain, List<SummaryRow> samplerRow
     public static final String DIVERGENT = "divergent__";
     /** Sampler column: the depth of NUTS's tree. */
     public static final String TREE_DEPTH = "treedepth__";
+    /** The maximum tree depth of Stan's NUTS and this library's, assumed when a run does not name its own. */
+    public static final int DEFAULT_MAX_TREE_DEPTH = 10;
     /** R̂ above this is flagged (Vehtari et al. 2021). */
     public static final double RHAT_LIMIT = 1.01;
     /** Bulk or tail ESS below this many per chain is flagged (Vehtari et al. 2021). */
