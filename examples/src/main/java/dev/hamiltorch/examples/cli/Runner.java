@@ -8,13 +8,15 @@ import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
-import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
+import dev.hamiltorch.engine.diagnostics.Summary;
+import dev.hamiltorch.engine.diagnostics.SummaryRow;
 import dev.hamiltorch.engine.sampling.ParameterSummary;
 import dev.hamiltorch.engine.sampling.Provenance;
 import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.examples.benchmark.Benchmark;
 import dev.hamiltorch.examples.report.JsonWriter;
 import dev.hamiltorch.examples.report.StanCsv;
+import dev.hamiltorch.examples.report.SummaryJson;
 import dev.hamiltorch.examples.workloads.Funnel;
 import dev.hamiltorch.examples.workloads.Gaussian3d;
 import dev.hamiltorch.examples.workloads.Gaussian3dAnalytic;
@@ -374,26 +376,36 @@ public final class Runner {
             events.put(e.key(), samples.eventCounts().getOrDefault(e, 0L));
         }
         r.put("events", events);
+        // the diagnostics need a kept draw in every chain; a run that kept none reports them as null
+        boolean kept = samples.chains().stream().allMatch(c -> c.keptCount() > 0);
+        Summary summary = kept ? samples.summary() : null;
         List<Object> params = new ArrayList<>();
-        List<ParameterSummary> summaries = samples.parameterSummaries();
-        double minEssBulk = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < summaries.size(); i++) {
-            ParameterDiagnostics d = samples.diagnostics(i);
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", summaries.get(i).name());
-            p.put("mean", summaries.get(i).mean());
-            p.put("sd", summaries.get(i).sd());
-            p.put("ess_bulk", d.essBulk());
-            p.put("ess_tail", d.essTail());
-            p.put("rhat", d.rhat());
-            params.add(p);
-            // an undefined ESS makes the minimum undefined: NaN wins over Math.min's other argument
-            minEssBulk = Math.min(minEssBulk, d.essBulk());
+        if (summary != null) {
+            params = SummaryJson.params(summary);
+        } else {
+            for (ParameterSummary s : samples.parameterSummaries()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("name", s.name());
+                p.put("mean", s.mean());
+                p.put("sd", s.sd());
+                p.put("ess_bulk", null);
+                p.put("ess_tail", null);
+                p.put("rhat", null);
+                params.add(p);
+            }
         }
         r.put("params", params);
-        r.put("min_ess_bulk_per_second", summaries.isEmpty() ? Double.NaN : minEssBulk / samples.wallTimeSeconds());
+        // an undefined ESS makes the minimum undefined: NaN wins over Math.min's other argument
+        double minEssBulk = summary == null || summary.parameterRows().isEmpty() ? Double.NaN
+                : summary.parameterRows().stream().mapToDouble(SummaryRow::essBulk).reduce(Double.POSITIVE_INFINITY,
+                        Math::min);
+        r.put("min_ess_bulk_per_second", minEssBulk / samples.wallTimeSeconds());
+        if (summary != null) {
+            SummaryJson.putChainDiagnostics(summary, r);
+        }
         r.put("quality", workload.quality(samples));
         r.put("warnings", samples.warnings());
+        r.put("diagnostic_warnings", summary == null ? List.of() : summary.warnings());
         return r;
     }
 }
