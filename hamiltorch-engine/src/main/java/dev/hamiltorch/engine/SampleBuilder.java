@@ -425,13 +425,13 @@ public final class SampleBuilder {
 
         ProgressTable table = null;
         TransitionListener listener = this.listener;
-        long total = (long) s.numSamples() * chains;
         if (verbose) {
-            table = progressOut == null ? ProgressTable.onStandardOutput(total) : ProgressTable.on(progressOut, total);
+            table = ProgressTable.on(progressOut, chains, s.numSamples(), s.burn());
             table.start("Sampling (Sampler." + enumName(samplerPlugin.name()) + "; Integrator."
                     + enumName(integratorPlugin.name()) + ")");
             ProgressTable shown = table;
-            listener = listener.andThen((chain, iteration, state, info) -> shown.step());
+            listener = listener.andThen((chain, iteration, state, info) -> shown.step(chain, iteration,
+                    info.divergent()));
         }
         Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin)
                 .run(t, starts, s, new RunOptions(seed, chains, threads, listener, parameterNames));
