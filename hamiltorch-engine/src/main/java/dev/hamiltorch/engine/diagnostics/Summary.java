@@ -117,7 +117,11 @@ public record Summary(int chains, int drawsPerChain, List<SummaryRow> samplerRow
         return chainDiagnostics.stream().mapToLong(ChainDiagnostics::divergences).sum();
     }
 
-    /** The row of parameter or sampler column {@code name}. @throws IllegalArgumentException if there is none */
+    /**
+     * The row of parameter or sampler column {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
     public SummaryRow row(String name) {
         for (List<SummaryRow> rows : List.of(parameterRows, samplerRows)) {
             for (SummaryRow r : rows) {

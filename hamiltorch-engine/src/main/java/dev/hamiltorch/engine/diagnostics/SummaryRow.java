@@ -47,6 +47,15 @@ public record SummaryRow(String name, double mean, double sd, double q05, double
             mean += v;
         }
         mean /= all.length;
+        if (Double.isFinite(mean)) {
+            // R's mean() adds the mean of the residuals, so equal draws (0.2 …) have exactly their value as
+            // mean and an sd of 0, where a plain sum would leave a few ulps
+            double residual = 0;
+            for (double v : all) {
+                residual += v - mean;
+            }
+            mean += residual / all.length;
+        }
         double squares = 0;
         for (double v : all) {
             squares += (v - mean) * (v - mean);

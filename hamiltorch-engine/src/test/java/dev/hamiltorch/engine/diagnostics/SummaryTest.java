@@ -131,4 +131,17 @@ class SummaryTest {
         assertThrows(IllegalArgumentException.class, () -> Summary.of(List.of("a"), List.of(), Map.of(), 0));
         assertThrows(IllegalArgumentException.class, () -> Summary.of(List.of(), List.of(), Map.of(), 0));
     }
+
+    /** R: sd(rep(0.2, 4000)) is 0 and mean(rep(0.2, 4000)) is 0.2, though a plain sum drifts by ulps. */
+    @Test
+    void equalDrawsHaveTheirValueAsMeanAndNoSpread() {
+        double[][] constant = new double[4][1000];
+        for (double[] chain : constant) {
+            java.util.Arrays.fill(chain, 0.2);
+        }
+        SummaryRow row = SummaryRow.of("stepsize__", constant);
+        assertEquals(0.2, row.mean());
+        assertEquals(0.0, row.sd());
+        assertEquals(0.2, row.q05());
+    }
 }
