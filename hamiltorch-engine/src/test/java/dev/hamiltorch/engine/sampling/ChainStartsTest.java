@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.hamiltorch.engine.sampling.ChainRunnerTest.assertSameChain;
+import static dev.hamiltorch.engine.sampling.ChainRunnerTest.settings;
 
 import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.SamplerSettings;
@@ -28,17 +30,6 @@ class ChainStartsTest {
 
     private static final ChainRunner RUNNER = new ChainRunner(new Hmc(), new EuclideanMetric(), new Leapfrog());
     private static final GaussianTarget GAUSSIAN = GaussianTarget.independent(new double[] {1, 2, 3}, 0.5, 0.5, 0.5);
-
-    private static SamplerSettings settings(int numSamples, int burn) {
-        return SamplerSettings.builder().numSamples(numSamples).burn(burn).stepSize(0.3).numStepsPerSample(5).build();
-    }
-
-    private static void assertSameChain(ChainSamples expected, ChainSamples actual) {
-        assertArrayEquals(expected.draws().toArray(), actual.draws().toArray());
-        assertArrayEquals(expected.logDensity(), actual.logDensity());
-        assertArrayEquals(expected.energy(), actual.energy());
-        assertArrayEquals(expected.acceptanceProbability(), actual.acceptanceProbability());
-    }
 
     /** A kernel whose init accepts a position when {@code accepts} says so and records every position tried. */
     private static final class InitOnly implements Kernel {
