@@ -29,7 +29,11 @@ public final class ConvergenceDiagnostics {
         double essQ05 = essQuantile(chains, 0.05);
         double essQ95 = essQuantile(chains, 0.95);
         double essMedian = essQuantile(chains, 0.5);
-        return new ParameterDiagnostics(rhat(chains), essBulk(chains), Math.min(essQ05, essQ95), essMean,
+        // the bulk R̂ and the bulk ESS share the rank-normalised split chains, the costliest step
+        double[][] bulk = anyNaN(chains) ? null : zScale(splitChains(chains));
+        double rhat = bulk == null ? Double.NaN : rhat(chains, bulk);
+        double essBulk = bulk == null ? Double.NaN : ess(bulk);
+        return new ParameterDiagnostics(rhat, essBulk, Math.min(essQ05, essQ95), essMean,
                 mcseMean(chains, essMean), mcseSd(chains), essSd(chains), essMedian,
                 mcseQuantile(chains, 0.5, essMedian), mcseQuantile(chains, 0.05, essQ05),
                 mcseQuantile(chains, 0.95, essQ95));
@@ -45,9 +49,12 @@ public final class ConvergenceDiagnostics {
             return Double.NaN;
         }
         // ranked after splitting (the middle draw of odd chains is gone), folded before splitting
-        double bulk = rhatBasic(zScale(splitChains(chains)));
-        double tail = rhatBasic(zScale(splitChains(fold(chains))));
-        return Math.max(bulk, tail);
+        return rhat(chains, zScale(splitChains(chains)));
+    }
+
+    /** R̂ given the rank-normalised split chains {@code bulk} of {@code chains}. */
+    private static double rhat(double[][] chains, double[][] bulk) {
+        return Math.max(rhatBasic(bulk), rhatBasic(zScale(splitChains(fold(chains)))));
     }
 
     /** Bulk ESS: the ESS of the rank-normalised split chains, posterior's {@code ess_bulk()}. */
