@@ -31,7 +31,7 @@ class ApiModuleTest {
     }
 
     @Test
-    void theDescriptorExportsTheSixPackagesToEveryone() {
+    void theDescriptorExportsItsSevenPackagesToEveryone() {
         ModuleDescriptor descriptor = Metric.class.getModule().getDescriptor();
         assertFalse(descriptor.isAutomatic());
         assertFalse(descriptor.isOpen());
@@ -40,7 +40,8 @@ class ApiModuleTest {
                 .map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
         assertEquals(Set.of("dev.hamiltorch.api", "dev.hamiltorch.api.tensor", "dev.hamiltorch.api.spi",
-                "dev.hamiltorch.api.dynamics", "dev.hamiltorch.api.kernel", "dev.hamiltorch.api.linalg"), exported);
+                "dev.hamiltorch.api.dynamics", "dev.hamiltorch.api.kernel", "dev.hamiltorch.api.linalg",
+                "dev.hamiltorch.api.model"), exported);
     }
 
     @Test
