@@ -54,15 +54,14 @@ public final class SummaryJson {
 
     /**
      * Puts the per-chain sampler diagnostics into {@code r}: {@code divergences} (kept transitions, all
-     * chains), {@code ebfmi} (one per chain), {@code max_treedepth_hits} (one per chain, only when the run
-     * has a tree depth and its maximum is known).
+     * chains), {@code ebfmi} (one per chain), {@code max_treedepth_hits} (kept transitions at the maximum tree
+     * depth, all chains; only when the run has a tree depth and its maximum is known), as CLI.md names them.
      */
     public static void putChainDiagnostics(Summary summary, Map<String, Object> r) {
         r.put("divergences", summary.divergences());
         r.put("ebfmi", summary.chainDiagnostics().stream().map(c -> (Object) c.ebfmi()).toList());
         if (summary.chainDiagnostics().stream().allMatch(c -> c.treeDepthHits() >= 0)) {
-            r.put("max_treedepth_hits", summary.chainDiagnostics().stream().map(c -> (Object) c.treeDepthHits())
-                    .toList());
+            r.put("max_treedepth_hits", summary.chainDiagnostics().stream().mapToLong(c -> c.treeDepthHits()).sum());
         }
     }
 }

@@ -169,7 +169,7 @@ class SummaryCommandTest {
         assertTrue(text.contains("\"divergences\": 2"), text);
         assertTrue(text.replaceAll("\\s+", "").contains("\"ebfmi\":[" + ConvergenceDiagnostics.ebfmi(energy[0]) + ","
                 + ConvergenceDiagnostics.ebfmi(energy[1]) + "]"), text);
-        assertTrue(text.replaceAll("\\s+", "").contains("\"max_treedepth_hits\":[4,0]"), text);
+        assertTrue(text.contains("\"max_treedepth_hits\": 4"), text);
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("chain 1: 0 divergent, E-BFMI " + String.format(java.util.Locale.ROOT, "%.3f",
                 ConvergenceDiagnostics.ebfmi(energy[0])) + ", 4 at max tree depth 3"), table);
