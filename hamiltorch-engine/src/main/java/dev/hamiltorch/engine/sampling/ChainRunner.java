@@ -73,6 +73,8 @@ public final class ChainRunner {
      * @throws CancellationException if the calling thread is interrupted while chains run
      */
     public Samples run(Target target, double[] initialPosition, SamplerSettings settings, RunOptions options) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(initialPosition, "initialPosition");
         int d = target.dimension();
         if (initialPosition.length != d) {
             throw new IllegalArgumentException("initial position has length " + initialPosition.length
