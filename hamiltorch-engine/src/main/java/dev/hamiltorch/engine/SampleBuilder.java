@@ -74,7 +74,9 @@ public final class SampleBuilder {
 
     /**
      * Where every chain starts (hamiltorch's {@code params_init}). One of {@code paramsInit},
-     * {@link #paramsInitPerChain} and {@link #randomInit} is required; the last one given applies.
+     * {@link #paramsInitPerChain} and {@link #randomInit} is required for a log density; the last one
+     * given applies. A run on a {@link Target} ({@link Hamiltorch#sample(Target)}) without any of them
+     * starts as {@link #randomInit(int)} does, with the target's dimension.
      */
     public SampleBuilder paramsInit(Tensor params) {
         return paramsInit(Objects.requireNonNull(params, "paramsInit").toArray());
@@ -355,10 +357,14 @@ public final class SampleBuilder {
      *         draws made so far
      */
     public Samples run() {
+        if (paramsInit == null && initialValues == null && target != null) {
+            // a target knows its dimension: start as Stan does by default
+            randomInit(target.dimension());
+        }
         boolean random = initialValues != null && initialValues.isRandom();
         if (paramsInit == null && !random) {
             throw new IllegalArgumentException("paramsInit = null: the initial parameters are required (or"
-                    + " paramsInitPerChain, or randomInit)");
+                    + " paramsInitPerChain, or randomInit with the number of parameters)");
         }
         int dimension = random ? randomInitDimension : paramsInit.length;
         Target t = target != null ? target

@@ -87,4 +87,41 @@ class ChainsAndSummaryTest {
                 .sample(GAUSSIAN_3D).verbose(false).run());
         assertTrue(none.getMessage().contains("randomInit"), none.getMessage());
     }
+
+    /** A target knows its dimension: without paramsInit its chains start at Stan's random points. */
+    @Test
+    void aTargetWithoutInitialValuesStartsAtRandomPointsInTheBox() {
+        dev.hamiltorch.api.Target normal = new dev.hamiltorch.api.Target() {
+            @Override
+            public dev.hamiltorch.api.Target copy() {
+                return this;
+            }
+
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double logDensity(double[] theta) {
+                return -0.5 * (theta[0] * theta[0] + theta[1] * theta[1]);
+            }
+
+            @Override
+            public double logDensityAndGradient(double[] theta, double[] gradient) {
+                gradient[0] = -theta[0];
+                gradient[1] = -theta[1];
+                return logDensity(theta);
+            }
+        };
+        Samples s = Hamiltorch.sample(normal).chains(3).numSamples(1).stepSize(1e-6).numStepsPerSample(1).seed(4)
+                .verbose(false).run();
+        for (int c = 0; c < 3; c++) {
+            double[] start = s.chain(c).draw(0); // one step of 1e-6 from the start
+            assertTrue(Math.abs(start[0]) < 2 && Math.abs(start[1]) < 2, java.util.Arrays.toString(start));
+            if (c > 0) {
+                assertFalse(start[0] == s.chain(0).draw(0)[0]);
+            }
+        }
+    }
 }
