@@ -248,17 +248,37 @@ public final class ConvergenceDiagnostics {
         double[] all = flatten(x);
         double[] ranks = averageRanks(all);
         int s = all.length;
+        double[] scores = normalScores(s);
         double[][] z = new double[x.length][];
         int k = 0;
         for (int c = 0; c < x.length; c++) {
             z[c] = new double[x[c].length];
             for (int i = 0; i < x[c].length; i++) {
-                // a NaN (a folded draw at ∞ − ∞) stays NaN, as posterior's z_scale keeps NA
-                double u = (ranks[k++] - 0.375) / (s + 0.25);
-                z[c][i] = Double.isNaN(x[c][i]) ? Double.NaN : inverseNormalCdf(u);
+                double rank = ranks[k++];
+                // a NaN (a folded draw at ∞ − ∞) stays NaN, as posterior's z_scale keeps NA; ties have
+                // half-integer ranks, not in the table
+                z[c][i] = Double.isNaN(x[c][i]) ? Double.NaN
+                        : rank == Math.rint(rank) ? scores[(int) rank - 1]
+                        : inverseNormalCdf((rank - 0.375) / (s + 0.25));
             }
         }
         return z;
+    }
+
+    /** The last table of {@link #normalScores}: every parameter of a run has the same number of draws. */
+    private static volatile double[] lastNormalScores = new double[0];
+
+    /** Φ⁻¹((r − 3/8)/(S + 1/4)) for the integer ranks r = 1..S, the same numbers zScale would compute. */
+    private static double[] normalScores(int s) {
+        double[] scores = lastNormalScores;
+        if (scores.length != s) {
+            scores = new double[s];
+            for (int r = 1; r <= s; r++) {
+                scores[r - 1] = inverseNormalCdf((r - 0.375) / (s + 0.25));
+            }
+            lastNormalScores = scores; // never written after publication: safe to share between threads
+        }
+        return scores;
     }
 
     /** Ranks from 1, ties sharing the average of the ranks they span (R's {@code ties.method = "average"}). */
