@@ -22,6 +22,7 @@ module dev.hamiltorch.engine {
     exports dev.hamiltorch.engine.distributions;
     exports dev.hamiltorch.engine.metric;
     exports dev.hamiltorch.engine.nd4j;
+    exports dev.hamiltorch.engine.nn;
     exports dev.hamiltorch.engine.plugin;
     exports dev.hamiltorch.engine.progress;
     exports dev.hamiltorch.engine.hmc;

@@ -223,4 +223,43 @@ public interface Tensor {
 
     /** The sub-tensor at position {@code i} of the first axis (the axis is removed). */
     Tensor index(int i);
+
+    /**
+     * The axes reordered: axis {@code d} of the result is axis {@code axes[d]} of this tensor (as
+     * PyTorch's {@code permute}); {@code axes} lists every axis once. The gradient is permuted back.
+     *
+     * @throws IllegalArgumentException if {@code axes} is not a permutation of 0 … rank − 1
+     */
+    Tensor permute(int... axes);
+
+    // ---- sliding windows (convolution and pooling) ------------------------------------------------
+
+    /**
+     * The windows of an N × C × H × W tensor as columns (im2col, PyTorch's {@code unfold}): a tensor of
+     * shape N × (C·kh·kw) × L with L = outH · outW windows in row-major order, whose entry
+     * {@code (n, (c·kh + i)·kw + j, r·outW + s)} is this tensor's
+     * {@code (n, c, r·strideHeight − paddingHeight + i, s·strideWidth − paddingWidth + j)}, or 0 where that
+     * position lies in the padding. A convolution is then one matrix product with the reshaped kernel, a
+     * pooling a reduction over axis 1. Linear; its gradient is {@link #fold}.
+     *
+     * @throws IllegalArgumentException if this tensor is not of rank 4 or the window does not fit
+     */
+    Tensor unfold(SlidingWindow window);
+
+    /**
+     * {@link #unfold(SlidingWindow)} with {@code padValue} in the padding instead of 0 (−∞ for max
+     * pooling, so that the padding never wins). The gradient does not depend on {@code padValue}.
+     */
+    Tensor unfold(SlidingWindow window, double padValue);
+
+    /**
+     * The adjoint of {@link #unfold(SlidingWindow)} (col2im, PyTorch's {@code fold}): from columns of shape
+     * N × (C·kh·kw) × L it builds the N × C × height × width tensor in which every column entry is added
+     * to the input position it was read from; entries that fall in the padding are dropped. Linear; its
+     * gradient is {@code unfold}.
+     *
+     * @throws IllegalArgumentException if this tensor's shape does not match the window over
+     *     {@code height × width}
+     */
+    Tensor fold(SlidingWindow window, int height, int width);
 }

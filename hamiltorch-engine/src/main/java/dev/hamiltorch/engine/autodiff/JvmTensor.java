@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.autodiff;
 
+import dev.hamiltorch.api.tensor.SlidingWindow;
 import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Arrays;
 
@@ -594,6 +595,28 @@ public final class JvmTensor implements Tensor {
     @Override
     public JvmTensor index(int i) {
         return ShapeOps.index(this, i);
+    }
+
+    @Override
+    public JvmTensor permute(int... axes) {
+        return Permute.permute(this, axes);
+    }
+
+    // ---- sliding windows -----------------------------------------------------------------------------
+
+    @Override
+    public JvmTensor unfold(SlidingWindow window) {
+        return Unfold.unfold(this, java.util.Objects.requireNonNull(window, "window"), 0.0);
+    }
+
+    @Override
+    public JvmTensor unfold(SlidingWindow window, double padValue) {
+        return Unfold.unfold(this, java.util.Objects.requireNonNull(window, "window"), padValue);
+    }
+
+    @Override
+    public JvmTensor fold(SlidingWindow window, int height, int width) {
+        return Fold.fold(this, java.util.Objects.requireNonNull(window, "window"), height, width);
     }
 
     /** This tensor stretched to {@code target} by broadcasting. */

@@ -3,6 +3,7 @@ package dev.hamiltorch.engine.autodiff;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.testsupport.Probes;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Function;
@@ -50,26 +51,12 @@ final class DerivativeCheck {
      * element of y, with a non-trivial second derivative even for ops linear in their inputs.
      */
     static Tensor probe(Tensor y) {
-        int[] shape = y.shape();
-        int n = y.size();
-        Random r = new Random(1234 + 31L * Arrays.hashCode(shape));
-        double[] w1 = new double[n];
-        double[] w2 = new double[n];
-        for (int i = 0; i < n; i++) {
-            w1[i] = r.nextDouble() * 2 - 1;
-            w2[i] = r.nextDouble() * 2 - 1;
-        }
-        return y.mul(Tensor.of(w1, shape)).sum().add(y.sin().mul(Tensor.of(w2, shape)).sum());
+        return Probes.probe(y, 1234);
     }
 
     /** n values uniform in [lo, hi), seeded. */
     static double[] uniform(long seed, int n, double lo, double hi) {
-        Random r = new Random(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = lo + (hi - lo) * r.nextDouble();
-        }
-        return v;
+        return Probes.uniform(seed, n, lo, hi);
     }
 
     /** n values with |v| in [lo, hi) and random signs, seeded. */
