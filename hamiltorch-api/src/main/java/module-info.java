@@ -9,6 +9,7 @@ module dev.hamiltorch.api {
     exports dev.hamiltorch.api.spi;
     exports dev.hamiltorch.api.dynamics;
     exports dev.hamiltorch.api.kernel;
+    exports dev.hamiltorch.api.adaptation;
     exports dev.hamiltorch.api.linalg;
     exports dev.hamiltorch.api.model;
 

@@ -17,6 +17,7 @@ module dev.hamiltorch.engine {
     requires commons.math3;
 
     exports dev.hamiltorch.engine;
+    exports dev.hamiltorch.engine.adaptation;
     exports dev.hamiltorch.engine.autodiff;
     exports dev.hamiltorch.engine.diagnostics;
     exports dev.hamiltorch.engine.distributions;
@@ -26,6 +27,7 @@ module dev.hamiltorch.engine {
     exports dev.hamiltorch.engine.plugin;
     exports dev.hamiltorch.engine.progress;
     exports dev.hamiltorch.engine.hmc;
+    exports dev.hamiltorch.engine.nuts;
     exports dev.hamiltorch.engine.sampling;
 
     // Guice constructs PluginRegistry reflectively
@@ -37,6 +39,7 @@ module dev.hamiltorch.engine {
     uses dev.hamiltorch.api.spi.Likelihood;
 
     provides dev.hamiltorch.api.spi.Metric with dev.hamiltorch.engine.metric.EuclideanMetric;
-    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.hmc.Hmc, dev.hamiltorch.engine.hmc.Rmhmc;
+    provides dev.hamiltorch.api.spi.Sampler with dev.hamiltorch.engine.hmc.Hmc, dev.hamiltorch.engine.hmc.HmcAdaptStep,
+            dev.hamiltorch.engine.hmc.Rmhmc, dev.hamiltorch.engine.nuts.Nuts;
     provides dev.hamiltorch.api.tensor.TensorFactory with dev.hamiltorch.engine.autodiff.JvmTensorFactory;
 }

@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * The numeric settings of a sampling run, in hamiltorch's vocabulary and with its defaults.
- * Immutable; build with {@link #builder()}. Plugins read what they need; third-party plugins read
- * their own keys from {@link #options()}.
+ * Immutable; build with {@link #builder()}. Plugins read what they need; third-party plugins declare
+ * typed options ({@link dev.hamiltorch.api.spi.Named#options()}) and read them with {@link #option}.
+ * The run's own settings (samples, burn) sit here for hamiltorch's vocabulary; the per-transition
+ * tuning a kernel uses is {@link dev.hamiltorch.api.kernel.StepParameters}, which warm-up may adapt.
  *
  * @param numSamples iterations per chain, burn-in included (hamiltorch's {@code num_samples}); default 10
  * @param burn leading iterations discarded; default 0
@@ -110,6 +112,22 @@ public record SamplerSettings(int numSamples, int burn, double stepSize, int num
 
     private static IllegalArgumentException bad(String name, Object value, String rule) {
         return new IllegalArgumentException(name + " = " + value + ": " + rule);
+    }
+
+    /**
+     * The typed value of a plugin's option: the user's value parsed and checked, or its default when the
+     * user gave none.
+     *
+     * @throws IllegalArgumentException naming the option and the value when it does not parse or breaks its rule
+     */
+    public <T> T option(dev.hamiltorch.api.spi.PluginOption<T> option) {
+        String given = options.get(option.name());
+        return given == null ? option.defaultValue() : option.parse(given);
+    }
+
+    /** These settings with another inverse mass. */
+    public SamplerSettings withInverseMass(InverseMass inverseMass) {
+        return toBuilder().inverseMass(inverseMass).build();
     }
 
     /** Iterations kept after burn-in. */

@@ -31,7 +31,7 @@ class ApiModuleTest {
     }
 
     @Test
-    void theDescriptorExportsItsSevenPackagesToEveryone() {
+    void theDescriptorExportsItsPackagesToEveryone() {
         ModuleDescriptor descriptor = Metric.class.getModule().getDescriptor();
         assertFalse(descriptor.isAutomatic());
         assertFalse(descriptor.isOpen());
@@ -41,7 +41,7 @@ class ApiModuleTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("dev.hamiltorch.api", "dev.hamiltorch.api.tensor", "dev.hamiltorch.api.spi",
                 "dev.hamiltorch.api.dynamics", "dev.hamiltorch.api.kernel", "dev.hamiltorch.api.linalg",
-                "dev.hamiltorch.api.model"), exported);
+                "dev.hamiltorch.api.model", "dev.hamiltorch.api.adaptation"), exported);
     }
 
     @Test

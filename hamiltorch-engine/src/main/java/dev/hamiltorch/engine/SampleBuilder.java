@@ -5,11 +5,15 @@ import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.adaptation.MetricAdaptation;
+import dev.hamiltorch.api.dynamics.Hamiltonian;
+import dev.hamiltorch.api.spi.PluginOption;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.autodiff.AutodiffSplitTarget;
+import dev.hamiltorch.engine.adaptation.Adaptation;
 import dev.hamiltorch.engine.autodiff.AutodiffTarget;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
 import dev.hamiltorch.engine.progress.ProgressTable;
@@ -65,6 +69,7 @@ public final class SampleBuilder {
     private Sampler samplerInstance;
     private Integrator integratorInstance;
     private Metric metricInstance;
+    private Adaptation adaptation = Adaptation.SAMPLER_DEFAULT;
 
     SampleBuilder(LogDensity logDensity, Target target, List<LogDensity> terms) {
         this.logDensity = logDensity;
@@ -131,13 +136,20 @@ public final class SampleBuilder {
         return this;
     }
 
-    /** Leading iterations to discard; default 0. */
+    /**
+     * Leading iterations to discard; default 0. They are the warm-up: a sampler that adapts (NUTS,
+     * {@link Sampler#HMC_ADAPT_STEP}, or any sampler given {@link #adaptMetric} or
+     * {@link #adaptStepSize}) tunes its step size and mass matrix during them (see docs/adaptation.md).
+     */
     public SampleBuilder burn(int burn) {
         settings.burn(burn);
         return this;
     }
 
-    /** Integrator step size ε; default 0.1. */
+    /**
+     * Integrator step size ε; default 0.1. When warm-up adapts the step size this is only where its
+     * heuristic starts, so it need not be given.
+     */
     public SampleBuilder stepSize(double stepSize) {
         settings.stepSize(stepSize);
         return this;
@@ -272,7 +284,47 @@ public final class SampleBuilder {
         return this;
     }
 
-    /** An option for a third-party plugin. */
+    /**
+     * How warm-up (the {@link #burn} iterations) adapts the inverse mass: {@code diag}, {@code dense},
+     * {@code fisher-diag} or {@code none}; default the sampler's ({@code diag} for NUTS, {@code none}
+     * for HMC). Adapting the mass adapts the step size too unless {@link #adaptStepSize(boolean)} says no.
+     *
+     * @throws IllegalArgumentException naming the value and the known names
+     */
+    public SampleBuilder adaptMetric(String adaptation) {
+        return adaptMetric(MetricAdaptation.of(adaptation));
+    }
+
+    /** How warm-up adapts the inverse mass; see {@link #adaptMetric(String)}. */
+    public SampleBuilder adaptMetric(MetricAdaptation adaptation) {
+        this.adaptation = this.adaptation.withMetric(Objects.requireNonNull(adaptation, "adaptMetric"));
+        return this;
+    }
+
+    /**
+     * Whether warm-up adapts the step size by dual averaging; default the sampler's (NUTS and
+     * {@link Sampler#HMC_ADAPT_STEP} do, HMC does not unless the mass is adapted).
+     */
+    public SampleBuilder adaptStepSize(boolean adapt) {
+        this.adaptation = this.adaptation.withStepSize(adapt);
+        return this;
+    }
+
+    /**
+     * The acceptance statistic warm-up's dual averaging aims at (hamiltorch's {@code desired_accept_rate},
+     * Stan's δ); default 0.8.
+     *
+     * @throws IllegalArgumentException naming {@code desiredAcceptRate} if it is not in (0, 1)
+     */
+    public SampleBuilder desiredAcceptRate(double rate) {
+        this.adaptation = this.adaptation.withTargetAcceptance(rate);
+        return this;
+    }
+
+    /**
+     * An option a selected plugin declares ({@link dev.hamiltorch.api.spi.Named#options()}); {@link #run()}
+     * refuses an option no selected plugin declares, naming the known ones, and a value that breaks its rule.
+     */
     public SampleBuilder option(String key, String value) {
         pluginOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
@@ -425,9 +477,16 @@ public final class SampleBuilder {
                 checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
             }
         }
+        PluginOption.check(s.options(), List.of(samplerPlugin, metricPlugin, integratorPlugin));
         // builds the Hamiltonian once up front so a bad invMass, or an integrator that cannot integrate it,
         // fails here, before the progress table's header and any sampling
-        integratorPlugin.checkSupports(metricPlugin.hamiltonian(t, s));
+        Hamiltonian hamiltonian = metricPlugin.hamiltonian(t, s);
+        integratorPlugin.checkSupports(hamiltonian);
+        Adaptation resolved = adaptation.resolve(samplerPlugin, hamiltonian.inverseMass() != null);
+        if (s.burn() > 0 && resolved.metric() != MetricAdaptation.NONE && hamiltonian.inverseMass() == null) {
+            throw new IllegalArgumentException("adaptMetric = " + resolved.metric().key() + ": metric '"
+                    + metricPlugin.name() + "' has no constant mass matrix to adapt; use adaptMetric(\"none\")");
+        }
 
         ProgressTable table = null;
         TransitionListener listener = this.listener;
@@ -440,7 +499,7 @@ public final class SampleBuilder {
                     info.divergent()));
         }
         Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin)
-                .run(t, starts, s, new RunOptions(seed, chains, threads, listener, parameterNames));
+                .run(t, starts, s, new RunOptions(seed, chains, threads, listener, parameterNames, adaptation));
         if (table != null) {
             table.finish(samples.acceptanceRate());
         }

@@ -14,9 +14,9 @@ public final class Options {
     static final Set<String> VALUED = Set.of("sampler", "integrator", "metric", "samples", "burn", "step-size",
             "steps", "seed", "chains", "jitter", "softabs-const", "explicit-binding-const", "fixed-point-threshold",
             "fixed-point-max-iterations", "reversibility-tolerance", "tau-out", "data", "json", "draws", "dim",
-            "train", "val", "hidden", "terms");
+            "train", "val", "hidden", "terms", "adapt-metric", "target-accept", "max-tree-depth");
     /** Options that are flags. */
-    static final Set<String> FLAGS = Set.of("quiet", "no-replay");
+    static final Set<String> FLAGS = Set.of("quiet", "no-replay", "no-adapt");
 
     private final String workload;
     private final Map<String, String> values;

@@ -8,8 +8,11 @@ import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
+import dev.hamiltorch.engine.adaptation.Adaptation;
 import dev.hamiltorch.engine.diagnostics.Summary;
 import dev.hamiltorch.engine.diagnostics.SummaryRow;
+import dev.hamiltorch.engine.nuts.Nuts;
+import dev.hamiltorch.engine.sampling.ChainSamples;
 import dev.hamiltorch.engine.sampling.ParameterSummary;
 import dev.hamiltorch.engine.sampling.Provenance;
 import dev.hamiltorch.engine.sampling.Samples;
@@ -17,7 +20,10 @@ import dev.hamiltorch.examples.benchmark.Benchmark;
 import dev.hamiltorch.examples.report.JsonWriter;
 import dev.hamiltorch.examples.report.StanCsv;
 import dev.hamiltorch.examples.report.SummaryJson;
+import dev.hamiltorch.examples.workloads.BenchmarkData;
 import dev.hamiltorch.examples.workloads.Funnel;
+import dev.hamiltorch.examples.workloads.GaussianDense;
+import dev.hamiltorch.examples.workloads.Logistic;
 import dev.hamiltorch.examples.workloads.Gaussian3d;
 import dev.hamiltorch.examples.workloads.Gaussian3dAnalytic;
 import dev.hamiltorch.examples.workloads.GaussianSplit;
@@ -50,6 +56,7 @@ public final class Runner {
             usage: java -jar hamiltorch-examples.jar <workload> [options]
                    java -jar hamiltorch-examples.jar summary FILE... [--json OUT]
                    java -jar hamiltorch-examples.jar benchmark [--repeat N]
+                   java -jar hamiltorch-examples.jar generate logistic|gaussian-dense FILE [--seed S]
 
             workloads:
               gaussian3d           independent Normal, mean (1, 2, 3), sd 0.5 (400 samples, step 0.3, 5 steps)
@@ -59,14 +66,23 @@ public final class Runner {
                                    integrator splitting, 1000 samples, step 0.03, 6 steps)
               quartic              sum of -x^4/4 - x^2/2, --dim D (default 2; RMHMC, Hessian metric, implicit,
                                    fixed-point threshold 1e-12, 4000 samples, burn 400, step 0.4, 4 steps)
+              logistic             Bayesian logistic regression, w ~ N(0, 1), --data FILE.csv (header y,x1,...,xK;
+                                   2000 samples, burn 1000, step 0.05)
+              gaussian-dense       N(mu, Sigma), --data FILE.csv (row i: mu_i,Sigma[i,1..n]; 2000 samples, burn 1000,
+                                   step 0.5)
 
             options (hamiltorch's names):
-              --sampler hmc|rmhmc          --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
+              --sampler hmc|hmc-adapt-step|nuts|rmhmc
+              --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
               --metric hessian|softabs|jacobian-diag|<plugin>
               --samples N  --burn N  --step-size E  --steps L  --seed S  --chains C
+              --adapt-metric diag|dense|fisher-diag|none   how warm-up (the --burn iterations) adapts M^-1
+              --target-accept A   the acceptance dual averaging aims at during warm-up (default 0.8)
+              --no-adapt    burn-in only discards draws, whatever the sampler adapts by default
               --jitter J  --softabs-const A  --explicit-binding-const W
               --fixed-point-threshold T  --fixed-point-max-iterations K
               --reversibility-tolerance R   the implicit integrator's round-trip check (Infinity: off)
+              --max-tree-depth D   NUTS's most doublings per transition (default 10)
               --json FILE   write the result (timing, events, per-parameter diagnostics, quality)
               --draws FILE  write the draws as Stan CSV (one file per chain)
               --quiet       no progress table or summary
@@ -105,6 +121,9 @@ public final class Runner {
         }
         if (args.length > 0 && args[0].equals("benchmark")) {
             return benchmark(args, out, err);
+        }
+        if (args.length > 0 && args[0].equals("generate")) {
+            return generate(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 0 && args[0].equals("summary")) {
             return SummaryCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
@@ -254,9 +273,72 @@ public final class Runner {
             }
             case "funnel" -> new Funnel(dimension(options, 10));
             case "quartic" -> new Quartic(dimension(options, 2));
+            case "logistic" -> new Logistic(data(options, BenchmarkData::readLogistic));
+            case "gaussian-dense" -> {
+                BenchmarkData.GaussianData data = data(options, BenchmarkData::readGaussian);
+                try {
+                    yield new GaussianDense(data);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("option --data: " + options.string("data", null) + ": " + e.getMessage());
+                }
+            }
             default -> throw new UsageException("unknown workload '" + options.workload()
-                    + "' (available: gaussian3d, gaussian3d-analytic, funnel, gaussian-split, quartic)");
+                    + "' (available: gaussian3d, gaussian3d-analytic, funnel, gaussian-split, quartic, logistic,"
+                    + " gaussian-dense)");
         };
+    }
+
+    /** Reads a data file. */
+    private interface DataReader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /** The workload's data from {@code --data FILE}, which it requires. */
+    private static <T> T data(Options options, DataReader<T> reader) throws UsageException {
+        if (!options.has("data")) {
+            throw new UsageException("workload " + options.workload() + " needs --data FILE.csv (docs/runner.md;"
+                    + " 'generate " + options.workload() + " FILE' writes the benchmark's)");
+        }
+        Path file = path(options, "data");
+        try {
+            return reader.read(file);
+        } catch (IOException e) {
+            throw new UsageException("option --data: cannot read " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --data: " + e.getMessage());
+        }
+    }
+
+    /** {@code generate logistic|gaussian-dense FILE [--seed S]}: writes a benchmark data set (docs/nuts.md). */
+    private static int generate(String[] args, PrintStream out, PrintStream err) {
+        long seed = 1;
+        if (args.length == 4 && args[2].equals("--seed")) {
+            try {
+                seed = Long.parseLong(args[3]);
+            } catch (NumberFormatException e) {
+                err.println("error: option --seed needs an integer, got '" + args[3] + "'");
+                return 2;
+            }
+        } else if (args.length != 2) {
+            err.println("error: usage: generate logistic|gaussian-dense FILE [--seed S]");
+            return 2;
+        }
+        Path file = Path.of(args[1]);
+        try {
+            switch (args[0]) {
+                case "logistic" -> BenchmarkData.write(BenchmarkData.logistic(seed, 1000, 25), file);
+                case "gaussian-dense" -> BenchmarkData.write(BenchmarkData.denseGaussian(seed, 100, 100), file);
+                default -> {
+                    err.println("error: generate: unknown data set '" + args[0] + "' (logistic, gaussian-dense)");
+                    return 2;
+                }
+            }
+        } catch (IOException e) {
+            err.println("error: cannot write " + file + ": " + e.getMessage());
+            return 2;
+        }
+        out.println("wrote " + file);
+        return 0;
     }
 
     /** The {@code --dim} option, {@code fallback} when absent. */
@@ -307,8 +389,28 @@ public final class Runner {
         if (o.has("fixed-point-max-iterations")) {
             b.fixedPointMaxIterations(o.integer("fixed-point-max-iterations", 1000));
         }
+        if (o.has("max-tree-depth")) {
+            b.option(Nuts.MAX_TREE_DEPTH, Integer.toString(o.integer("max-tree-depth", 10)));
+        }
         if (o.has("reversibility-tolerance")) {
             b.reversibilityTolerance(o.real("reversibility-tolerance", SamplerSettings.DEFAULT_REVERSIBILITY_TOLERANCE));
+        }
+        if (o.flag("no-adapt")) {
+            if (o.has("adapt-metric") || o.has("target-accept")) {
+                throw new UsageException("option --no-adapt contradicts --adapt-metric and --target-accept");
+            }
+            b.adaptStepSize(false).adaptMetric("none");
+        }
+        try {
+            if (o.has("adapt-metric")) {
+                b.adaptMetric(o.string("adapt-metric", null));
+            }
+            if (o.has("target-accept")) {
+                b.desiredAcceptRate(o.real("target-accept", 0.8));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --" + (e.getMessage().startsWith("adaptMetric") ? "adapt-metric"
+                    : "target-accept") + ": " + e.getMessage());
         }
         return b;
     }
@@ -348,6 +450,18 @@ public final class Runner {
         return name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
+    /** The number of kept iterations, over all chains, whose statistic {@code name} passes {@code test}. */
+    static long keptCount(Samples samples, String name, java.util.function.DoublePredicate test) {
+        long n = 0;
+        for (ChainSamples c : samples.chains()) {
+            double[] column = c.statistic(name);
+            for (int i = c.burn(); i < column.length; i++) {
+                n += test.test(column[i]) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     /** The JSON result (docs/runner.md, "--json FILE"). */
     static Map<String, Object> result(Workload workload, Options o, Samples samples) throws UsageException {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -362,8 +476,22 @@ public final class Runner {
         r.put("burn", run.settings().burn());
         r.put("chains", samples.numChains());
         r.put("seed", run.seed());
-        r.put("step_size", run.settings().stepSize());
+        Adaptation adapted = run.adaptation();
+        if (Boolean.TRUE.equals(adapted.stepSize())) {
+            // the step size each chain's warm-up arrived at (docs/runner.md)
+            List<Object> stepSizes = new ArrayList<>();
+            for (ChainSamples chain : samples.chains()) {
+                stepSizes.add(chain.stepSize());
+            }
+            r.put("step_size", stepSizes);
+        } else {
+            r.put("step_size", run.settings().stepSize());
+        }
         r.put("steps_per_sample", run.settings().numStepsPerSample());
+        if (adapted.adaptsAnything()) {
+            r.put("adapt_metric", adapted.metric().key());
+            r.put("target_accept", adapted.targetAcceptance());
+        }
         r.put("library_version", run.libraryVersion());
         r.put("sampling_seconds", samples.wallTimeSeconds());
         // num_samples counts burn-in (hamiltorch's convention), so it is the iterations run per chain
@@ -401,6 +529,7 @@ public final class Runner {
                         Math::min);
         r.put("min_ess_bulk_per_second", minEssBulk / samples.wallTimeSeconds());
         if (summary != null) {
+            // divergences, ebfmi per chain, and max_treedepth_hits for samplers with a tree depth (NUTS)
             SummaryJson.putChainDiagnostics(summary, r);
         }
         r.put("quality", workload.quality(samples));

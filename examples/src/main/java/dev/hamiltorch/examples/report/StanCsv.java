@@ -1,6 +1,8 @@
 package dev.hamiltorch.examples.report;
 
+import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.kernel.ChainState;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.engine.sampling.Provenance;
 import dev.hamiltorch.engine.sampling.TransitionListener;
@@ -35,6 +37,8 @@ public final class StanCsv implements TransitionListener, Closeable {
     private BufferedWriter[] writers = new BufferedWriter[0];
     private int burn;
     private double stepSize;
+    /** Whether warm-up adapted the tuning (then the adapted values are written before the first kept draw). */
+    private boolean adapted;
 
     /** A writer of {@code file} (and its numbered siblings) for a run of {@code workload}. */
     public StanCsv(Path file, String workload) {
@@ -47,6 +51,7 @@ public final class StanCsv implements TransitionListener, Closeable {
     public void onStart(Provenance run, List<String> statisticNames) {
         burn = run.settings().burn();
         stepSize = run.settings().stepSize();
+        adapted = run.adaptation().adaptsAnything();
         StringBuilder header = new StringBuilder("lp__,accept_stat__,stepsize__,n_leapfrog__,divergent__,energy__");
         for (String name : statisticNames) {
             header.append(',').append(name).append("__");
@@ -75,11 +80,34 @@ public final class StanCsv implements TransitionListener, Closeable {
 
     @Override
     public void onTransition(int chain, int iteration, ChainState state, TransitionInfo info) {
+        onTransition(chain, iteration, state, info, null);
+    }
+
+    /**
+     * Writes a kept draw with the step size it was made with; before the first kept draw of a run that
+     * adapted, writes the adapted step size and inverse mass as CmdStan's comment lines do.
+     */
+    @Override
+    public void onTransition(int chain, int iteration, ChainState state, TransitionInfo info,
+                             StepParameters parameters) {
         if (iteration < burn) {
             return;
         }
+        double epsilon = parameters == null ? stepSize : parameters.stepSize();
         StringBuilder row = new StringBuilder();
-        row.append(state.logDensity()).append(',').append(info.acceptanceProbability()).append(',').append(stepSize)
+        if (adapted && iteration == burn && parameters != null) {
+            row.append("# Adaptation terminated\n# Step size = ").append(epsilon).append('\n');
+            InverseMass m = parameters.inverseMass();
+            if (m instanceof InverseMass.Diagonal d) {
+                row.append("# Diagonal elements of inverse mass matrix:\n# ").append(joined(d.values())).append('\n');
+            } else if (m instanceof InverseMass.Dense dense) {
+                row.append("# Elements of inverse mass matrix:\n");
+                for (double[] r : dense.matrix()) {
+                    row.append("# ").append(joined(r)).append('\n');
+                }
+            }
+        }
+        row.append(state.logDensity()).append(',').append(info.acceptanceProbability()).append(',').append(epsilon)
                 .append(',').append(info.steps()).append(',').append(info.divergent() ? 1 : 0).append(',')
                 .append(info.energyAfter());
         for (double v : info.statistics()) {
@@ -93,6 +121,14 @@ public final class StanCsv implements TransitionListener, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the draws of chain " + (chain + 1) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String joined(double[] values) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return s.toString();
     }
 
     /** Flushes and closes every chain's file. */

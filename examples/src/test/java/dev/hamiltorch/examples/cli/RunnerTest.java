@@ -136,6 +136,54 @@ class RunnerTest {
     }
 
     @Test
+    void warmUpAdaptsAndTheJsonGivesEachChainsStepSize() throws Exception {
+        Path json = dir.resolve("a.json");
+        Path draws = dir.resolve("a.csv");
+        assertEquals(0, run("gaussian3d", "--quiet", "--samples", "600", "--burn", "300", "--chains", "2",
+                "--adapt-metric", "diag", "--target-accept", "0.7", "--json", json.toString(), "--draws",
+                draws.toString()), errText());
+        String j = Files.readString(json);
+        Matcher m = Pattern.compile("\"step_size\": \\[\\s*([0-9.eE+-]+),\\s*([0-9.eE+-]+)\\s*]").matcher(j);
+        assertTrue(m.find(), j);
+        assertTrue(!m.group(1).equals(m.group(2)) && Double.parseDouble(m.group(1)) != 0.3, j);
+        assertTrue(j.contains("\"adapt_metric\": \"diag\"") && j.contains("\"target_accept\": 0.7"), j);
+        // the CSV's stepsize__ is the adapted one, announced as CmdStan announces it
+        List<String> csv = Files.readAllLines(dir.resolve("a-1.csv"));
+        int at = csv.indexOf("# Adaptation terminated");
+        assertTrue(at > 0, String.join("\n", csv.subList(0, 16)));
+        assertEquals("# Step size = " + m.group(1), csv.get(at + 1));
+        assertEquals("# Diagonal elements of inverse mass matrix:", csv.get(at + 2));
+        assertEquals(m.group(1), csv.get(at + 4).split(",")[2]);
+        assertEquals(300, csv.stream().filter(l -> !l.startsWith("#")).count() - 1);
+    }
+
+    @Test
+    void noAdaptKeepsTheStepSizeOfASamplerThatAdaptsByDefault() throws Exception {
+        Path json = dir.resolve("n.json");
+        assertEquals(0, run("gaussian3d", "--quiet", "--sampler", "hmc-adapt-step", "--samples", "300", "--burn", "100",
+                "--no-adapt", "--json", json.toString()), errText());
+        String j = Files.readString(json);
+        assertTrue(j.contains("\"step_size\": 0.3,") && !j.contains("adapt_metric"), j);
+        assertEquals(0, run("gaussian3d", "--quiet", "--sampler", "hmc-adapt-step", "--samples", "300", "--burn", "100",
+                "--json", json.toString()), errText());
+        j = Files.readString(json);
+        assertTrue(j.contains("\"adapt_metric\": \"none\"") && !j.contains("\"step_size\": 0.3,"), j);
+    }
+
+    @Test
+    void badAdaptationOptionsExitWithStatusTwo() {
+        for (String[] args : List.of(new String[] {"gaussian3d", "--adapt-metric", "diagonal"},
+                new String[] {"gaussian3d", "--target-accept", "1.5"},
+                new String[] {"gaussian3d", "--no-adapt", "--adapt-metric", "diag"})) {
+            err.reset();
+            out.reset();
+            assertEquals(2, run(args), String.join(" ", args));
+            assertTrue(errText().startsWith("error: option --" + args[1].substring(2)), errText());
+            assertEquals(1, errText().lines().count(), errText());
+        }
+    }
+
+    @Test
     void gaussian3dPrintsProgressSummaryAndWritesTheJsonContract() throws Exception {
         Path json = dir.resolve("g.json");
         Path draws = dir.resolve("g.csv");

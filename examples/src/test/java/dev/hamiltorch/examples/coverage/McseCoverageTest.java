@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * 1 MCSE raises the rate to about 0.16 (64 of 400 on average), an MCSE 30 % too small to about 0.12 (50):
  * either falls outside.
  *
+ * The same for NUTS with the unit and dense metrics and on the double well.
+ *
  * <p>The binomial law needs independent trials. Chains are independent (each owns its random stream);
  * the coordinates of a correlated Gaussian are not, so the Gaussian configurations count the
  * projections on the covariance's eigenvectors, along which the leapfrog dynamics decouple (with
@@ -64,6 +66,31 @@ class McseCoverageTest {
                 Hamiltorch.sample(g).invMass(g.covariance()).stepSize(0.3).numStepsPerSample(7), 3);
     }
 
+    /**
+     * Warm-up adapts ε and a diagonal M⁻¹ (Stan's windows over the {@value #BURN} burn-in iterations), each
+     * chain its own: the kept draws must be as unbiased, with as honest an MCSE, as with M⁻¹ given. Once
+     * whitened, every direction turns by about the same phase per trajectory; without jitter a few chains
+     * adapt to an εL whose phase is within 0.03 rad of a multiple of 2π, so each trajectory returns almost
+     * to its start and the chain hardly moves (|z| up to several hundred; seed 6 without jitter: 59 of 600),
+     * so ε is jittered by ±20 %, as Neal (2011) advises for fixed-length HMC.
+     */
+    @Test
+    void hmcWithAdaptedStepSizeAndDiagonalMassOnABadlyScaledGaussian() {
+        Gaussian g = new Gaussian(new double[] {0.5, 10, -3}, new double[] {0.1, 10, 1}, 0);
+        assertCoverage("HMC, adapted ε and diagonal M⁻¹", g,
+                Hamiltorch.sample(g).adaptMetric("diag").numStepsPerSample(7)
+                        .option("step-size-jitter", "0.2"), 6);
+    }
+
+    /** As above with a dense M⁻¹ adapted on the strongly correlated Gaussian. */
+    @Test
+    void hmcWithAdaptedStepSizeAndDenseMassOnACorrelatedGaussian() {
+        Gaussian g = new Gaussian(new double[] {3, 0}, new double[] {5, 0.2}, 1.0);
+        assertCoverage("HMC, adapted ε and dense M⁻¹", g,
+                Hamiltorch.sample(g).adaptMetric("dense").numStepsPerSample(7)
+                        .option("step-size-jitter", "0.2"), 7);
+    }
+
     /** ∇² log π varies with θ, so the metric's derivative terms in ∂H/∂θ take part. */
     @Test
     void rmhmcHessianMetricWithTheImplicitIntegratorOnAQuartic() {
@@ -79,6 +106,37 @@ class McseCoverageTest {
         // ε 0.2: at 0.25 about 5 % of the proposals end in a fixed point that does not converge (rejected)
         assertCoverage("RMHMC, SoftAbs metric, implicit", q, Hamiltorch.sample(q).sampler("rmhmc")
                 .metric("softabs").softabsConst(1).integrator("implicit").stepSize(0.2).numStepsPerSample(10), 5);
+    }
+
+    /** NUTS with the unit metric: its trees reach across the wide axis (2) in steps sized for the narrow one (0.5). */
+    @Test
+    void nutsOnACorrelatedGaussianWithUnitMass() {
+        Gaussian g = new Gaussian(new double[] {1, -2}, new double[] {2, 0.5}, Math.PI / 6);
+        assertCoverage("NUTS, M⁻¹ = I", g, Hamiltorch.sample(g).sampler("nuts").stepSize(0.3)
+                .adaptStepSize(false).adaptMetric("none"), 6);
+    }
+
+    @Test
+    void nutsWithADenseInverseMassEqualToTheCovariance() {
+        Gaussian g = new Gaussian(new double[] {3, 0}, new double[] {5, 0.2}, 1.0);
+        assertCoverage("NUTS, dense M⁻¹ = Σ", g,
+                Hamiltorch.sample(g).sampler("nuts").invMass(g.covariance()).stepSize(0.5)
+                        .adaptStepSize(false).adaptMetric("none"), 7);
+    }
+
+    /** A non-Gaussian target: the double well, whose two modes NUTS crosses with the Euclidean metric. */
+    @Test
+    void nutsOnADoubleWell() {
+        Quartic q = new Quartic(new double[] {0, 2}, -1);
+        assertCoverage("NUTS, double well", q, Hamiltorch.sample(q).sampler("nuts").stepSize(0.25)
+                .adaptStepSize(false).adaptMetric("none"), 8);
+    }
+
+    /** NUTS as users run it: ε and a diagonal M⁻¹ adapted in warm-up (its defaults), on the badly scaled Gaussian. */
+    @Test
+    void nutsWithAdaptedStepSizeAndDiagonalMass() {
+        Gaussian g = new Gaussian(new double[] {0.5, 10, -3}, new double[] {0.1, 10, 1}, 0);
+        assertCoverage("NUTS, adapted ε and diagonal M⁻¹", g, Hamiltorch.sample(g).sampler("nuts"), 9);
     }
 
     /** A target whose mean is known, and the independent coordinates the test checks. */

@@ -1,5 +1,6 @@
 package dev.hamiltorch.api.dynamics;
 
+import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.Target;
 import java.util.random.RandomGenerator;
 
@@ -42,5 +43,30 @@ public interface Hamiltonian {
     /** H at a phase point whose log density is already known. */
     default double energy(PhasePoint point) {
         return -point.logDensity() + kineticEnergy(point.position(), point.momentum());
+    }
+
+    /**
+     * The constant inverse mass M⁻¹ of this Hamiltonian's kinetic energy, or null (the default) when the
+     * kinetic energy has none that warm-up could adapt (a position-dependent, Riemannian metric).
+     */
+    default InverseMass inverseMass() {
+        return null;
+    }
+
+    /**
+     * This Hamiltonian with the inverse mass {@code inverseMass}: what warm-up adaptation uses to retune
+     * the mass matrix. The default returns {@code this} when {@link #inverseMass()} is null (there is no
+     * mass to change) and otherwise throws, so a metric with a constant mass implements it to have its
+     * mass adapted.
+     *
+     * @throws IllegalArgumentException if {@code inverseMass} does not fit (shape, positive-definiteness)
+     * @throws UnsupportedOperationException if this Hamiltonian has a mass it cannot change
+     */
+    default Hamiltonian withInverseMass(InverseMass inverseMass) {
+        if (inverseMass() == null) {
+            return this;
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " has a constant inverse mass but does not"
+                + " implement withInverseMass, so its mass cannot be adapted");
     }
 }

@@ -21,23 +21,39 @@ public final class MetropolisKernel implements Kernel {
     /** Energy error H₁ − H₀ above which a trajectory counts as divergent (Stan's value). */
     public static final double DIVERGENCE_THRESHOLD = 1000;
 
-    private final Hamiltonian hamiltonian;
+    private final MassedHamiltonian hamiltonians;
     private final Integrator integrator;
-    private final double stepSize;
-    private final int steps;
+    /** The relative half-width of the uniform draw of each trajectory's step size; 0 for none. */
+    private final double jitter;
     /** The chain's target when it reports points where the density is undefined (the chain runner's). */
     private final GuardedTarget guard;
 
     /**
-     * The HMC step on {@code hamiltonian} with {@code integrator}, {@code steps} steps of size
-     * {@code stepSize} per trajectory: the built-in HMC and RMHMC samplers' kernel, for plugins to compose.
+     * The HMC step on {@code hamiltonian} with {@code integrator} (configured for the run): the built-in
+     * HMC and RMHMC samplers' kernel, for plugins to compose. Each step integrates
+     * {@link StepParameters#numSteps()} steps of size {@link StepParameters#stepSize()} with the
+     * Hamiltonian re-massed to {@link StepParameters#inverseMass()} (ignored by a Riemannian metric).
      */
-    public MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator, double stepSize, int steps) {
-        this.hamiltonian = hamiltonian;
+    public MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator) {
+        this(hamiltonian, integrator, 0);
+    }
+
+    /**
+     * The HMC step with the step size of each trajectory drawn uniformly from ε(1 ± {@code stepSizeJitter})
+     * (Neal 2011, section 5.4.2.2; Stan's {@code stepsize_jitter}), which breaks the periodic trajectories a
+     * fixed εL can fall into on near-Gaussian targets (most of all once warm-up has whitened them). With
+     * jitter 0 nothing is drawn, and the chain is that of the two-argument constructor.
+     *
+     * @throws IllegalArgumentException if {@code stepSizeJitter} is not in [0, 1)
+     */
+    public MetropolisKernel(Hamiltonian hamiltonian, Integrator integrator, double stepSizeJitter) {
+        if (!(stepSizeJitter >= 0 && stepSizeJitter < 1)) {
+            throw new IllegalArgumentException("stepSizeJitter = " + stepSizeJitter + ": must be in [0, 1)");
+        }
+        this.hamiltonians = new MassedHamiltonian(hamiltonian);
         this.guard = hamiltonian.target() instanceof GuardedTarget g ? g : null;
         this.integrator = integrator;
-        this.stepSize = stepSize;
-        this.steps = steps;
+        this.jitter = stepSizeJitter;
     }
 
     /**
@@ -46,7 +62,7 @@ public final class MetropolisKernel implements Kernel {
      */
     @Override
     public ChainState init(double[] position) {
-        Target target = hamiltonian.target();
+        Target target = hamiltonians.base().target();
         int d = target.dimension();
         if (position.length != d) {
             throw new IllegalArgumentException("initial position has length " + position.length
@@ -74,9 +90,11 @@ public final class MetropolisKernel implements Kernel {
     }
 
     @Override
-    public Transition step(RandomGenerator rng, ChainState state) {
+    public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
         // jitter and term order are drawn once, so H and the flow are fixed along the trajectory
-        Hamiltonian hamiltonian = this.hamiltonian.forTrajectory(rng);
+        double stepSize = jitter == 0 ? parameters.stepSize()
+                : parameters.stepSize() * (1 + jitter * (2 * rng.nextDouble() - 1));
+        Hamiltonian hamiltonian = hamiltonians.forMass(parameters.inverseMass()).forTrajectory(rng);
         Integrator integrator = this.integrator.forTrajectory(rng);
         double[] position = state.position();
         double[] momentum = new double[position.length];
@@ -87,7 +105,8 @@ public final class MetropolisKernel implements Kernel {
         PhasePoint start = new PhasePoint(position, momentum, state.logDensity(), state.gradient());
         double h0 = hamiltonian.energy(start);
 
-        IntegrationResult result = integrator.integrate(hamiltonian, start, stepSize, steps);
+        IntegrationResult result = integrator.integrate(hamiltonian, start, stepSize,
+                parameters.numSteps());
         Event failure = result.failure();
         if (failure != null) {
             return reject(state, h0, Double.NaN, result, failure);

@@ -1,8 +1,18 @@
 package dev.hamiltorch.api.spi;
 
+import java.util.List;
+
 /** A plugin selected by a name such as {@code "leapfrog"} or {@code "my-metric"}. */
 public interface Named {
 
     /** The unique, lower-case name users select this plugin by. */
     String name();
+
+    /**
+     * The typed options this plugin reads from {@link dev.hamiltorch.api.SamplerSettings#option(PluginOption)};
+     * a run that gives an option no selected plugin declares is refused. None by default.
+     */
+    default List<PluginOption<?>> options() {
+        return List.of();
+    }
 }

@@ -66,9 +66,36 @@ final class LinearAlgebra {
         return JvmTensor.op2(out, new int[] {out.length}, Rule.MATVEC, a, v);
     }
 
-    /** out = x y for the row-major matrix x with rows of length n. */
+    /**
+     * out = x y for the row-major matrix x with rows of length n. Four rows at a time: each row's sum is
+     * still taken in column order (the same value bit for bit), but four independent sums keep the
+     * processor busy where one waits on each addition (a data matrix of 1000 rows runs about twice as fast).
+     */
     private static void matvec(double[] x, double[] y, int n, double[] out) {
-        for (int i = 0; i < out.length; i++) {
+        int m = out.length;
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int r0 = i * n;
+            int r1 = r0 + n;
+            int r2 = r1 + n;
+            int r3 = r2 + n;
+            for (int j = 0; j < n; j++) {
+                double yj = y[j];
+                s0 += x[r0 + j] * yj;
+                s1 += x[r1 + j] * yj;
+                s2 += x[r2 + j] * yj;
+                s3 += x[r3 + j] * yj;
+            }
+            out[i] = s0;
+            out[i + 1] = s1;
+            out[i + 2] = s2;
+            out[i + 3] = s3;
+        }
+        for (; i < m; i++) {
             double s = 0;
             int row = i * n;
             for (int j = 0; j < n; j++) {
@@ -76,6 +103,25 @@ final class LinearAlgebra {
             }
             out[i] = s;
         }
+    }
+
+    /**
+     * Aᵀ g as a constant, without forming Aᵀ: matvec's backward when no higher-order graph is recorded
+     * (a data matrix X in X w, whose transpose would be copied at every gradient). Each entry sums over
+     * the rows in the same order as {@code matvec(transpose(a), g)}, so the values are the same bit for bit.
+     */
+    private static JvmTensor transposedTimes(JvmTensor a, JvmTensor g) {
+        int m = a.shape[0];
+        int n = a.shape[1];
+        double[] out = new double[n];
+        for (int i = 0; i < m; i++) {
+            double gi = g.data[i];
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                out[j] += a.data[row + j] * gi;
+            }
+        }
+        return JvmTensor.constant(out, n);
     }
 
     /** (m×k)·(k×n): Ā = g Bᵀ, B̄ = Aᵀ g. */
@@ -140,7 +186,9 @@ final class LinearAlgebra {
                 JvmTensor a = node.parents[0];
                 JvmTensor v = node.parents[1];
                 return new JvmTensor[] {a.requiresGrad ? outer(g, v) : null,
-                                        v.requiresGrad ? matvec(transpose(a), g) : null};
+                                        !v.requiresGrad ? null
+                                        : a.requiresGrad || g.requiresGrad ? matvec(transpose(a), g)
+                                        : transposedTimes(a, g)};
             }
         },
         /** (m×k)·(k×n): Ā = g Bᵀ, B̄ = Aᵀ g. */
@@ -319,7 +367,11 @@ final class LinearAlgebra {
             JvmTensor a = node.parents[0];
             JvmTensor b = node.parents[1];
             int n = a.shape[0];
-            refactor(a, l);
+            if (a.requiresGrad) {
+                // a constant A (a covariance given as data) keeps the factor of the recording: it cannot have
+                // changed, and refactoring it cost O(n³) per gradient where the solve costs O(n²)
+                refactor(a, l);
+            }
             System.arraycopy(b.data, 0, node.data, 0, node.data.length);
             solve(l, n, b, node.data);
         }
@@ -350,9 +402,10 @@ final class LinearAlgebra {
         @Override
         public void recompute(JvmTensor node) {
             JvmTensor a = node.parents[0];
-            int n = a.shape[0];
-            refactor(a, l);
-            node.data[0] = logdet(l, n);
+            if (a.requiresGrad) { // a constant A keeps the recording's factor and value, as in SolveRule
+                refactor(a, l);
+                node.data[0] = logdet(l, a.shape[0]);
+            }
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.autodiff;
 
 import dev.hamiltorch.api.tensor.Tensor;
+import java.util.Arrays;
 import java.util.function.DoublePredicate;
 
 /**
@@ -67,6 +68,14 @@ public final class SupportRestriction {
     }
 
     private static void restrict(JvmTensor lp, JvmTensor m, int[] shape, double[] out) {
+        if (Arrays.equals(lp.shape, shape) && Arrays.equals(m.shape, shape)) {
+            // nothing broadcasts (a likelihood's log densities and their data): no index arrays per gradient
+            for (int i = 0; i < out.length; i++) {
+                double inside = m.data[i];
+                out[i] = inside == 1.0 ? lp.data[i] : inside == 0.0 ? Double.NEGATIVE_INFINITY : Double.NaN;
+            }
+            return;
+        }
         int[] il = Broadcasting.sourceIndex(lp.shape, shape);
         int[] im = Broadcasting.sourceIndex(m.shape, shape);
         for (int i = 0; i < out.length; i++) {
@@ -77,10 +86,10 @@ public final class SupportRestriction {
 
     /** 1 where {@code m} is {@code selected}, else 0: where the gradient passes, as a constant. */
     private static JvmTensor passing(JvmTensor m, boolean onlyOnes, int[] shape) {
-        int[] im = Broadcasting.sourceIndex(m.shape, shape);
-        double[] pass = new double[im.length];
+        int[] im = Arrays.equals(m.shape, shape) ? null : Broadcasting.sourceIndex(m.shape, shape);
+        double[] pass = new double[Broadcasting.size(shape)];
         for (int i = 0; i < pass.length; i++) {
-            double inside = m.data[im[i]];
+            double inside = m.data[im == null ? i : im[i]];
             pass[i] = (onlyOnes ? inside == 1.0 : inside != 0.0) ? 1.0 : 0.0;
         }
         return JvmTensor.wrap(pass, shape);

@@ -28,8 +28,7 @@ public final class Rmhmc implements Sampler {
 
     @Override
     public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-        return new MetropolisKernel(hamiltonian, integrator.configure(settings), settings.stepSize(),
-                settings.numStepsPerSample());
+        return new MetropolisKernel(hamiltonian, integrator.configure(settings));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.metric;
 
+import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.linalg.Cholesky;
@@ -13,9 +14,23 @@ import java.util.random.RandomGenerator;
 abstract sealed class EuclideanHamiltonian implements Hamiltonian {
 
     private final Target target;
+    /** The inverse mass as the user or warm-up gave it (this object holds it in a prepared form). */
+    private final InverseMass inverseMass;
 
-    EuclideanHamiltonian(Target target) {
+    EuclideanHamiltonian(Target target, InverseMass inverseMass) {
         this.target = target;
+        this.inverseMass = inverseMass;
+    }
+
+    @Override
+    public final InverseMass inverseMass() {
+        return inverseMass;
+    }
+
+    /** The same target under another inverse mass, checked as {@link EuclideanMetric} checks the user's. */
+    @Override
+    public final Hamiltonian withInverseMass(InverseMass inverseMass) {
+        return EuclideanMetric.hamiltonian(target, inverseMass);
     }
 
     @Override
@@ -31,7 +46,7 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
     /** M⁻¹ = I: K = ½|p|², velocity p, p ~ N(0, I). */
     static final class Identity extends EuclideanHamiltonian {
         Identity(Target target) {
-            super(target);
+            super(target, InverseMass.identity());
         }
 
         @Override
@@ -63,7 +78,7 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
         private final double[] momentumScale;
 
         Diagonal(Target target, double[] inverseMass) {
-            super(target);
+            super(target, InverseMass.diagonal(inverseMass));
             this.inverseMass = inverseMass.clone();
             this.momentumScale = new double[inverseMass.length];
             for (int i = 0; i < inverseMass.length; i++) {
@@ -102,8 +117,8 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
     static final class BlockDense extends EuclideanHamiltonian {
         private final Block[] blocks;
 
-        BlockDense(Target target, Block[] blocks) {
-            super(target);
+        BlockDense(Target target, InverseMass given, Block[] blocks) {
+            super(target, given);
             this.blocks = blocks.clone();
         }
 

@@ -44,8 +44,12 @@ public final class EuclideanMetric implements Metric {
      */
     @Override
     public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+        return hamiltonian(target, settings.inverseMass());
+    }
+
+    /** The Hamiltonian of {@code target} with {@code inverseMass}, checked as {@link #hamiltonian(Target, SamplerSettings)} says. */
+    static Hamiltonian hamiltonian(Target target, InverseMass inverseMass) {
         int d = target.dimension();
-        InverseMass inverseMass = settings.inverseMass();
         if (inverseMass instanceof InverseMass.Identity) {
             return new EuclideanHamiltonian.Identity(target);
         } else if (inverseMass instanceof InverseMass.Diagonal diagonal) {
@@ -53,10 +57,10 @@ public final class EuclideanMetric implements Metric {
         } else if (inverseMass instanceof InverseMass.Dense dense) {
             double[][] a = dense.matrix();
             checkSquare(a, NAME, d, "the target has dimension " + d);
-            return new EuclideanHamiltonian.BlockDense(target,
+            return new EuclideanHamiltonian.BlockDense(target, inverseMass,
                     new EuclideanHamiltonian.Block[] {block(0, a, NAME)});
         } else if (inverseMass instanceof InverseMass.BlockDiagonal blockDiagonal) {
-            return new EuclideanHamiltonian.BlockDense(target, checkedBlocks(blockDiagonal.blocks(), d));
+            return new EuclideanHamiltonian.BlockDense(target, inverseMass, checkedBlocks(blockDiagonal.blocks(), d));
         }
         throw new IllegalArgumentException(NAME + ": unsupported inverse mass " + inverseMass.getClass().getName());
     }

@@ -7,12 +7,15 @@ import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.RunAdvice;
 import dev.hamiltorch.api.spi.Sampler;
+import dev.hamiltorch.engine.adaptation.Adaptation;
+import dev.hamiltorch.engine.adaptation.WindowAdaptation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -32,7 +35,11 @@ import org.slf4j.LoggerFactory;
  * Runs Markov chains of a sampler, metric and integrator on a target and collects {@link Samples}.
  *
  * <p>Each chain runs {@link SamplerSettings#numSamples()} iterations, burn-in included, and keeps the
- * states after the last numSamples − burn of them (hamiltorch's convention). A chain always continues
+ * states after the last numSamples − burn of them (hamiltorch's convention). The burn-in iterations are
+ * the warm-up: when the run's {@link Adaptation} (resolved with the sampler's defaults) adapts anything,
+ * each chain's kernel is stepped through a {@link WindowAdaptation}, which tunes the
+ * {@link StepParameters} every transition gets; the kept iterations use what it ended with
+ * ({@link ChainSamples#stepParameters()}). A chain always continues
  * from its current state: a rejection, during burn-in or after, never sends it back to the initial
  * position. Every chain gets its own {@link Target#copy()}, Hamiltonian and kernel, and its own
  * {@link ChainRandom}, a stream that depends on ({@link RunOptions#seed()}, chain) alone, so one seed
@@ -112,13 +119,23 @@ public final class ChainRunner {
             random[c] = ChainRandom.of(options.seed(), c);
         }
         metric.checkSupports(target); // a target without the metric's derivatives would fail the first trajectory
+        StepParameters parameters = sampler.initialParameters(settings);
         Kernel[] kernels = new Kernel[chains];
+        WindowAdaptation[] warmups = new WindowAdaptation[chains];
+        Integrator configured = integrator.configure(settings);
+        Adaptation adaptation = Adaptation.NONE;
+        boolean adapting = false;
         for (int c = 0; c < chains; c++) {
             Hamiltonian hamiltonian = metric.hamiltonian(GuardedTarget.of(target.copy()), settings);
             if (c == 0) {
                 integrator.checkSupports(hamiltonian); // every chain's Hamiltonian is of one kind
+                adaptation = options.adaptation().resolve(sampler, hamiltonian.inverseMass() != null);
+                adapting = settings.burn() > 0 && adaptation.adaptsAnything();
             }
             kernels[c] = sampler.kernel(hamiltonian, integrator, settings);
+            if (adapting) {
+                warmups[c] = new WindowAdaptation(kernels[c], hamiltonian, configured, adaptation, settings.burn());
+            }
         }
 
         List<String> names = options.parameterNames().isEmpty() ? Provenance.defaultParameterNames(d)
@@ -127,7 +144,7 @@ public final class ChainRunner {
             throw new IllegalArgumentException("parameterNames = " + names + ": needs " + d + " names, one per parameter");
         }
         Provenance provenance = new Provenance(sampler.name(), metric.name(), integrator.name(), settings,
-                options.seed(), chains, names, Provenance.LIBRARY_VERSION);
+                options.seed(), chains, names, Provenance.LIBRARY_VERSION, adapting ? adaptation : Adaptation.NONE);
         List<String> own = kernels[0].statisticNames();
         List<String> statisticNames = new ArrayList<>(ChainSamples.COMMON_STATISTICS);
         for (String name : own) {
@@ -164,10 +181,10 @@ public final class ChainRunner {
         long begin = System.nanoTime();
         if (threads == 1) {
             for (int c = 0; c < chains; c++) {
-                runs[c].run(kernels[c], random[c], starts[c], stop);
+                runs[c].run(kernels[c], warmups[c], parameters, random[c], starts[c], stop);
             }
         } else {
-            runInParallel(runs, kernels, random, starts, stop, threads);
+            runInParallel(runs, kernels, warmups, parameters, random, starts, stop, threads);
         }
         double seconds = (System.nanoTime() - begin) * 1e-9;
 
@@ -211,7 +228,8 @@ public final class ChainRunner {
         return warnings;
     }
 
-    private static void runInParallel(Chain[] runs, Kernel[] kernels, ChainRandom[] random, ChainState[] starts,
+    private static void runInParallel(Chain[] runs, Kernel[] kernels, WindowAdaptation[] warmups,
+                                      StepParameters parameters, ChainRandom[] random, ChainState[] starts,
                                       AtomicBoolean stop, int threads) {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -223,7 +241,8 @@ public final class ChainRunner {
             List<Future<?>> futures = new ArrayList<>(runs.length);
             for (int c = 0; c < runs.length; c++) {
                 int chain = c;
-                futures.add(pool.submit(() -> runs[chain].run(kernels[chain], random[chain], starts[chain], stop)));
+                futures.add(pool.submit(() -> runs[chain].run(kernels[chain], warmups[chain], parameters, random[chain],
+                        starts[chain], stop)));
             }
             for (Future<?> f : futures) {
                 try {
@@ -287,6 +306,10 @@ public final class ChainRunner {
         long nanos;
         RuntimeException failure;
         int failedIteration;
+        /** The parameters of the last transition (after warm-up: those it adapted). */
+        StepParameters tuned;
+        /** Whether the burn-in iterations were an adapting warm-up (their events are then not counted). */
+        boolean adaptedWarmup;
 
         Chain(int index, int numSamples, int burn, int dimension, List<String> statisticNames,
               TransitionListener listener) {
@@ -299,17 +322,38 @@ public final class ChainRunner {
             statistics = new double[statisticNames.size()][numSamples];
         }
 
-        void run(Kernel kernel, ChainRandom random, ChainState start, AtomicBoolean stop) {
+        /**
+         * Runs the chain from {@code start}: through {@code warmup} (null: none) for the burn-in iterations,
+         * then with the parameters it ended with, or {@code parameters} throughout when there is no warm-up.
+         */
+        void run(Kernel kernel, WindowAdaptation warmup, StepParameters parameters, ChainRandom random,
+                 ChainState start, AtomicBoolean stop) {
             long begin = System.nanoTime();
             ChainState state = start;
             int i = 0;
             int n = statistics[0].length;
+            StepParameters tuning = parameters;
+            WindowAdaptation.State adapting = null;
             try {
+                if (warmup != null) {
+                    adaptedWarmup = true;
+                    adapting = warmup.init(random, state, tuning);
+                    tuning = adapting.parameters();
+                }
                 for (; i < n && !stop.get(); i++) {
-                    Transition t = kernel.step(random, state);
+                    Transition t;
+                    StepParameters used = tuning;
+                    if (adapting != null && i < warmup.warmup()) {
+                        WindowAdaptation.Step step = warmup.step(random, state, adapting);
+                        t = step.transition();
+                        adapting = step.state();
+                        tuning = adapting.parameters();
+                    } else {
+                        t = kernel.step(random, state, tuning);
+                    }
                     state = t.state();
                     record(i, state, t.info());
-                    listener.onTransition(index, i, state, t.info());
+                    listener.onTransition(index, i, state, t.info(), used);
                 }
             } catch (RuntimeException e) {
                 failure = e;
@@ -319,6 +363,10 @@ public final class ChainRunner {
                 stop.set(true);
                 throw e;
             } finally {
+                if (adapting != null) {
+                    gradientEvaluations += adapting.gradientEvaluations(); // the heuristic's trial steps
+                }
+                tuned = tuning;
                 nanos = System.nanoTime() - begin;
             }
         }
@@ -343,10 +391,13 @@ public final class ChainRunner {
                 s[COMMON + k][i] = own[k];
             }
             Event event = info.event();
-            if (event != null) {
+            // an adapting warm-up explores step sizes that diverge on purpose: like Stan, count the kept
+            // iterations' events only (the per-iteration columns still show the warm-up's)
+            boolean counted = !adaptedWarmup || i >= burn;
+            if (counted && event != null) {
                 events[event.ordinal()]++;
             }
-            if (info.divergent() && event != Event.DIVERGENT) {
+            if (counted && info.divergent() && event != Event.DIVERGENT) {
                 events[Event.DIVERGENT.ordinal()]++;
             }
             gradientEvaluations += info.gradientEvaluations();
@@ -363,7 +414,7 @@ public final class ChainRunner {
             }
             int n = iterations;
             return new ChainSamples(index, burn, Draws.of(dimension, draws, Math.max(0, n - burn)), statisticNames,
-                    ChainSamples.cut(statistics, n), counts, gradientEvaluations, nanos * 1e-9);
+                    ChainSamples.cut(statistics, n), counts, gradientEvaluations, nanos * 1e-9, tuned);
         }
     }
 }

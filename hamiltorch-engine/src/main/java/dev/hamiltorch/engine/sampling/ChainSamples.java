@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.sampling;
 
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.api.kernel.StepParameters;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -47,10 +48,20 @@ public final class ChainSamples {
     private final Map<Event, Long> eventCounts;
     private final long gradientEvaluations;
     private final double wallTimeSeconds;
+    /** The tuning of the kept draws (warm-up's result), or null when the chain never ran. */
+    private final StepParameters stepParameters;
+
+    /** Takes ownership of the arrays (the runner hands over fresh ones); no step parameters known. */
+    ChainSamples(int chain, int burn, Draws draws, List<String> statisticNames, double[][] statistics,
+                 EnumMap<Event, Long> eventCounts, long gradientEvaluations, double wallTimeSeconds) {
+        this(chain, burn, draws, statisticNames, statistics, eventCounts, gradientEvaluations, wallTimeSeconds, null);
+    }
 
     /** Takes ownership of the arrays (the runner hands over fresh ones). */
     ChainSamples(int chain, int burn, Draws draws, List<String> statisticNames, double[][] statistics,
-                 EnumMap<Event, Long> eventCounts, long gradientEvaluations, double wallTimeSeconds) {
+                 EnumMap<Event, Long> eventCounts, long gradientEvaluations, double wallTimeSeconds,
+                 StepParameters stepParameters) {
+        this.stepParameters = stepParameters;
         this.chain = chain;
         this.burn = burn;
         this.draws = draws;
@@ -169,7 +180,20 @@ public final class ChainSamples {
         return gradientEvaluations;
     }
 
-    /** Wall time of this chain's iteration loop. */
+    /**
+     * The tuning the kept draws were made with: the settings' step size, inverse mass and trajectory
+     * length, or what warm-up adapted them to; null for a chain that never started.
+     */
+    public StepParameters stepParameters() {
+        return stepParameters;
+    }
+
+    /** The step size the kept draws were made with (adapted when warm-up adapted it); NaN if unknown. */
+    public double stepSize() {
+        return stepParameters == null ? Double.NaN : stepParameters.stepSize();
+    }
+
+    /** Wall time of this chain's iteration loop, warm-up included. */
     public double wallTimeSeconds() {
         return wallTimeSeconds;
     }

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.sampling;
 
 import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.engine.adaptation.Adaptation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,9 +21,11 @@ import java.util.Properties;
  * @param chains the number of chains
  * @param parameterNames one name per parameter, {@code theta[i]} unless the user named them
  * @param libraryVersion this library's version
+ * @param adaptation what warm-up adapted, the sampler's defaults resolved ({@link Adaptation#NONE} when
+ *        nothing was, also for a run without burn-in)
  */
 public record Provenance(String sampler, String metric, String integrator, SamplerSettings settings, long seed,
-                         int chains, List<String> parameterNames, String libraryVersion) {
+                         int chains, List<String> parameterNames, String libraryVersion, Adaptation adaptation) {
 
     /** The version of this library, from its build. */
     public static final String LIBRARY_VERSION = readVersion();
@@ -35,6 +38,13 @@ public record Provenance(String sampler, String metric, String integrator, Sampl
         Objects.requireNonNull(settings, "settings");
         parameterNames = List.copyOf(parameterNames);
         Objects.requireNonNull(libraryVersion, "libraryVersion");
+        Objects.requireNonNull(adaptation, "adaptation");
+    }
+
+    /** The provenance of a run that adapted nothing. */
+    public Provenance(String sampler, String metric, String integrator, SamplerSettings settings, long seed,
+                      int chains, List<String> parameterNames, String libraryVersion) {
+        this(sampler, metric, integrator, settings, seed, chains, parameterNames, libraryVersion, Adaptation.NONE);
     }
 
     /** {@code theta[0]}, …, {@code theta[d − 1]}: hamiltorch's single parameter vector. */

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.sampling;
 
 import dev.hamiltorch.api.kernel.ChainState;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import java.util.List;
 
@@ -34,6 +35,19 @@ public interface TransitionListener {
      */
     void onTransition(int chain, int iteration, ChainState state, TransitionInfo info);
 
+    /**
+     * After transition {@code iteration} of chain {@code chain}, made with the tuning {@code parameters}
+     * (which warm-up may have adapted): what the chain runner calls. The default forgets the parameters
+     * and calls {@link #onTransition(int, int, ChainState, TransitionInfo)}; a listener that records the
+     * step size (a CSV's {@code stepsize__}) overrides this one.
+     *
+     * @param parameters the step size, inverse mass and trajectory settings of this transition
+     */
+    default void onTransition(int chain, int iteration, ChainState state, TransitionInfo info,
+                              StepParameters parameters) {
+        onTransition(chain, iteration, state, info);
+    }
+
     /** Both listeners, {@code this} first. */
     default TransitionListener andThen(TransitionListener next) {
         TransitionListener first = this;
@@ -48,6 +62,13 @@ public interface TransitionListener {
             public void onTransition(int chain, int iteration, ChainState state, TransitionInfo info) {
                 first.onTransition(chain, iteration, state, info);
                 next.onTransition(chain, iteration, state, info);
+            }
+
+            @Override
+            public void onTransition(int chain, int iteration, ChainState state, TransitionInfo info,
+                                     StepParameters parameters) {
+                first.onTransition(chain, iteration, state, info, parameters);
+                next.onTransition(chain, iteration, state, info, parameters);
             }
         };
     }

@@ -9,6 +9,7 @@ import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
 import dev.hamiltorch.api.kernel.MetropolisKernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
@@ -37,8 +38,7 @@ class CompositeSamplerTest {
 
         @Override
         public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-            Kernel hmc = new MetropolisKernel(hamiltonian, integrator.configure(settings), settings.stepSize(),
-                    settings.numStepsPerSample());
+            Kernel hmc = new MetropolisKernel(hamiltonian, integrator.configure(settings));
             Target target = hamiltonian.target();
             return new Kernel() {
                 @Override
@@ -52,8 +52,8 @@ class CompositeSamplerTest {
                 }
 
                 @Override
-                public Transition step(RandomGenerator rng, ChainState state) {
-                    Transition t = hmc.step(rng, state);
+                public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
+                    Transition t = hmc.step(rng, state, parameters);
                     ChainState s = t.state();
                     double[] proposal = s.position().clone();
                     for (int i = 0; i < proposal.length; i++) {

@@ -16,6 +16,7 @@ import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Sampler;
@@ -78,7 +79,7 @@ class HmcTest {
             Scripted integrator = new Scripted(s -> endAt(end, -0.5 * end * end));
             Kernel kernel = new Hmc().kernel(hamiltonian, integrator, SETTINGS);
             ChainState state = kernel.init(new double[] {0.7});
-            Transition t = kernel.step(new SplittableRandom(k), state);
+            Transition t = kernel.step(new SplittableRandom(k), state, StepParameters.of(SETTINGS));
 
             double h0 = energy(integrator.start);
             double h1 = 0.5 * end * end;
@@ -104,7 +105,7 @@ class HmcTest {
     void passesTheSettingsStepSizeAndStepsToTheIntegrator() {
         Scripted integrator = new Scripted(s -> endAt(0.2, -0.02));
         Kernel kernel = new Hmc().kernel(hamiltonian, integrator, SETTINGS);
-        kernel.step(new SplittableRandom(1), kernel.init(new double[] {0.5}));
+        kernel.step(new SplittableRandom(1), kernel.init(new double[] {0.5}), StepParameters.of(SETTINGS));
         assertEquals(0.3, integrator.stepSize);
         assertEquals(5, integrator.steps);
     }
@@ -112,7 +113,7 @@ class HmcTest {
     private Transition stepTo(IntegrationResult result) {
         Kernel kernel = new Hmc().kernel(hamiltonian, new Scripted(s -> result), SETTINGS);
         ChainState state = kernel.init(new double[] {0.7});
-        Transition t = kernel.step(new SplittableRandom(3), state);
+        Transition t = kernel.step(new SplittableRandom(3), state, StepParameters.of(SETTINGS));
         assertSame(state, t.state(), "rejected: the chain stays where it was");
         assertFalse(t.info().accepted());
         return t;
@@ -166,7 +167,7 @@ class HmcTest {
         assertEquals(-0.5 * (4 + 16), state.logDensity(), 1e-12);
         assertArrayEquals(new double[] {4, 8}, state.gradient(), 1e-12);
 
-        Transition t = kernel.step(new SplittableRandom(5), state);
+        Transition t = kernel.step(new SplittableRandom(5), state, StepParameters.of(SETTINGS));
         assertEquals(1 + 5, counting.gradientCalls());
         assertEquals(5, t.info().gradientEvaluations());
         assertEquals(5, t.info().steps());
@@ -177,8 +178,8 @@ class HmcTest {
     void oneSeedGivesOneTransition() {
         Kernel kernel = new Hmc().kernel(hamiltonian, new Leapfrog(), SETTINGS);
         ChainState state = kernel.init(new double[] {0.7});
-        Transition a = kernel.step(new SplittableRandom(11), state);
-        Transition b = kernel.step(new SplittableRandom(11), state);
+        Transition a = kernel.step(new SplittableRandom(11), state, StepParameters.of(SETTINGS));
+        Transition b = kernel.step(new SplittableRandom(11), state, StepParameters.of(SETTINGS));
         assertArrayEquals(a.state().position(), b.state().position());
         assertEquals(a.info(), b.info());
     }

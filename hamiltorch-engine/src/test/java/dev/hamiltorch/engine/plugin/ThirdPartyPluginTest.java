@@ -13,6 +13,7 @@ import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
@@ -38,7 +39,7 @@ class ThirdPartyPluginTest {
     static final String METRIC_CLASS = "com.example.thirdparty.ThirdPartyMetric";
     static final String SAMPLER_CLASS = "com.example.thirdparty.ThirdPartySampler";
 
-    /** K(p) = |p|² / (2m) with the mass m read from the plugin's own option. */
+    /** K(p) = |p|² / (2m) with the mass m read from the plugin's own typed option, which it declares. */
     private static final String METRIC_SOURCE = """
             package com.example.thirdparty;
 
@@ -46,17 +47,27 @@ class ThirdPartyPluginTest {
             import dev.hamiltorch.api.Target;
             import dev.hamiltorch.api.dynamics.Hamiltonian;
             import dev.hamiltorch.api.spi.Metric;
+            import dev.hamiltorch.api.spi.PluginOption;
+            import java.util.List;
             import java.util.random.RandomGenerator;
 
             public final class ThirdPartyMetric implements Metric {
+                static final PluginOption<Double> MASS = PluginOption.ofDouble("third-party.mass", 1,
+                        "must be positive and finite", m -> m > 0 && m < Double.POSITIVE_INFINITY);
+
                 @Override
                 public String name() {
                     return "third-party-metric";
                 }
 
                 @Override
+                public List<PluginOption<?>> options() {
+                    return List.of(MASS);
+                }
+
+                @Override
                 public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
-                    double mass = Double.parseDouble(settings.options().getOrDefault("third-party.mass", "1"));
+                    double mass = settings.option(MASS);
                     return new Hamiltonian() {
                         @Override
                         public Target target() {
@@ -90,15 +101,20 @@ class ThirdPartyPluginTest {
             }
             """;
 
-    /** Random-walk Metropolis: a sampler that needs no integrator, so the test needs none either. */
+    /**
+     * Random-walk Metropolis with proposals ε √M⁻¹ z (M⁻¹ diagonal or the identity): a sampler that needs no
+     * integrator, so the test needs none either.
+     */
     private static final String SAMPLER_SOURCE = """
             package com.example.thirdparty;
 
+            import dev.hamiltorch.api.InverseMass;
             import dev.hamiltorch.api.SamplerSettings;
             import dev.hamiltorch.api.Target;
             import dev.hamiltorch.api.dynamics.Hamiltonian;
             import dev.hamiltorch.api.kernel.ChainState;
             import dev.hamiltorch.api.kernel.Kernel;
+            import dev.hamiltorch.api.kernel.StepParameters;
             import dev.hamiltorch.api.kernel.Transition;
             import dev.hamiltorch.api.kernel.TransitionInfo;
             import dev.hamiltorch.api.spi.Integrator;
@@ -114,7 +130,6 @@ class ThirdPartyPluginTest {
                 @Override
                 public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
                     Target target = hamiltonian.target();
-                    double scale = settings.stepSize();
                     return new Kernel() {
                         @Override
                         public ChainState init(double[] position) {
@@ -124,9 +139,13 @@ class ThirdPartyPluginTest {
                         }
 
                         @Override
-                        public Transition step(RandomGenerator rng, ChainState state) {
+                        public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
+                            // proposal ε √M⁻¹ z: the tuning comes per step, so warm-up can adapt both
+                            double[] mass = parameters.inverseMass() instanceof InverseMass.Diagonal d ? d.values()
+                                    : null;
                             double[] proposal = state.position().clone();
                             for (int i = 0; i < proposal.length; i++) {
+                                double scale = parameters.stepSize() * (mass == null ? 1 : Math.sqrt(mass[i]));
                                 proposal[i] += scale * rng.nextGaussian();
                             }
                             ChainState next = init(proposal);
@@ -228,7 +247,7 @@ class ThirdPartyPluginTest {
             RandomGenerator rng = new SplittableRandom(42);
             int accepted = 0;
             for (int i = 0; i < 200; i++) {
-                Transition t = kernel.step(rng, state);
+                Transition t = kernel.step(rng, state, StepParameters.of(settings));
                 state = t.state();
                 accepted += t.info().accepted() ? 1 : 0;
             }

@@ -9,6 +9,7 @@ import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
 import dev.hamiltorch.engine.hmc.Hmc;
 import dev.hamiltorch.engine.testsupport.GaussianTarget;
@@ -82,19 +83,19 @@ class ChainRandomTest {
         ChainRandom random = ChainRandom.of(42, 1);
         ChainState state = kernel.init(new double[] {0, 0, 0});
         for (int i = 0; i < 50; i++) {
-            state = kernel.step(random, state).state();
+            state = kernel.step(random, state, StepParameters.of(settings)).state();
         }
         byte[] saved = random.saveState();
         ChainState checkpoint = state;
         double[][] expected = new double[50][];
         for (int i = 0; i < 50; i++) {
-            state = kernel.step(random, state).state();
+            state = kernel.step(random, state, StepParameters.of(settings)).state();
             expected[i] = state.position();
         }
         ChainRandom resumed = ChainRandom.restore(saved);
         state = checkpoint;
         for (int i = 0; i < 50; i++) {
-            state = kernel.step(resumed, state).state();
+            state = kernel.step(resumed, state, StepParameters.of(settings)).state();
             assertArrayEquals(expected[i], state.position(), 0.0, "iteration " + (51 + i));
         }
     }

@@ -15,6 +15,7 @@ import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
@@ -143,9 +144,9 @@ class ChainRunnerTest {
                 }
 
                 @Override
-                public Transition step(RandomGenerator rng, ChainState state) {
+                public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
                     inputs.add(state);
-                    Transition t = hmc.step(rng, state);
+                    Transition t = hmc.step(rng, state, parameters);
                     outputs.add(t);
                     return t;
                 }

@@ -50,7 +50,7 @@ class ChainStartsTest {
         }
 
         @Override
-        public Transition step(RandomGenerator rng, ChainState state) {
+        public Transition step(RandomGenerator rng, ChainState state, dev.hamiltorch.api.kernel.StepParameters tuning) {
             throw new UnsupportedOperationException();
         }
     }
