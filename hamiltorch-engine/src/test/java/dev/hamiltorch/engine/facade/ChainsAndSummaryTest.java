@@ -91,29 +91,8 @@ class ChainsAndSummaryTest {
     /** A target knows its dimension: without paramsInit its chains start at Stan's random points. */
     @Test
     void aTargetWithoutInitialValuesStartsAtRandomPointsInTheBox() {
-        dev.hamiltorch.api.Target normal = new dev.hamiltorch.api.Target() {
-            @Override
-            public dev.hamiltorch.api.Target copy() {
-                return this;
-            }
-
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public double logDensity(double[] theta) {
-                return -0.5 * (theta[0] * theta[0] + theta[1] * theta[1]);
-            }
-
-            @Override
-            public double logDensityAndGradient(double[] theta, double[] gradient) {
-                gradient[0] = -theta[0];
-                gradient[1] = -theta[1];
-                return logDensity(theta);
-            }
-        };
+        dev.hamiltorch.api.Target normal = dev.hamiltorch.engine.testsupport.GaussianTarget.independent(
+                new double[] {0, 0}, 1, 1);
         Samples s = Hamiltorch.sample(normal).chains(3).numSamples(1).stepSize(1e-6).numStepsPerSample(1).seed(4)
                 .verbose(false).run();
         for (int c = 0; c < 3; c++) {
