@@ -18,6 +18,7 @@ import dev.hamiltorch.engine.autodiff.AutodiffTarget;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
 import dev.hamiltorch.engine.progress.ProgressTable;
 import dev.hamiltorch.engine.sampling.ChainRunner;
+import dev.hamiltorch.engine.sampling.InitialValues;
 import dev.hamiltorch.engine.sampling.TransitionListener;
 import dev.hamiltorch.engine.sampling.RunOptions;
 import dev.hamiltorch.engine.sampling.Samples;
@@ -48,7 +49,11 @@ public final class SampleBuilder {
     private final List<LogDensity> terms;
     private final SamplerSettings.Builder settings = SamplerSettings.builder();
     private final Map<String, String> pluginOptions = new LinkedHashMap<>();
+    /** The shared start, or the first chain's when one per chain is given; null for random starts. */
     private double[] paramsInit;
+    /** Starts per chain or random ones; null when {@link #paramsInit} is shared by every chain. */
+    private InitialValues initialValues;
+    private int randomInitDimension;
     private String sampler = Sampler.HMC;
     private String integrator;
     private String metric;
@@ -72,15 +77,56 @@ public final class SampleBuilder {
         this.terms = terms;
     }
 
-    /** Where the chains start (hamiltorch's {@code params_init}); required. */
+    /**
+     * Where every chain starts (hamiltorch's {@code params_init}). One of {@code paramsInit},
+     * {@link #paramsInitPerChain} and {@link #randomInit} is required for a log density; the last one
+     * given applies. A run on a {@link Target} ({@link Hamiltorch#sample(Target)}) without any of them
+     * starts as {@link #randomInit(int)} does, with the target's dimension.
+     */
     public SampleBuilder paramsInit(Tensor params) {
-        this.paramsInit = Objects.requireNonNull(params, "paramsInit").toArray();
+        return paramsInit(Objects.requireNonNull(params, "paramsInit").toArray());
+    }
+
+    /** Where every chain starts; see {@link #paramsInit(Tensor)}. */
+    public SampleBuilder paramsInit(double... params) {
+        this.paramsInit = Objects.requireNonNull(params, "paramsInit").clone();
+        this.initialValues = null;
         return this;
     }
 
-    /** Where the chains start; required. */
-    public SampleBuilder paramsInit(double... params) {
-        this.paramsInit = Objects.requireNonNull(params, "paramsInit").clone();
+    /**
+     * Where each chain starts: chain c at {@code positions.get(c)}, one position per chain; see
+     * {@link #paramsInit(Tensor)}.
+     */
+    public SampleBuilder paramsInitPerChain(List<double[]> positions) {
+        Objects.requireNonNull(positions, "paramsInitPerChain");
+        this.initialValues = InitialValues.perChain(positions);
+        this.paramsInit = positions.get(0).clone();
+        return this;
+    }
+
+    /**
+     * Starts each chain, as Stan does by default, at a point drawn uniformly from (−2, 2)ᵈ from the
+     * chain's own random stream, drawing again (at most 100 times) until the log density and its gradient
+     * are finite there; see {@link #paramsInit(Tensor)}.
+     */
+    public SampleBuilder randomInit(int dimension) {
+        return randomInit(dimension, InitialValues.DEFAULT_RADIUS, InitialValues.DEFAULT_ATTEMPTS);
+    }
+
+    /**
+     * Starts each chain at a point drawn uniformly from (−radius, radius)ᵈ from its own random stream,
+     * at most {@code attempts} times; see {@link #randomInit(int)}.
+     *
+     * @throws IllegalArgumentException naming the bad argument
+     */
+    public SampleBuilder randomInit(int dimension, double radius, int attempts) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension = " + dimension + ": must be at least 1");
+        }
+        this.initialValues = InitialValues.uniform(radius, attempts);
+        this.paramsInit = null;
+        this.randomInitDimension = dimension;
         return this;
     }
 
@@ -363,12 +409,29 @@ public final class SampleBuilder {
      *         draws made so far
      */
     public Samples run() {
-        if (paramsInit == null) {
-            throw new IllegalArgumentException("paramsInit = null: the initial parameters are required");
+        if (paramsInit == null && initialValues == null && target != null) {
+            // a target knows its dimension: start as Stan does by default
+            randomInit(target.dimension());
         }
+        boolean random = initialValues != null && initialValues.isRandom();
+        if (paramsInit == null && !random) {
+            throw new IllegalArgumentException("paramsInit = null: the initial parameters are required (or"
+                    + " paramsInitPerChain, or randomInit with the number of parameters)");
+        }
+        int dimension = random ? randomInitDimension : paramsInit.length;
         Target t = target != null ? target
-                : terms != null ? new AutodiffSplitTarget(terms, Math.max(paramsInit.length, 1), replay)
-                : new AutodiffTarget(logDensity, Math.max(paramsInit.length, 1), replay);
+                : terms != null ? new AutodiffSplitTarget(terms, Math.max(dimension, 1), replay)
+                : new AutodiffTarget(logDensity, Math.max(dimension, 1), replay);
+        if (random) {
+            if (dimension != t.dimension()) {
+                throw new IllegalArgumentException("randomInit dimension = " + dimension + ": the target has dimension "
+                        + t.dimension());
+            }
+            return run(t, dimension);
+        }
+        if (initialValues != null) {
+            initialValues.check(paramsInit.length, chains); // one position per chain, all of one length
+        }
         if (paramsInit.length != t.dimension() || paramsInit.length == 0) {
             throw new IllegalArgumentException("paramsInit = " + Arrays.toString(paramsInit) + ": has length "
                     + paramsInit.length + ", the target has dimension " + t.dimension());
@@ -379,8 +442,13 @@ public final class SampleBuilder {
                         + ": must be finite");
             }
         }
-        if (!parameterNames.isEmpty() && parameterNames.size() != paramsInit.length) {
-            throw new IllegalArgumentException("parameterNames = " + parameterNames + ": needs " + paramsInit.length
+        return run(t, paramsInit.length);
+    }
+
+    /** Samples {@code t} once the initial values are known to fit it. */
+    private Samples run(Target t, int dimension) {
+        if (!parameterNames.isEmpty() && parameterNames.size() != dimension) {
+            throw new IllegalArgumentException("parameterNames = " + parameterNames + ": needs " + dimension
                     + " names, one per coordinate of paramsInit");
         }
         if (chains < 1) {
@@ -397,11 +465,17 @@ public final class SampleBuilder {
         Metric metricPlugin = metricInstance != null ? metricInstance
                 : registry().metric(metric != null ? metric : samplerPlugin.defaultMetric());
         metricPlugin.checkSupports(t); // before evaluating anything: a first-order target with the Hessian metric
-        checkInitialDensity(t, s);
-        if (t instanceof AutodiffTarget autodiff) {
-            checkEveryParameterIsRead(autodiff.unreadParameters(paramsInit.clone()));
-        } else if (t instanceof AutodiffSplitTarget split) {
-            checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
+        // random starts are checked as they are drawn; given ones here, with the density's reads at the first
+        InitialValues starts = initialValues != null ? initialValues : InitialValues.shared(paramsInit);
+        if (!starts.isRandom()) {
+            for (int c = 0; c < chains; c++) {
+                checkInitialDensity(t, s, starts.given(c));
+            }
+            if (t instanceof AutodiffTarget autodiff) {
+                checkEveryParameterIsRead(autodiff.unreadParameters(paramsInit.clone()));
+            } else if (t instanceof AutodiffSplitTarget split) {
+                checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
+            }
         }
         PluginOption.check(s.options(), List.of(samplerPlugin, metricPlugin, integratorPlugin));
         // builds the Hamiltonian once up front so a bad invMass, or an integrator that cannot integrate it,
@@ -416,16 +490,16 @@ public final class SampleBuilder {
 
         ProgressTable table = null;
         TransitionListener listener = this.listener;
-        long total = (long) s.numSamples() * chains;
         if (verbose) {
-            table = progressOut == null ? ProgressTable.onStandardOutput(total) : ProgressTable.on(progressOut, total);
+            table = ProgressTable.on(progressOut, chains, s.numSamples(), s.burn());
             table.start("Sampling (Sampler." + enumName(samplerPlugin.name()) + "; Integrator."
                     + enumName(integratorPlugin.name()) + ")");
             ProgressTable shown = table;
-            listener = listener.andThen((chain, iteration, state, info) -> shown.step());
+            listener = listener.andThen((chain, iteration, state, info) -> shown.step(chain, iteration,
+                    info.divergent()));
         }
         Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin)
-                .run(t, paramsInit, s, new RunOptions(seed, chains, threads, listener, parameterNames, adaptation));
+                .run(t, starts, s, new RunOptions(seed, chains, threads, listener, parameterNames, adaptation));
         if (table != null) {
             table.finish(samples.acceptanceRate());
         }
@@ -437,7 +511,7 @@ public final class SampleBuilder {
         return plugins != null ? plugins : Hamiltorch.plugins();
     }
 
-    private void checkInitialDensity(Target t, SamplerSettings s) {
+    private void checkInitialDensity(Target t, SamplerSettings s, double[] paramsInit) {
         double[] gradient = new double[t.dimension()];
         double logProb;
         try {
