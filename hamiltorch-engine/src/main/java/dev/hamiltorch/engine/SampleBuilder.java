@@ -34,8 +34,11 @@ public final class SampleBuilder extends SamplingOptions<SampleBuilder> {
      *         draws made so far
      */
     public Samples run() {
-        double[] init = paramsInit();
-        int dimension = init == null ? 1 : Math.max(init.length, 1);
+        if (noInitialValues() && target != null) {
+            // a target knows its dimension: start as Stan does by default
+            randomInit(target.dimension());
+        }
+        int dimension = Math.max(initialDimension(), 1);
         Target t = target != null ? target
                 : terms != null ? new AutodiffSplitTarget(terms, dimension, replay())
                 : new AutodiffTarget(logDensity, dimension, replay());

@@ -20,6 +20,7 @@ import dev.hamiltorch.api.model.ParameterBlock;
 import dev.hamiltorch.engine.sampling.ChainRunner;
 import dev.hamiltorch.engine.sampling.DrawStorage;
 import dev.hamiltorch.engine.sampling.DrawsFile;
+import dev.hamiltorch.engine.sampling.InitialValues;
 import dev.hamiltorch.engine.sampling.TransitionListener;
 import dev.hamiltorch.engine.sampling.RunOptions;
 import dev.hamiltorch.engine.sampling.Samples;
@@ -50,7 +51,11 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
 
     private final SamplerSettings.Builder settings = SamplerSettings.builder();
     private final Map<String, String> pluginOptions = new LinkedHashMap<>();
+    /** The shared start, or the first chain's when one per chain is given; null for random starts. */
     private double[] paramsInit;
+    /** Starts per chain or random ones; null when {@link #paramsInit} is shared by every chain. */
+    private InitialValues initialValues;
+    private int randomInitDimension;
     private String sampler = Sampler.HMC;
     private String integrator;
     private String metric;
@@ -80,15 +85,56 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         return (B) this;
     }
 
-    /** Where the chains start (hamiltorch's {@code params_init}); required. */
+    /**
+     * Where every chain starts (hamiltorch's {@code params_init}). One of {@code paramsInit},
+     * {@link #paramsInitPerChain} and {@link #randomInit} is required for a log density; the last one
+     * given applies. A run on a {@link Target} ({@link Hamiltorch#sample(Target)}) without any of them
+     * starts as {@link #randomInit(int)} does, with the target's dimension.
+     */
     public B paramsInit(Tensor params) {
-        this.paramsInit = Objects.requireNonNull(params, "paramsInit").toArray();
+        return paramsInit(Objects.requireNonNull(params, "paramsInit").toArray());
+    }
+
+    /** Where every chain starts; see {@link #paramsInit(Tensor)}. */
+    public B paramsInit(double... params) {
+        this.paramsInit = Objects.requireNonNull(params, "paramsInit").clone();
+        this.initialValues = null;
         return self();
     }
 
-    /** Where the chains start; required. */
-    public B paramsInit(double... params) {
-        this.paramsInit = Objects.requireNonNull(params, "paramsInit").clone();
+    /**
+     * Where each chain starts: chain c at {@code positions.get(c)}, one position per chain; see
+     * {@link #paramsInit(Tensor)}.
+     */
+    public B paramsInitPerChain(List<double[]> positions) {
+        Objects.requireNonNull(positions, "paramsInitPerChain");
+        this.initialValues = InitialValues.perChain(positions);
+        this.paramsInit = positions.get(0).clone();
+        return self();
+    }
+
+    /**
+     * Starts each chain, as Stan does by default, at a point drawn uniformly from (−2, 2)ᵈ from the
+     * chain's own random stream, drawing again (at most 100 times) until the log density and its gradient
+     * are finite there; see {@link #paramsInit(Tensor)}.
+     */
+    public B randomInit(int dimension) {
+        return randomInit(dimension, InitialValues.DEFAULT_RADIUS, InitialValues.DEFAULT_ATTEMPTS);
+    }
+
+    /**
+     * Starts each chain at a point drawn uniformly from (−radius, radius)ᵈ from its own random stream,
+     * at most {@code attempts} times; see {@link #randomInit(int)}.
+     *
+     * @throws IllegalArgumentException naming the bad argument
+     */
+    public B randomInit(int dimension, double radius, int attempts) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension = " + dimension + ": must be at least 1");
+        }
+        this.initialValues = InitialValues.uniform(radius, attempts);
+        this.paramsInit = null;
+        this.randomInitDimension = dimension;
         return self();
     }
 
@@ -389,13 +435,34 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         return self();
     }
 
-    /** The options' paramsInit (null if not given). */
+    /** The options' shared paramsInit, or the first chain's start (null if not given, or random starts). */
     double[] paramsInit() {
         return paramsInit;
     }
 
-    /** Replaces paramsInit (a builder that completes it, e.g. with a sampled τ_out's start). */
+    /** Whether no start was given: neither paramsInit, nor paramsInitPerChain, nor randomInit. */
+    boolean noInitialValues() {
+        return paramsInit == null && initialValues == null;
+    }
+
+    /** The number of parameters the starts have (randomInit's dimension), or 0 if no start was given. */
+    int initialDimension() {
+        return initialValues != null && initialValues.isRandom() ? randomInitDimension
+                : paramsInit == null ? 0 : paramsInit.length;
+    }
+
+    /**
+     * Replaces paramsInit (a builder that completes it, e.g. with a sampled τ_out's start).
+     *
+     * @throws IllegalArgumentException when starts per chain or random ones were given: only a shared
+     *         paramsInit can be completed
+     */
     void paramsInit(double[] values, boolean owned) {
+        if (initialValues != null) {
+            throw new IllegalArgumentException("paramsInitPerChain / randomInit: starts of " + initialDimension()
+                    + " parameters need completing (e.g. with log τ_out); give a shared paramsInit, or starts of"
+                    + " every parameter");
+        }
         this.paramsInit = owned ? values : values.clone();
     }
 
@@ -409,21 +476,36 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
      * (empty: one block {@code theta}).
      */
     Samples sample(Target t, List<ParameterBlock> blocks) {
-        if (paramsInit == null) {
-            throw new IllegalArgumentException("paramsInit = null: the initial parameters are required");
+        boolean random = initialValues != null && initialValues.isRandom();
+        if (paramsInit == null && !random) {
+            throw new IllegalArgumentException("paramsInit = null: the initial parameters are required (or"
+                    + " paramsInitPerChain, or randomInit with the number of parameters)");
         }
-        if (paramsInit.length != t.dimension() || paramsInit.length == 0) {
-            throw new IllegalArgumentException("paramsInit = " + describe(paramsInit) + ": has length "
-                    + paramsInit.length + ", the target has dimension " + t.dimension());
-        }
-        for (double v : paramsInit) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("paramsInit = " + describe(paramsInit)
-                        + ": must be finite");
+        int dimension;
+        if (random) {
+            if (randomInitDimension != t.dimension()) {
+                throw new IllegalArgumentException("randomInit dimension = " + randomInitDimension
+                        + ": the target has dimension " + t.dimension());
             }
+            dimension = randomInitDimension;
+        } else {
+            if (initialValues != null) {
+                initialValues.check(paramsInit.length, chains); // one position per chain, all of one length
+            }
+            if (paramsInit.length != t.dimension() || paramsInit.length == 0) {
+                throw new IllegalArgumentException("paramsInit = " + describe(paramsInit) + ": has length "
+                        + paramsInit.length + ", the target has dimension " + t.dimension());
+            }
+            for (double v : paramsInit) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("paramsInit = " + describe(paramsInit)
+                            + ": must be finite");
+                }
+            }
+            dimension = paramsInit.length;
         }
-        if (!parameterNames.isEmpty() && parameterNames.size() != paramsInit.length) {
-            throw new IllegalArgumentException("parameterNames = " + parameterNames + ": needs " + paramsInit.length
+        if (!parameterNames.isEmpty() && parameterNames.size() != dimension) {
+            throw new IllegalArgumentException("parameterNames = " + parameterNames + ": needs " + dimension
                     + " names, one per coordinate of paramsInit");
         }
         if (chains < 1) {
@@ -440,11 +522,17 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         Metric metricPlugin = metricInstance != null ? metricInstance
                 : registry().metric(metric != null ? metric : samplerPlugin.defaultMetric());
         metricPlugin.checkSupports(t); // before evaluating anything: a first-order target with the Hessian metric
-        checkInitialDensity(t, s);
-        if (t instanceof AutodiffTarget autodiff) {
-            checkEveryParameterIsRead(autodiff.unreadParameters(paramsInit.clone()));
-        } else if (t instanceof AutodiffSplitTarget split) {
-            checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
+        // random starts are checked as they are drawn; given ones here, with the density's reads at the first
+        InitialValues starts = initialValues != null ? initialValues : InitialValues.shared(paramsInit);
+        if (!starts.isRandom()) {
+            for (int c = 0; c < chains; c++) {
+                checkInitialDensity(t, s, starts.given(c));
+            }
+            if (t instanceof AutodiffTarget autodiff) {
+                checkEveryParameterIsRead(autodiff.unreadParameters(paramsInit.clone()));
+            } else if (t instanceof AutodiffSplitTarget split) {
+                checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
+            }
         }
         PluginOption.check(s.options(), List.of(samplerPlugin, metricPlugin, integratorPlugin));
         // builds the Hamiltonian once up front so a bad invMass, or an integrator that cannot integrate it,
@@ -459,16 +547,16 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
 
         ProgressTable table = null;
         TransitionListener listener = this.listener;
-        long total = (long) s.numSamples() * chains;
         if (verbose) {
-            table = progressOut == null ? ProgressTable.onStandardOutput(total) : ProgressTable.on(progressOut, total);
+            table = ProgressTable.on(progressOut, chains, s.numSamples(), s.burn());
             table.start("Sampling (Sampler." + enumName(samplerPlugin.name()) + "; Integrator."
                     + enumName(integratorPlugin.name()) + ")");
             ProgressTable shown = table;
-            listener = listener.andThen((chain, iteration, state, info) -> shown.step());
+            listener = listener.andThen((chain, iteration, state, info) -> shown.step(chain, iteration,
+                    info.divergent()));
         }
         Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin)
-                .run(t, paramsInit, s, new RunOptions(seed, chains, threads, listener, parameterNames, adaptation,
+                .run(t, starts, s, new RunOptions(seed, chains, threads, listener, parameterNames, adaptation,
                         new DrawStorage(drawsFile, drawsPrecision, keepEvery != null ? keepEvery : drawsFile == null ? 1 : 0,
                                 blocks)));
         if (table != null) {
@@ -482,7 +570,7 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         return plugins != null ? plugins : Hamiltorch.plugins();
     }
 
-    private void checkInitialDensity(Target t, SamplerSettings s) {
+    private void checkInitialDensity(Target t, SamplerSettings s, double[] paramsInit) {
         double[] gradient = new double[t.dimension()];
         double logProb;
         try {

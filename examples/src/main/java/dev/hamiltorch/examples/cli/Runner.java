@@ -10,7 +10,8 @@ import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.SamplingOptions;
 import dev.hamiltorch.engine.adaptation.Adaptation;
-import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
+import dev.hamiltorch.engine.diagnostics.Summary;
+import dev.hamiltorch.engine.diagnostics.SummaryRow;
 import dev.hamiltorch.engine.nuts.Nuts;
 import dev.hamiltorch.engine.nuts.NutsKernel;
 import dev.hamiltorch.engine.sampling.ChainSamples;
@@ -20,6 +21,7 @@ import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.examples.benchmark.Benchmark;
 import dev.hamiltorch.examples.report.JsonWriter;
 import dev.hamiltorch.examples.report.StanCsv;
+import dev.hamiltorch.examples.report.SummaryJson;
 import dev.hamiltorch.examples.workloads.BenchmarkData;
 import dev.hamiltorch.examples.workloads.Funnel;
 import dev.hamiltorch.examples.workloads.GaussianDense;
@@ -455,7 +457,7 @@ public final class Runner {
     static void printSummary(Workload workload, Samples samples, PrintStream out) {
         out.println(String.format(Locale.ROOT, "%-12s %10s %10s %10s %10s %10s", "parameter", "mean", "sd",
                 "q5", "q50", "q95"));
-        List<ParameterSummary> summaries = samples.summary();
+        List<ParameterSummary> summaries = samples.parameterSummaries();
         for (int i = 0; i < summaries.size(); i++) {
             ParameterSummary s = summaries.get(i);
             out.println(String.format(Locale.ROOT, "%-12s %10.4f %10.4f %10.4f %10.4f %10.4f",
@@ -530,37 +532,47 @@ public final class Runner {
             events.put(e.key(), samples.eventCounts().getOrDefault(e, 0L));
         }
         r.put("events", events);
+        // the diagnostics need a kept draw in every chain; a run that kept none reports them as null; a run
+        // whose draws are not all in memory (a network's weights) has no per-parameter block at all
+        boolean kept = samples.chains().stream().allMatch(c -> c.keptCount() > 0);
+        Summary summary = withParams && kept ? samples.summary() : null;
         if (withParams) {
-            putParams(r, samples);
+            List<Object> params = new ArrayList<>();
+            if (summary != null) {
+                params = SummaryJson.params(summary);
+            } else {
+                for (ParameterSummary s : samples.parameterSummaries()) {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("name", s.name());
+                    p.put("mean", s.mean());
+                    p.put("sd", s.sd());
+                    p.put("ess_bulk", null);
+                    p.put("ess_tail", null);
+                    p.put("rhat", null);
+                    params.add(p);
+                }
+            }
+            r.put("params", params);
+            // an undefined ESS makes the minimum undefined: NaN wins over Math.min's other argument
+            double minEssBulk = summary == null || summary.parameterRows().isEmpty() ? Double.NaN
+                    : summary.parameterRows().stream().mapToDouble(SummaryRow::essBulk)
+                            .reduce(Double.POSITIVE_INFINITY, Math::min);
+            r.put("min_ess_bulk_per_second", minEssBulk / samples.wallTimeSeconds());
         }
-        if (run.sampler().equals(Sampler.NUTS)) {
+        if (summary != null) {
+            // divergences, ebfmi per chain, and max_treedepth_hits for samplers with a tree depth (NUTS)
+            SummaryJson.putChainDiagnostics(summary, r);
+        } else if (!withParams) {
+            // no summary without the draws: the kept divergences (and NUTS's tree-depth hits) from the statistics
             r.put("divergences", keptCount(samples, ChainSamples.DIVERGENT, v -> v != 0));
-            int maxDepth = Nuts.maxTreeDepth(run.settings());
-            r.put("max_treedepth_hits", keptCount(samples, NutsKernel.TREE_DEPTH, v -> v >= maxDepth));
+            if (run.sampler().equals(Sampler.NUTS)) {
+                int maxDepth = Nuts.maxTreeDepth(run.settings());
+                r.put("max_treedepth_hits", keptCount(samples, NutsKernel.TREE_DEPTH, v -> v >= maxDepth));
+            }
         }
         r.put("quality", quality);
         r.put("warnings", samples.warnings());
+        r.put("diagnostic_warnings", summary == null ? List.of() : summary.warnings());
         return r;
-    }
-
-    private static void putParams(Map<String, Object> r, Samples samples) {
-        List<Object> params = new ArrayList<>();
-        List<ParameterSummary> summaries = samples.summary();
-        double minEssBulk = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < summaries.size(); i++) {
-            ParameterDiagnostics d = samples.diagnostics(i);
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", summaries.get(i).name());
-            p.put("mean", summaries.get(i).mean());
-            p.put("sd", summaries.get(i).sd());
-            p.put("ess_bulk", d.essBulk());
-            p.put("ess_tail", d.essTail());
-            p.put("rhat", d.rhat());
-            params.add(p);
-            // an undefined ESS makes the minimum undefined: NaN wins over Math.min's other argument
-            minEssBulk = Math.min(minEssBulk, d.essBulk());
-        }
-        r.put("params", params);
-        r.put("min_ess_bulk_per_second", summaries.isEmpty() ? Double.NaN : minEssBulk / samples.wallTimeSeconds());
     }
 }

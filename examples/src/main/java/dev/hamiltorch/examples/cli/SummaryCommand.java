@@ -1,8 +1,8 @@
 package dev.hamiltorch.examples.cli;
 
-import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
-import dev.hamiltorch.engine.diagnostics.Quantiles;
+import dev.hamiltorch.engine.diagnostics.Summary;
 import dev.hamiltorch.examples.report.JsonWriter;
+import dev.hamiltorch.examples.report.SummaryJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,14 +15,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The runner's {@code summary FILE... [--json OUT]} command (docs/runner.md): reads Stan CSV files, one per
- * chain (ours, CmdStan's or rstan's), and prints (and optionally writes as JSON) the diagnostics of
- * every parameter column; sampler columns, whose names end in {@code __}, are left out. Exit status 0
+ * chain (ours, CmdStan's or rstan's), prints the stansummary-like {@link Summary} (sampler columns, whose
+ * names end in {@code __}, and parameters; divergences, E-BFMI and tree-depth hits per chain; warnings),
+ * and optionally writes the parameters' diagnostics and the per-chain ones as JSON. Exit status 0
  * on success, 2 for a bad command line or bad input, 1 when the JSON cannot be written.
  */
 public final class SummaryCommand {
+
+    /** CmdStan's comment {@code #       max_depth = 10 (Default)}. */
+    private static final Pattern MAX_DEPTH = Pattern.compile("#\\s*max_depth\\s*=\\s*(\\d{1,4})\\b.*");
 
     private static final String USAGE = "usage: summary FILE... [--json OUT]";
 
@@ -69,11 +75,11 @@ public final class SummaryCommand {
             // the diagnostics need chains of equal length, as Samples.diagnostics does
             err.println("warning: chains have different lengths; using the first " + draws + " draws of each");
         }
-        List<Map<String, Object>> params = summarise(chains, draws);
-        print(params, chains.size(), draws, out);
+        Summary summary = summarise(chains, draws);
+        out.print(summary.toText());
         if (json != null) {
             try {
-                Files.writeString(json, JsonWriter.write(Map.of("params", params)), StandardCharsets.UTF_8);
+                Files.writeString(json, JsonWriter.write(json(summary)), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 err.println("error: cannot write output: " + oneLine(e));
                 return 1;
@@ -83,103 +89,51 @@ public final class SummaryCommand {
     }
 
     /**
-     * The summary of every parameter column: name, mean, sd, mcse_mean, mcse_sd, q05, q50, q95,
-     * ess_bulk, ess_tail, rhat, NaN where undefined. Uses the first {@code draws} rows of every chain.
+     * The {@link Summary} of the first {@code draws} rows of every chain: the columns whose names end in
+     * {@code __} are sampler columns, the others parameters; the maximum tree depth is CmdStan's
+     * {@code max_depth} comment, else {@value Summary#DEFAULT_MAX_TREE_DEPTH} when there is a
+     * {@code treedepth__} column.
      */
-    static List<Map<String, Object>> summarise(List<Chain> chains, int draws) {
+    static Summary summarise(List<Chain> chains, int draws) {
         List<String> header = chains.get(0).header();
-        List<Map<String, Object>> params = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<double[][]> parameters = new ArrayList<>();
+        Map<String, double[][]> sampler = new LinkedHashMap<>();
         for (int col = 0; col < header.size(); col++) {
-            if (header.get(col).endsWith("__")) {
-                continue;
-            }
             double[][] x = new double[chains.size()][draws];
-            double[] pooled = new double[chains.size() * draws];
             for (int c = 0; c < chains.size(); c++) {
                 for (int k = 0; k < draws; k++) {
                     x[c][k] = chains.get(c).rows().get(k)[col];
-                    pooled[c * draws + k] = x[c][k];
                 }
             }
-            double[] q = Quantiles.type7Unsorted(pooled, 0.05, 0.5, 0.95);
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", header.get(col));
-            p.put("mean", mean(pooled));
-            p.put("sd", sd(pooled));
-            p.put("mcse_mean", ConvergenceDiagnostics.mcseMean(x));
-            p.put("mcse_sd", ConvergenceDiagnostics.mcseSd(x));
-            p.put("q05", q[0]);
-            p.put("q50", q[1]);
-            p.put("q95", q[2]);
-            p.put("ess_bulk", ConvergenceDiagnostics.essBulk(x));
-            p.put("ess_tail", ConvergenceDiagnostics.essTail(x));
-            p.put("rhat", ConvergenceDiagnostics.rhat(x));
-            params.add(p);
+            if (header.get(col).endsWith("__")) {
+                sampler.put(header.get(col), x);
+            } else {
+                names.add(header.get(col));
+                parameters.add(x);
+            }
         }
-        return params;
+        int maxDepth = chains.get(0).maxTreeDepth();
+        if (maxDepth <= 0 && sampler.containsKey(Summary.TREE_DEPTH)) {
+            maxDepth = Summary.DEFAULT_MAX_TREE_DEPTH;
+        }
+        return Summary.of(names, parameters, sampler, maxDepth);
     }
 
-    /** The mean of all draws, as posterior's {@code mean}. */
-    static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+    /**
+     * The JSON of docs/runner.md: {@code params} (every parameter column, sampler columns left out), the
+     * divergences, each chain's E-BFMI and tree-depth hits, and the warnings.
+     */
+    static Map<String, Object> json(Summary summary) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("params", SummaryJson.params(summary));
+        SummaryJson.putChainDiagnostics(summary, r);
+        r.put("warnings", summary.warnings());
+        return r;
     }
 
-    /** The sd of all draws with denominator n − 1, as R's {@code sd}; NaN for one draw. */
-    static double sd(double[] x) {
-        if (x.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(x);
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return Math.sqrt(ss / (x.length - 1));
-    }
-
-    /** A compact version of posterior's {@code summarise_draws} table. */
-    private static void print(List<Map<String, Object>> params, int chains, int draws, PrintStream out) {
-        int width = Math.max(8, params.stream().mapToInt(p -> ((String) p.get("name")).length()).max().orElse(0));
-        out.println(String.format(Locale.ROOT, "# %d variables, %d chains, %d draws each", params.size(), chains,
-                draws));
-        out.println(String.format(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s %9s %9s %8s %8s %6s", "variable",
-                "mean", "sd", "mcse_mean", "q5", "q50", "q95", "ess_bulk", "ess_tail", "rhat"));
-        for (Map<String, Object> p : params) {
-            out.println(String.format(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s %9s %9s %8s %8s %6s", p.get("name"),
-                    sig(p.get("mean")), sig(p.get("sd")), sig(p.get("mcse_mean")), sig(p.get("q05")),
-                    sig(p.get("q50")), sig(p.get("q95")), fixed(p.get("ess_bulk"), 0), fixed(p.get("ess_tail"), 0),
-                    fixed(p.get("rhat"), 2)));
-        }
-    }
-
-    /** Three significant digits, as posterior's printed tibble shows them; NA when undefined. */
-    private static String sig(Object value) {
-        double v = (Double) value;
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "NA" : (v > 0 ? "Inf" : "-Inf");
-        }
-        if (v == 0) {
-            return "0";
-        }
-        double magnitude = Math.abs(v);
-        if (magnitude >= 1e-3 && magnitude < 1e6) {
-            int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(magnitude)));
-            return String.format(Locale.ROOT, "%." + decimals + "f", v);
-        }
-        return String.format(Locale.ROOT, "%.2e", v);
-    }
-
-    private static String fixed(Object value, int decimals) {
-        double v = (Double) value;
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "NA";
-    }
-
-    /** One chain's file: its column names and its data rows. */
-    record Chain(Path file, List<String> header, List<double[]> rows) {
+    /** One chain's file: its column names, its data rows, and CmdStan's {@code max_depth} comment (0 if none). */
+    record Chain(Path file, List<String> header, List<double[]> rows, int maxTreeDepth) {
     }
 
     /** Bad input: the message names the file (and line) and fits on one line. */
@@ -199,13 +153,21 @@ public final class SummaryCommand {
     static Chain read(Path file) throws BadInput {
         List<String> header = null;
         List<double[]> rows = new ArrayList<>();
+        int maxTreeDepth = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
             while ((line = r.readLine()) != null) {
                 lineNo++;
                 String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
+                if (t.startsWith("#")) {
+                    Matcher m = MAX_DEPTH.matcher(t);
+                    if (m.matches()) {
+                        maxTreeDepth = Integer.parseInt(m.group(1));
+                    }
+                    continue;
+                }
+                if (t.isEmpty()) {
                     continue;
                 }
                 String[] fields = t.split(",", -1);
@@ -234,7 +196,7 @@ public final class SummaryCommand {
         if (header == null || rows.isEmpty()) {
             throw new BadInput(file + ": no draws (no data rows after the header)");
         }
-        return new Chain(file, List.copyOf(header), rows);
+        return new Chain(file, List.copyOf(header), rows, maxTreeDepth);
     }
 
     private static String unquote(String s) {

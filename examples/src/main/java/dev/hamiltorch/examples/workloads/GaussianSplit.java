@@ -120,7 +120,7 @@ public final class GaussianSplit implements Workload {
      */
     @Override
     public Map<String, Object> quality(Samples samples) {
-        List<ParameterSummary> summaries = samples.summary();
+        List<ParameterSummary> summaries = samples.parameterSummaries();
         List<Object> means = new ArrayList<>();
         double meanZ = 0;
         double sdZ = 0;

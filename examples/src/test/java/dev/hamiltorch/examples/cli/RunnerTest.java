@@ -222,6 +222,13 @@ class RunnerTest {
         assertTrue(essBulk.find(), j);
         assertEquals(ConvergenceDiagnostics.essBulk(new double[][] {theta0}), Double.parseDouble(essBulk.group(1)),
                 1e-9);
+        // the sampler diagnostics: divergences over kept draws, E-BFMI of the energy__ column, no tree depth for HMC
+        double[] energy = csv.stream().filter(l -> !l.startsWith("#")).skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[5])).toArray();
+        assertTrue(j.contains("\"divergences\": 0"), j);
+        assertTrue(j.replaceAll("\\s+", "").contains("\"ebfmi\":[" + ConvergenceDiagnostics.ebfmi(energy) + "]"), j);
+        assertFalse(j.contains("max_treedepth_hits"), j);
+        assertTrue(j.contains("\"diagnostic_warnings\": "), j);
     }
 
     @Test

@@ -105,7 +105,8 @@ class SummaryCommandTest {
         List<Map<String, Object>> params = params(json);
         assertEquals(List.of("theta.1", "theta.2"), params.stream().map(p -> p.get("name")).toList());
         assertEquals(List.of("name", "mean", "sd", "mcse_mean", "mcse_sd", "q05", "q50", "q95", "ess_bulk",
-                "ess_tail", "rhat"), List.copyOf(params.get(0).keySet()));
+                "ess_tail", "rhat", "ess_sd", "ess_median", "mcse_median", "mcse_q05", "mcse_q95"),
+                List.copyOf(params.get(0).keySet()));
         for (int j = 0; j < 2; j++) {
             double[][] x = j == 0 ? theta1 : theta2;
             double[] pooled = new double[120];
@@ -125,10 +126,15 @@ class SummaryCommandTest {
             assertEquals(ConvergenceDiagnostics.essBulk(x), p.get("ess_bulk"));
             assertEquals(ConvergenceDiagnostics.essTail(x), p.get("ess_tail"));
             assertEquals(ConvergenceDiagnostics.rhat(x), p.get("rhat"));
+            assertEquals(ConvergenceDiagnostics.essSd(x), p.get("ess_sd"));
+            assertEquals(ConvergenceDiagnostics.mcseQuantile(x, 0.5), p.get("mcse_median"));
         }
-        String table = out.toString(StandardCharsets.UTF_8);
-        assertTrue(table.contains("ess_bulk") && table.contains("theta.2"), table);
-        assertFalse(table.contains("lp__"), table);
+        // stansummary's table: sampler columns first, then the parameters
+        List<String> table = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("2 chains, 60 kept draws each", table.get(0));
+        assertTrue(table.get(2).trim().startsWith("Mean      MCSE    StdDev"), table.get(2));
+        assertTrue(table.get(3).startsWith("lp__ "), table.get(3));
+        assertTrue(table.stream().anyMatch(l -> l.startsWith("theta.2 ")), table.toString());
     }
 
     /** Equal to 1e-13 relative: another summation order may change the last bits. */
@@ -136,11 +142,40 @@ class SummaryCommandTest {
         assertEquals(expected, (Double) actual, 1e-13 * Math.abs(expected), what);
     }
 
+    /** Divergences, E-BFMI and tree-depth hits per chain, against CmdStan's max_depth comment. */
     @Test
-    void meanAndSdAreThoseOfRByHand() {
-        double[] x = {1, 2, 3, 4};
-        assertEquals(2.5, SummaryCommand.mean(x));
-        assertEquals(Math.sqrt(5.0 / 3), SummaryCommand.sd(x));
+    void reportsDivergencesEbfmiAndTreeDepthHitsPerChain() throws Exception {
+        Random random = new Random(13);
+        double[][] energy = new double[2][40];
+        StringBuilder[] files = {new StringBuilder(), new StringBuilder()};
+        for (int c = 0; c < 2; c++) {
+            files[c].append("# method = sample (Default)\n#     max_depth = 3\n").append(CMDSTAN_HEADER).append('\n');
+            for (int i = 0; i < 40; i++) {
+                energy[c][i] = c == 0 ? random.nextGaussian() : Math.sin(i / 8.0); // chain 2 drifts: E-BFMI low
+                int depth = c == 0 && i % 10 == 0 ? 3 : 2;
+                int divergent = c == 1 && (i == 5 || i == 6) ? 1 : 0;
+                files[c].append("-1.5,0.9,0.87,").append(depth).append(",7,").append(divergent).append(',')
+                        .append(energy[c][i]).append(',').append(random.nextGaussian()).append(',')
+                        .append(random.nextGaussian()).append('\n');
+            }
+        }
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Files.writeString(a, files[0]);
+        Files.writeString(b, files[1]);
+        Path json = dir.resolve("s.json");
+        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"divergences\": 2"), text);
+        assertTrue(text.replaceAll("\\s+", "").contains("\"ebfmi\":[" + ConvergenceDiagnostics.ebfmi(energy[0]) + ","
+                + ConvergenceDiagnostics.ebfmi(energy[1]) + "]"), text);
+        assertTrue(text.contains("\"max_treedepth_hits\": 4"), text);
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("chain 1: 0 divergent, E-BFMI " + String.format(java.util.Locale.ROOT, "%.3f",
+                ConvergenceDiagnostics.ebfmi(energy[0])) + ", 4 at max tree depth 3"), table);
+        assertTrue(table.contains("Warning: 2 of 80 kept transitions diverged"), table);
+        assertTrue(table.contains("Warning: E-BFMI is below 0.3 in 1 of 2 chains (chain 2: "), table);
+        assertTrue(table.contains("Warning: 4 of 80 kept transitions hit the maximum tree depth 3"), table);
     }
 
     @Test
@@ -160,7 +195,8 @@ class SummaryCommandTest {
             assertTrue(p.containsKey(key), key);
             assertNull(p.get(key), key + " of a constant column");
         }
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("NA"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Warning: R-hat or ESS is undefined for 1 of 2"
+                + " parameters (theta.2)"), out.toString(StandardCharsets.UTF_8));
     }
 
     /** R: quantile(c(1, 2, Inf), c(.05, .5, .95)) = 1.1, 2, Inf; the median was NA (2 + 0·∞) before. */
@@ -177,8 +213,8 @@ class SummaryCommandTest {
         assertNull(p.get("q95"), "Inf, written as JSON null");
         String row = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("theta.1")).findFirst()
                 .orElseThrow();
-        // variable, mean, sd, mcse_mean, q5, q50, q95: the table prints the median as 2.00, not NA
-        assertEquals(List.of("theta.1", "Inf", "NA", "NA", "1.10", "2.00", "Inf"),
+        // name, Mean, MCSE, StdDev, 5%, 50%, 95%: the table prints the median as 2.00, not nan
+        assertEquals(List.of("theta.1", "inf", "nan", "nan", "1.10", "2.00", "inf"),
                 List.of(row.trim().split(" +")).subList(0, 7), row);
     }
 

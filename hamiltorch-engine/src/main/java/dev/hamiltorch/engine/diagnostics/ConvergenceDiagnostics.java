@@ -26,8 +26,17 @@ public final class ConvergenceDiagnostics {
     /** All the diagnostics of one parameter at once. */
     public static ParameterDiagnostics of(double[][] chains) {
         double essMean = essMean(chains);
-        return new ParameterDiagnostics(rhat(chains), essBulk(chains), essTail(chains), essMean,
-                mcseMean(chains, essMean), mcseSd(chains));
+        double essQ05 = essQuantile(chains, 0.05);
+        double essQ95 = essQuantile(chains, 0.95);
+        double essMedian = essQuantile(chains, 0.5);
+        // the bulk R̂ and the bulk ESS share the rank-normalised split chains, the costliest step
+        double[][] bulk = anyNaN(chains) ? null : zScale(splitChains(chains));
+        double rhat = bulk == null ? Double.NaN : rhat(chains, bulk);
+        double essBulk = bulk == null ? Double.NaN : ess(bulk);
+        return new ParameterDiagnostics(rhat, essBulk, Math.min(essQ05, essQ95), essMean,
+                mcseMean(chains, essMean), mcseSd(chains), essSd(chains), essMedian,
+                mcseQuantile(chains, 0.5, essMedian), mcseQuantile(chains, 0.05, essQ05),
+                mcseQuantile(chains, 0.95, essQ95));
     }
 
     /**
@@ -40,9 +49,12 @@ public final class ConvergenceDiagnostics {
             return Double.NaN;
         }
         // ranked after splitting (the middle draw of odd chains is gone), folded before splitting
-        double bulk = rhatBasic(zScale(splitChains(chains)));
-        double tail = rhatBasic(zScale(splitChains(fold(chains))));
-        return Math.max(bulk, tail);
+        return rhat(chains, zScale(splitChains(chains)));
+    }
+
+    /** R̂ given the rank-normalised split chains {@code bulk} of {@code chains}. */
+    private static double rhat(double[][] chains, double[][] bulk) {
+        return Math.max(rhatBasic(bulk), rhatBasic(zScale(splitChains(fold(chains)))));
     }
 
     /** Bulk ESS: the ESS of the rank-normalised split chains, posterior's {@code ess_bulk()}. */
@@ -93,6 +105,50 @@ public final class ConvergenceDiagnostics {
         return ess(splitChains(chains));
     }
 
+    /**
+     * The ESS of the sd: the ESS of the split chains of |x − x̄| (x̄ over all draws), posterior's
+     * {@code ess_sd()} (1.4.0; R's posterior computes it the same way since 1.0).
+     */
+    public static double essSd(double[][] chains) {
+        check(chains);
+        double mean = mean(flatten(chains));
+        double[][] deviation = new double[chains.length][];
+        for (int c = 0; c < chains.length; c++) {
+            deviation[c] = new double[chains[c].length];
+            for (int i = 0; i < chains[c].length; i++) {
+                deviation[c][i] = Math.abs(chains[c][i] - mean);
+            }
+        }
+        return ess(splitChains(deviation));
+    }
+
+    /**
+     * The energy Bayesian fraction of missing information of one chain (Betancourt 2016, "Diagnosing
+     * suboptimal cotangent disintegrations in Hamiltonian Monte Carlo"): Σᵢ (Eᵢ − Eᵢ₋₁)² / Σᵢ (Eᵢ − Ē)²
+     * over the chain's energies E (Stan's {@code energy__}), the estimator of CmdStan and rstan's
+     * {@code get_bfmi}. Values below 0.3 say the momentum resampling explores the energy levels poorly.
+     * NaN for fewer than 2 energies, constant energies, or a non-finite one.
+     */
+    public static double ebfmi(double[] energy) {
+        if (energy.length < 2) {
+            return Double.NaN;
+        }
+        double mean = mean(energy);
+        double squaredChanges = 0;
+        double squaredDeviations = 0;
+        for (int i = 0; i < energy.length; i++) {
+            if (!Double.isFinite(energy[i])) {
+                return Double.NaN;
+            }
+            if (i > 0) {
+                squaredChanges += (energy[i] - energy[i - 1]) * (energy[i] - energy[i - 1]);
+            }
+            squaredDeviations += (energy[i] - mean) * (energy[i] - mean);
+        }
+        // 0/0 for constant energies is NaN, as in R
+        return squaredChanges / squaredDeviations;
+    }
+
     /** The Monte Carlo standard error of the mean, sd / √ESS_mean, posterior's {@code mcse_mean()}. */
     public static double mcseMean(double[][] chains) {
         return mcseMean(chains, essMean(chains));
@@ -136,7 +192,10 @@ public final class ConvergenceDiagnostics {
      * ESS·(1 − p) + 1) quantiles Φ(−1) and Φ(1), the ESS being {@link #essQuantile}.
      */
     public static double mcseQuantile(double[][] chains, double probability) {
-        double ess = essQuantile(chains, probability);
+        return mcseQuantile(chains, probability, essQuantile(chains, probability));
+    }
+
+    private static double mcseQuantile(double[][] chains, double probability, double ess) {
         if (Double.isNaN(ess)) {
             return Double.NaN;
         }
@@ -154,12 +213,22 @@ public final class ConvergenceDiagnostics {
 
     /**
      * Splits each chain into its first and second half; with an odd number of draws the middle one is
-     * dropped. A chain of one draw is left whole.
+     * dropped. A chain of one draw is left whole. Chains of 2 or 3 draws split as posterior 1.4.0 splits
+     * them: its halves of one row lose their matrix shape ({@code x[1:1, ]} is a vector), so the split
+     * has two "chains" of C draws each, the first draws of all C chains and their last draws.
      */
     static double[][] splitChains(double[][] chains) {
         int n = chains[0].length;
         if (n == 1) {
             return copy(chains);
+        }
+        if (n / 2 == 1) {
+            double[][] split = new double[2][chains.length];
+            for (int c = 0; c < chains.length; c++) {
+                split[0][c] = chains[c][0];
+                split[1][c] = chains[c][n - 1];
+            }
+            return split;
         }
         int half = n / 2;
         int secondStart = (n + 1) / 2;
@@ -179,15 +248,37 @@ public final class ConvergenceDiagnostics {
         double[] all = flatten(x);
         double[] ranks = averageRanks(all);
         int s = all.length;
+        double[] scores = normalScores(s);
         double[][] z = new double[x.length][];
         int k = 0;
         for (int c = 0; c < x.length; c++) {
             z[c] = new double[x[c].length];
             for (int i = 0; i < x[c].length; i++) {
-                z[c][i] = inverseNormalCdf((ranks[k++] - 0.375) / (s + 0.25));
+                double rank = ranks[k++];
+                // a NaN (a folded draw at ∞ − ∞) stays NaN, as posterior's z_scale keeps NA; ties have
+                // half-integer ranks, not in the table
+                z[c][i] = Double.isNaN(x[c][i]) ? Double.NaN
+                        : rank == Math.rint(rank) ? scores[(int) rank - 1]
+                        : inverseNormalCdf((rank - 0.375) / (s + 0.25));
             }
         }
         return z;
+    }
+
+    /** The last table of {@link #normalScores}: every parameter of a run has the same number of draws. */
+    private static volatile double[] lastNormalScores = new double[0];
+
+    /** Φ⁻¹((r − 3/8)/(S + 1/4)) for the integer ranks r = 1..S, the same numbers zScale would compute. */
+    private static double[] normalScores(int s) {
+        double[] scores = lastNormalScores;
+        if (scores.length != s) {
+            scores = new double[s];
+            for (int r = 1; r <= s; r++) {
+                scores[r - 1] = inverseNormalCdf((r - 0.375) / (s + 0.25));
+            }
+            lastNormalScores = scores; // never written after publication: safe to share between threads
+        }
+        return scores;
     }
 
     /** Ranks from 1, ties sharing the average of the ranks they span (R's {@code ties.method = "average"}). */
@@ -300,7 +391,9 @@ public final class ConvergenceDiagnostics {
         }
         double draws = (double) m * n;
         double sum = 0;
-        for (int k = 0; k < maxT; k++) {
+        // posterior sums rho_hat_t[1:max_t]; for max_t = 0 (chains of 3 to 5 draws) R's 1:0 is c(1, 0),
+        // which picks ρ₀ = 1, so τ̂ = 2 there and ESS = S/2: matched here rather than "corrected"
+        for (int k = 0; k < Math.max(maxT, 1); k++) {
             sum += rho[k];
         }
         double tau = -1 + 2 * sum + rho[maxT];

@@ -81,8 +81,7 @@ public final class ChainRunner {
      */
     public Samples run(Target target, double[] initialPosition, SamplerSettings settings, RunOptions options) {
         Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(initialPosition, "initialPosition");
         int d = target.dimension();
         if (initialPosition.length != d) {
             throw new IllegalArgumentException("initial position has length " + initialPosition.length
@@ -94,6 +93,26 @@ public final class ChainRunner {
                         + ": must be finite");
             }
         }
+        return run(target, InitialValues.shared(initialPosition), settings, options);
+    }
+
+    /**
+     * Samples {@code target} from the {@code initialValues}: given positions, or random ones drawn from
+     * each chain's own stream before its first transition (see {@link InitialValues}).
+     *
+     * @throws IllegalArgumentException as {@link #run(Target, double[], SamplerSettings, RunOptions)}, and
+     *         when given positions do not fit the target or the number of chains
+     * @throws SamplingException as {@link #run(Target, double[], SamplerSettings, RunOptions)}; also when no
+     *         random initial position was found, its cause naming the attempts
+     * @throws CancellationException if the calling thread is interrupted while chains run
+     */
+    public Samples run(Target target, InitialValues initialValues, SamplerSettings settings, RunOptions options) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(initialValues, "initialValues");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(options, "options");
+        int d = target.dimension();
+        initialValues.check(d, options.chains());
         int chains = options.chains();
         ChainRandom[] random = new ChainRandom[chains];
         for (int c = 0; c < chains; c++) {
@@ -147,7 +166,7 @@ public final class ChainRunner {
         DrawsFile.Writer writer = storage.file() == null ? null
                 : DrawsFile.create(storage.file(), storage.blocksFor(d), storage.precision());
         try {
-            Samples samples = run(target, initialPosition, settings, options, kernels, warmups, parameters, random,
+            Samples samples = run(target, initialValues, settings, options, kernels, warmups, parameters, random,
                     provenance, own, statisticNames, writer);
             return writer == null ? samples : samples.withDrawsFile(writer.file());
         } finally {
@@ -161,7 +180,7 @@ public final class ChainRunner {
         }
     }
 
-    private Samples run(Target target, double[] initialPosition, SamplerSettings settings, RunOptions options,
+    private Samples run(Target target, InitialValues initialValues, SamplerSettings settings, RunOptions options,
                         Kernel[] kernels, WindowAdaptation[] warmups, StepParameters parameters,
                         ChainRandom[] random, Provenance provenance, List<String> own, List<String> statisticNames,
                         DrawsFile.Writer writer) {
@@ -176,7 +195,7 @@ public final class ChainRunner {
         ChainState[] starts = new ChainState[chains];
         for (int c = 0; c < chains; c++) {
             try {
-                starts[c] = kernels[c].init(initialPosition);
+                starts[c] = initialValues.start(c, kernels[c], d, random[c]);
             } catch (RuntimeException e) {
                 throw new SamplingException(c, 0, settings.numSamples(), collect(runs, provenance, 0), e);
             }

@@ -4,9 +4,12 @@ import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.engine.bnn.ModelPosterior;
 import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
 import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
+import dev.hamiltorch.engine.diagnostics.Summary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +20,9 @@ import java.nio.file.Path;
 /**
  * The result of a sampling run: the kept draws of every chain, what happened at each iteration, event
  * counts, acceptance, cost and per-parameter summaries. Immutable; arrays are returned as copies.
- * Pooled quantities ({@link #draws()}, {@link #summary()}, {@link #acceptanceRate()}) are over the kept
- * draws of all chains, chain 0 first; {@link #diagnostics(int)} treats the chains as chains.
+ * Pooled quantities ({@link #draws()}, {@link #parameterSummaries()}, {@link #acceptanceRate()}) are over
+ * the kept draws of all chains, chain 0 first; {@link #diagnostics(int)} and {@link #summary()} treat the
+ * chains as chains.
  */
 public final class Samples {
 
@@ -204,13 +208,94 @@ public final class Samples {
         return ParameterSummary.of(parameter, parameterNames().get(parameter), parameter(parameter));
     }
 
-    /** Summaries of every parameter, in order. */
-    public List<ParameterSummary> summary() {
+    /** Summaries (mean, sd, quantiles) of every parameter, in order. */
+    public List<ParameterSummary> parameterSummaries() {
         List<ParameterSummary> list = new ArrayList<>(dimension);
         for (int i = 0; i < dimension; i++) {
             list.add(summary(i));
         }
         return list;
+    }
+
+    /**
+     * The run's summary as CmdStan's {@code stansummary} shows it ({@link Summary}): a row per sampler
+     * column ({@code lp__}, {@code accept_stat__}, the sampler's own such as {@code treedepth__},
+     * {@code n_leapfrog__}, {@code divergent__}, {@code energy__}) and per parameter, with mean, MCSE,
+     * sd, quantiles, bulk and tail ESS and R̂; each chain's divergences, E-BFMI and tree-depth hits; and
+     * warnings (R̂ &gt; 1.01, ESS below 100 per chain, divergences, E-BFMI &lt; 0.3, maximum tree depth
+     * reached). Over the kept draws; a partial result uses the first m kept draws of every chain, m the
+     * shortest chain's count, as {@link #diagnostics(int)} does. The maximum tree depth is the sampler
+     * option {@code maxTreeDepth}, else {@value Summary#DEFAULT_MAX_TREE_DEPTH} (Stan's and this library's
+     * NUTS default) when the sampler reports a {@code treedepth} statistic. Computed on each call.
+     *
+     * @throws IllegalStateException if some chain has no kept draw
+     */
+    public Summary summary() {
+        int m = chains.stream().mapToInt(ChainSamples::keptCount).min().orElse(0);
+        if (m == 0) {
+            throw new IllegalStateException("no kept draws to summarise (" + keptCount() + " over " + numChains()
+                    + " chains; burn " + burn + ")");
+        }
+        List<double[][]> parameters = new ArrayList<>(dimension);
+        for (int p = 0; p < dimension; p++) {
+            parameters.add(chainArrays(m, p));
+        }
+        Map<String, double[][]> sampler = new LinkedHashMap<>();
+        for (String stan : STAN_COLUMN_ORDER) {
+            String own = stan.substring(0, stan.length() - 2);
+            String name = chains.get(0).statisticNames().contains(own) ? own : OUR_NAMES.get(stan);
+            if (name != null && chains.get(0).statisticNames().contains(name)) {
+                sampler.put(stan, keptStatistic(m, name));
+            }
+        }
+        for (String name : chains.get(0).statisticNames()) {
+            String stan = name.endsWith("__") ? name : name + "__";
+            if (!ChainSamples.COMMON_STATISTICS.contains(name) && !sampler.containsKey(stan)) {
+                sampler.put(stan, keptStatistic(m, name));
+            }
+        }
+        int maxTreeDepth = 0;
+        String option = provenance.settings().options().get("maxTreeDepth");
+        if (option != null) {
+            try {
+                maxTreeDepth = Integer.parseInt(option.trim());
+            } catch (NumberFormatException e) {
+                maxTreeDepth = 0; // the sampler refused it before any draw; nothing to count against
+            }
+        } else if (sampler.containsKey(Summary.TREE_DEPTH)) {
+            maxTreeDepth = Summary.DEFAULT_MAX_TREE_DEPTH;
+        }
+        return Summary.of(parameterNames(), parameters, sampler, maxTreeDepth);
+    }
+
+    /** stansummary's order of the sampler columns. */
+    private static final List<String> STAN_COLUMN_ORDER = List.of("lp__", "accept_stat__", "stepsize__",
+            "treedepth__", "n_leapfrog__", "divergent__", "energy__");
+
+    /** Stan's sampler columns whose statistic is named otherwise here. */
+    private static final Map<String, String> OUR_NAMES = Map.of("lp__", ChainSamples.LOG_DENSITY, "accept_stat__",
+            ChainSamples.ACCEPT_STAT, "n_leapfrog__", ChainSamples.STEPS, "divergent__", ChainSamples.DIVERGENT,
+            "energy__", ChainSamples.ENERGY);
+
+    /** The first m kept draws of parameter p, chain by chain. */
+    private double[][] chainArrays(int m, int p) {
+        double[][] x = new double[chains.size()][m];
+        for (int c = 0; c < chains.size(); c++) {
+            for (int k = 0; k < m; k++) {
+                x[c][k] = chains.get(c).value(k, p);
+            }
+        }
+        return x;
+    }
+
+    /** Statistic {@code name} at the first m kept iterations, chain by chain. */
+    private double[][] keptStatistic(int m, String name) {
+        double[][] x = new double[chains.size()][];
+        for (int c = 0; c < chains.size(); c++) {
+            ChainSamples chain = chains.get(c);
+            x[c] = Arrays.copyOfRange(chain.statistic(name), chain.burn(), chain.burn() + m);
+        }
+        return x;
     }
 
     /**
@@ -226,15 +311,9 @@ public final class Samples {
         }
         int m = chains.stream().mapToInt(ChainSamples::keptCount).min().orElse(0);
         if (m == 0) {
-            return new ParameterDiagnostics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return ParameterDiagnostics.undefined();
         }
-        double[][] x = new double[chains.size()][m];
-        for (int c = 0; c < chains.size(); c++) {
-            for (int k = 0; k < m; k++) {
-                x[c][k] = chains.get(c).value(k, parameter);
-            }
-        }
-        return ConvergenceDiagnostics.of(x);
+        return ConvergenceDiagnostics.of(chainArrays(m, parameter));
     }
 
     /** {@link #diagnostics(int)} of every parameter, in order. */

@@ -68,11 +68,11 @@ class ChainRunnerTest {
         };
     }
 
-    private static SamplerSettings settings(int numSamples, int burn) {
+    static SamplerSettings settings(int numSamples, int burn) {
         return SamplerSettings.builder().numSamples(numSamples).burn(burn).stepSize(0.3).numStepsPerSample(5).build();
     }
 
-    private static void assertSameChain(ChainSamples expected, ChainSamples actual) {
+    static void assertSameChain(ChainSamples expected, ChainSamples actual) {
         assertArrayEquals(expected.draws().toArray(), actual.draws().toArray());
         assertArrayEquals(expected.logDensity(), actual.logDensity());
         assertArrayEquals(expected.energy(), actual.energy());

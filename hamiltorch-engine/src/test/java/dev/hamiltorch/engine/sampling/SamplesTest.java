@@ -76,7 +76,7 @@ class SamplesTest {
         assertEquals(5.5, p.q50(), 1e-12);
         assertEquals(7.75, p.q75(), 1e-12);
         assertEquals(9.55, p.q95(), 1e-12);
-        ParameterSummary q = twoChains().summary().get(1);
+        ParameterSummary q = twoChains().parameterSummaries().get(1);
         assertEquals(-5.5, q.mean(), 1e-15);
         assertEquals(-9.55, q.q05(), 1e-12);
         assertEquals("theta[1]", q.name());
@@ -139,5 +139,61 @@ class SamplesTest {
         assertTrue(table.lines().anyMatch(l -> l.startsWith("theta[0]") && l.contains("5.5") && l.contains("9.55")),
                 table);
         assertEquals(6, table.lines().count(), table);
+    }
+
+    /**
+     * summary(): the sampler columns in stansummary's order under Stan's names, from the kept iterations
+     * only, and the tree depth counted against the sampler's maxTreeDepth option.
+     */
+    @Test
+    void summaryTakesTheKeptIterationsOfEverySamplerColumnUnderStansNames() {
+        int burn = 3;
+        int n = 11;
+        List<String> names = new java.util.ArrayList<>(ChainSamples.COMMON_STATISTICS);
+        names.add("treedepth");
+        names.add("custom");
+        List<ChainSamples> chains = new java.util.ArrayList<>();
+        double[][][] expectedEnergy = new double[2][][];
+        for (int c = 0; c < 2; c++) {
+            double[][] statistics = new double[names.size()][n];
+            for (int i = 0; i < n; i++) {
+                statistics[names.indexOf(ChainSamples.LOG_DENSITY)][i] = -i - c;
+                statistics[names.indexOf(ChainSamples.ENERGY)][i] = Math.sin(i + 3 * c);
+                statistics[names.indexOf(ChainSamples.DIVERGENT)][i] = i == 1 || i == 4 + c ? 1 : 0; // i = 1 is burn-in
+                statistics[names.indexOf("treedepth")][i] = i % 4;
+                statistics[names.indexOf("custom")][i] = i * i;
+            }
+            double[] flat = new double[n - burn];
+            for (int k = 0; k < flat.length; k++) {
+                flat[k] = Math.cos(k * (c + 1));
+            }
+            EnumMap<Event, Long> events = new EnumMap<>(Event.class);
+            for (Event e : Event.values()) {
+                events.put(e, 0L);
+            }
+            chains.add(new ChainSamples(c, burn, Draws.of(1, flat, flat.length), names, statistics, events, 0, 0));
+        }
+        Provenance run = new Provenance("nuts", "euclidean", "leapfrog", dev.hamiltorch.api.SamplerSettings.builder()
+                .numSamples(n).burn(burn).options(java.util.Map.of("maxTreeDepth", "3")).build(), 1, 2,
+                List.of("mu"), "test");
+        dev.hamiltorch.engine.diagnostics.Summary summary = new Samples(chains, n, burn, run, 1).summary();
+
+        assertEquals(List.of("lp__", "accept_stat__", "treedepth__", "n_leapfrog__", "divergent__", "energy__",
+                "custom__"), summary.samplerRows().stream().map(r -> r.name()).toList());
+        double[][] energy = new double[2][];
+        double[][] mu = new double[2][];
+        for (int c = 0; c < 2; c++) {
+            energy[c] = java.util.Arrays.copyOfRange(chains.get(c).energy(), burn, n);
+            mu[c] = chains.get(c).parameter(0);
+        }
+        assertEquals(dev.hamiltorch.engine.diagnostics.SummaryRow.of("energy__", energy), summary.row("energy__"));
+        assertEquals(dev.hamiltorch.engine.diagnostics.SummaryRow.of("mu", mu), summary.row("mu"));
+        assertEquals(3, summary.maxTreeDepth());
+        for (int c = 0; c < 2; c++) {
+            var d = summary.chainDiagnostics().get(c);
+            assertEquals(1, d.divergences(), "the burn-in divergence is not counted");
+            assertEquals(ConvergenceDiagnostics.ebfmi(energy[c]), d.ebfmi());
+            assertEquals(2, d.treeDepthHits(), "i = 3 and 7 of the kept 3..10 reach depth 3");
+        }
     }
 }

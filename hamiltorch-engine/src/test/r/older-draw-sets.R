@@ -1,6 +1,6 @@
-# Generates the draw sets in this folder and prints posterior's diagnostics for them.
-# Run from this folder: Rscript make-reference.R   (R 4.x, posterior 1.4.0 from Debian's r-cran-posterior)
-# The Java test reads only the CSV files; the printed values are pasted into ConvergenceDiagnosticsTest.
+# Generates the first seven draw sets of src/test/resources/diagnostics (ar1, odd, ties, constant_chain,
+# constant, antithetic, tiny). Run from that folder: Rscript ../../r/older-draw-sets.R
+# posterior-reference.R reads them back and writes posterior's values for them into reference.csv.
 suppressPackageStartupMessages(library(posterior))
 set.seed(20261124)
 ar1 <- function(n, phi, sd = 1) {
@@ -18,14 +18,8 @@ sets <- list(
   antithetic = matrix(ar1(200, -0.6), ncol = 1),
   tiny = matrix(c(0.3, -1.2, 0.8, 2.1, -0.4), ncol = 1)
 )
-fmt <- function(v) if (is.na(v)) "NaN" else sprintf("%.17g", v)
 for (name in names(sets)) {
   x <- sets[[name]]
   write.table(matrix(sprintf("%.17g", x), nrow = nrow(x)), file = paste0(name, ".csv"), sep = ",",
               quote = FALSE, row.names = FALSE, col.names = paste0("chain", seq_len(ncol(x))))
-  cat(sprintf("%s: rhat %s, ess_bulk %s, ess_tail %s, ess_mean %s, mcse_mean %s\n", name,
-              fmt(rhat(x)), fmt(ess_bulk(x)), fmt(ess_tail(x)), fmt(ess_mean(x)), fmt(mcse_mean(x))))
-  q <- mcse_quantile(x, c(0.05, 0.5, 0.95))
-  cat(sprintf("%s: mcse_sd %s, mcse_q05 %s, mcse_q50 %s, mcse_q95 %s\n", name,
-              fmt(mcse_sd(x)), fmt(q[1]), fmt(q[2]), fmt(q[3])))
 }
