@@ -23,7 +23,8 @@ import java.util.Objects;
  * the {@link ModelPosterior}: independent Gaussian priors per parameter block ({@link #tauList}) plus the
  * likelihood ({@link #likelihood}, default {@code multi-class} as hamiltorch's {@code model_loss}) scaled
  * by τ_out ({@link #tauOut}, default 1). Every option of {@link Hamiltorch#sample} applies
- * ({@link SamplingOptions}); {@code paramsInit} is required (e.g. a network's initial parameters).
+ * ({@link SamplingOptions}) but random starts: {@code paramsInit} or {@code paramsInitPerChain} is required (e.g. a
+ * network's initial parameters; with a sampled τ_out, a shared {@code paramsInit} of the model's length is completed).
  */
 public final class ModelSampleBuilder extends SamplingOptions<ModelSampleBuilder> {
 
@@ -103,6 +104,10 @@ public final class ModelSampleBuilder extends SamplingOptions<ModelSampleBuilder
         Likelihood l = likelihood != null ? likelihood : registry().likelihood(likelihoodName);
         ModelPosterior posterior = new ModelPosterior(model, l, tauOut, GaussianPrior.of(model.parameterBlocks(), tauList));
         double[] init = paramsInit();
+        if (init == null && initialDimension() > 0) {
+            throw new IllegalArgumentException("randomInit: sampleModel starts at given parameters (a network's"
+                    + " initial ones); use paramsInit or paramsInitPerChain");
+        }
         if (init == null) {
             throw new IllegalArgumentException("paramsInit = null: the initial parameters are required (e.g. the"
                     + " network's initial parameters)");

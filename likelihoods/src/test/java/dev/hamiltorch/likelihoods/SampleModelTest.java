@@ -64,6 +64,31 @@ class SampleModelTest {
     }
 
     @Test
+    void sampleModelTakesPerChainStartsAndWarmUpAdaptationFromTheSharedOptions() {
+        Tensor[] data = sectors(1, 30);
+        double[] first = CLASSIFIER.initial(1);
+        double[] second = CLASSIFIER.initial(2);
+        Samples one = classifierRun(data).run();
+        Samples perChain = classifierRun(data).paramsInitPerChain(List.of(first, second)).chains(2).threads(1).run();
+        Samples shared = classifierRun(data).chains(2).threads(1).run();
+        // chain 0 starts where the one-chain run does and draws from the same stream: the same chain
+        assertArrayEquals(one.chain(0).logDensity(), perChain.chain(0).logDensity());
+        // chain 1 starts elsewhere than with a shared paramsInit
+        assertTrue(perChain.chain(1).logDensity()[0] != shared.chain(1).logDensity()[0]);
+
+        Samples adapted = classifierRun(data).numSamples(60).burn(30).adaptStepSize(true).desiredAcceptRate(0.7)
+                .run();
+        assertEquals(Boolean.TRUE, adapted.provenance().adaptation().stepSize());
+        assertEquals(0.7, adapted.provenance().adaptation().targetAcceptance());
+        assertTrue(adapted.chain(0).stepSize() != 0.02, "the warm-up moved ε from its start 0.02");
+
+        IllegalArgumentException random = assertThrows(IllegalArgumentException.class,
+                () -> classifierRun(data).randomInit(27).run());
+        assertTrue(random.getMessage().startsWith("randomInit: sampleModel starts at given parameters"),
+                random.getMessage());
+    }
+
+    @Test
     void splitChunksSumToTheWholeLogPosterior() {
         Tensor[] data = sectors(1, 30);
         // three chunks with the splitting integrator: its first iteration's start is paramsInit, whose lp is the sum

@@ -49,8 +49,9 @@ final class ModelRuns {
                 continue;
             }
             if (o.has(name)) {
-                throw new UsageException("option --" + name + " applies to the bnn-regression and bnn-mnist workloads,"
-                        + " not " + o.workload());
+                throw new UsageException("option --" + name + " applies to the "
+                        + (name.equals("data") ? "logistic, gaussian-dense, " : "")
+                        + "bnn-regression and bnn-mnist workloads, not " + o.workload());
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.SamplingOptions;
 import dev.hamiltorch.engine.adaptation.Adaptation;
+import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import dev.hamiltorch.engine.diagnostics.Summary;
 import dev.hamiltorch.engine.diagnostics.SummaryRow;
 import dev.hamiltorch.engine.nuts.Nuts;
@@ -535,11 +536,35 @@ public final class Runner {
         // the diagnostics need a kept draw in every chain; a run that kept none reports them as null; a run
         // whose draws are not all in memory (a network's weights) has no per-parameter block at all
         boolean kept = samples.chains().stream().allMatch(c -> c.keptCount() > 0);
-        Summary summary = withParams && kept ? samples.summary() : null;
+        // thinned draws (--keep-every) no longer line up with the per-iteration statistics the summary pairs
+        // them with: such a run gets the draws' own diagnostics, and its divergences from the statistics
+        boolean thinned = samples.chains().stream()
+                .anyMatch(c -> c.keptCount() != Math.max(0, c.iterations() - c.burn()));
+        Summary summary = withParams && kept && !thinned ? samples.summary() : null;
         if (withParams) {
             List<Object> params = new ArrayList<>();
+            double minEssBulk = Double.NaN;
             if (summary != null) {
                 params = SummaryJson.params(summary);
+                // an undefined ESS makes the minimum undefined: NaN wins over Math.min's other argument
+                minEssBulk = summary.parameterRows().isEmpty() ? Double.NaN
+                        : summary.parameterRows().stream().mapToDouble(SummaryRow::essBulk)
+                                .reduce(Double.POSITIVE_INFINITY, Math::min);
+            } else if (kept) {
+                List<ParameterSummary> summaries = samples.parameterSummaries();
+                minEssBulk = summaries.isEmpty() ? Double.NaN : Double.POSITIVE_INFINITY;
+                for (int i = 0; i < summaries.size(); i++) {
+                    ParameterDiagnostics d = samples.diagnostics(i);
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("name", summaries.get(i).name());
+                    p.put("mean", summaries.get(i).mean());
+                    p.put("sd", summaries.get(i).sd());
+                    p.put("ess_bulk", d.essBulk());
+                    p.put("ess_tail", d.essTail());
+                    p.put("rhat", d.rhat());
+                    params.add(p);
+                    minEssBulk = Math.min(minEssBulk, d.essBulk());
+                }
             } else {
                 for (ParameterSummary s : samples.parameterSummaries()) {
                     Map<String, Object> p = new LinkedHashMap<>();
@@ -553,16 +578,12 @@ public final class Runner {
                 }
             }
             r.put("params", params);
-            // an undefined ESS makes the minimum undefined: NaN wins over Math.min's other argument
-            double minEssBulk = summary == null || summary.parameterRows().isEmpty() ? Double.NaN
-                    : summary.parameterRows().stream().mapToDouble(SummaryRow::essBulk)
-                            .reduce(Double.POSITIVE_INFINITY, Math::min);
             r.put("min_ess_bulk_per_second", minEssBulk / samples.wallTimeSeconds());
         }
         if (summary != null) {
             // divergences, ebfmi per chain, and max_treedepth_hits for samplers with a tree depth (NUTS)
             SummaryJson.putChainDiagnostics(summary, r);
-        } else if (!withParams) {
+        } else if (!withParams || thinned) {
             // no summary without the draws: the kept divergences (and NUTS's tree-depth hits) from the statistics
             r.put("divergences", keptCount(samples, ChainSamples.DIVERGENT, v -> v != 0));
             if (run.sampler().equals(Sampler.NUTS)) {

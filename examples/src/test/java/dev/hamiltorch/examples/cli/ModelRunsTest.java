@@ -57,10 +57,39 @@ class ModelRunsTest {
     }
 
     @Test
+    void bnnRegressionAdaptsDuringWarmUpAndReportsTheSummaryOrTheThinnedDrawsOwnDiagnostics() throws IOException {
+        // warm-up adaptation reaches sampleModel through SamplingOptions: per-chain adapted step sizes
+        Path json = dir.resolve("adapted.json");
+        assertEquals(0, run("bnn-regression", "--samples", "200", "--burn", "100", "--hidden", "4", "--quiet",
+                "--adapt-metric", "diag", "--json", json.toString()), err.toString());
+        String adapted = Files.readString(json);
+        assertTrue(adapted.contains("\"adapt_metric\": \"diag\""), adapted);
+        assertTrue(Pattern.compile("\"step_size\": \\[").matcher(adapted).find(), adapted);
+        // every draw kept: the stansummary-like summary's columns and chain diagnostics
+        assertTrue(adapted.contains("\"mcse_mean\""), adapted);
+        assertTrue(adapted.contains("\"ebfmi\""), adapted);
+        assertEquals(0, (int) number(adapted, "divergences"));
+
+        // thinned draws do not line up with the per-iteration statistics: the draws' own diagnostics only
+        Path thinned = dir.resolve("thinned.json");
+        assertEquals(0, run("bnn-regression", "--samples", "200", "--burn", "100", "--hidden", "4", "--quiet",
+                "--keep-every", "2", "--json", thinned.toString()), err.toString());
+        String result = Files.readString(thinned);
+        assertTrue(number(result, "ess_bulk") > 0, result);
+        assertTrue(!result.contains("\"mcse_mean\""), result);
+        assertTrue(result.contains("\"divergences\""), result);
+    }
+
+    @Test
     void optionsOfTheModelWorkloadsAreRefusedElsewhereAndCheckedBeforeSampling() {
         assertEquals(2, run("gaussian3d", "--tau-out", "2"));
         assertEquals("error: option --tau-out applies to the bnn-regression and bnn-mnist workloads, not gaussian3d\n",
                 err.toString());
+        err.reset();
+        // --data is read by logistic and gaussian-dense too, but not by gaussian3d
+        assertEquals(2, run("gaussian3d", "--data", dir.resolve("x.csv").toString()));
+        assertEquals("error: option --data applies to the logistic, gaussian-dense, bnn-regression and bnn-mnist"
+                + " workloads, not gaussian3d\n", err.toString());
         err.reset();
         assertEquals(2, run("bnn-regression", "--hidden", "0"));
         assertEquals("error: option --hidden needs a positive integer, got 0\n", err.toString());
