@@ -91,19 +91,13 @@ public final class MetropolisKernel implements Kernel {
 
     @Override
     public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
-        // jitter and term order are drawn once, so H and the flow are fixed along the trajectory
         double stepSize = jitter == 0 ? parameters.stepSize()
                 : parameters.stepSize() * (1 + jitter * (2 * rng.nextDouble() - 1));
-        Hamiltonian hamiltonian = hamiltonians.forMass(parameters.inverseMass()).forTrajectory(rng);
-        Integrator integrator = this.integrator.forTrajectory(rng);
-        double[] position = state.position();
-        double[] momentum = new double[position.length];
-        hamiltonian.sampleMomentum(rng, position, momentum);
-        if (guard != null) {
-            guard.takeFailure(); // one seen outside a transition (a caller's own evaluation) is not this one's
-        }
-        PhasePoint start = new PhasePoint(position, momentum, state.logDensity(), state.gradient());
-        double h0 = hamiltonian.energy(start);
+        TrajectoryStart drawn = TrajectoryStart.draw(rng, state, hamiltonians, this.integrator, parameters, guard);
+        Hamiltonian hamiltonian = drawn.hamiltonian();
+        Integrator integrator = drawn.integrator();
+        PhasePoint start = drawn.origin();
+        double h0 = drawn.energy();
 
         IntegrationResult result = integrator.integrate(hamiltonian, start, stepSize,
                 parameters.numSteps());

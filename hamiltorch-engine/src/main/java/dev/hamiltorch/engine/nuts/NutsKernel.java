@@ -10,6 +10,7 @@ import dev.hamiltorch.api.kernel.MassedHamiltonian;
 import dev.hamiltorch.api.kernel.MetropolisKernel;
 import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Transition;
+import dev.hamiltorch.api.kernel.TrajectoryStart;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
 import java.util.List;
@@ -60,24 +61,16 @@ public final class NutsKernel implements Kernel {
 
     @Override
     public Transition step(RandomGenerator rng, ChainState state, StepParameters parameters) {
-        // jitter and term order are drawn once, so H and the flow are fixed along the trajectory
-        Hamiltonian hamiltonian = hamiltonians.forMass(parameters.inverseMass()).forTrajectory(rng);
-        Integrator integrator = this.integrator.forTrajectory(rng);
-        double[] position = state.position();
-        double[] momentum = new double[position.length];
-        hamiltonian.sampleMomentum(rng, position, momentum);
-        if (guard != null) {
-            guard.takeFailure(); // one seen outside a transition (a caller's own evaluation) is not this one's
-        }
-        PhasePoint origin = new PhasePoint(position, momentum, state.logDensity(), state.gradient());
-        double h0 = hamiltonian.energy(origin);
+        TrajectoryStart begin = TrajectoryStart.draw(rng, state, hamiltonians, integrator, parameters, guard);
+        PhasePoint origin = begin.origin();
+        double h0 = begin.energy();
         if (!Double.isFinite(h0)) {
             // a metric whose kinetic energy is not finite here: no trajectory can start
             return new Transition(state, new TransitionInfo(0.0, false, false, h0, Double.NaN, 0, 0,
                     Event.INVALID_LOG_PROB, new double[] {0}));
         }
-        NoUTurnTrajectory.Result r = NoUTurnTrajectory.sample(hamiltonian, integrator, parameters.stepSize(),
-                origin, rng, parameters.maxTreeDepth());
+        NoUTurnTrajectory.Result r = NoUTurnTrajectory.sample(begin.hamiltonian(), begin.integrator(),
+                parameters.stepSize(), origin, rng, parameters.maxTreeDepth());
         PhasePoint drawn = r.sample();
         boolean moved = drawn != origin;
         ChainState next = moved ? new ChainState(drawn.position(), drawn.logDensity(), drawn.gradient()) : state;

@@ -79,6 +79,40 @@ class NutsSamplingTest {
         }
     }
 
+    /**
+     * What users get by default: no step size or mass given, NUTS adapts both during warm-up (step size by
+     * dual averaging to accept_stat 0.8, a diagonal inverse mass; a dense one on request) and samples
+     * scales 100 apart and a correlation of 0.95.
+     */
+    @Test
+    void defaultWarmUpAdaptationSamplesBadlyScaledAndCorrelatedGaussians() {
+        GaussianTarget scaled = GaussianTarget.independent(new double[] {0.5, 10, -3}, 0.1, 10, 1);
+        double[][] cov = {{1, 1.9}, {1.9, 4}};
+        GaussianTarget correlated = new GaussianTarget(new double[] {-1, 1}, cov);
+        for (long seed : SEEDS) {
+            Samples s = Hamiltorch.sample(scaled).sampler(Sampler.NUTS).paramsInit(0, 0, 0).numSamples(2000).burn(1000)
+                    .chains(4).seed(seed).verbose(false).run();
+            assertGaussian(s, scaled, "adapted diagonal, seed " + seed);
+            double accept = 0;
+            int n = 0;
+            for (ChainSamples c : s.chains()) {
+                double[] a = c.statistic(ChainSamples.ACCEPT_STAT);
+                for (int i = c.burn(); i < a.length; i++) {
+                    accept += a[i];
+                    n++;
+                }
+            }
+            // dual averaging aims at 0.8 during warm-up; its final, averaged step size is a little smaller than
+            // the last iterate, so accept_stat after warm-up sits above 0.8 (about 0.9 here, as Stan's on Gaussians)
+            double meanAccept = accept / n;
+            assertTrue(meanAccept > 0.75 && meanAccept < 0.97, "mean accept_stat after warm-up " + meanAccept
+                    + ", seed " + seed);
+            Samples dense = Hamiltorch.sample(correlated).sampler(Sampler.NUTS).adaptMetric("dense").paramsInit(0, 0)
+                    .numSamples(2000).burn(1000).chains(4).seed(seed).verbose(false).run();
+            assertGaussian(dense, correlated, "adapted dense, seed " + seed);
+        }
+    }
+
     @Test
     void independentGaussianWithTheUnitMetric() {
         GaussianTarget g = GaussianTarget.independent(new double[] {1, 2, 3}, 0.5, 1, 2);
