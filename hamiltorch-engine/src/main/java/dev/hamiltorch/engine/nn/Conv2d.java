@@ -16,9 +16,9 @@ import java.util.List;
  */
 public final class Conv2d extends WeightedLayer {
 
-    private final int inChannels;
-    private final int outChannels;
-    private final SlidingWindow window;
+    final int inChannels;
+    final int outChannels;
+    final SlidingWindow window;
 
     private Conv2d(int inChannels, int outChannels, SlidingWindow window, boolean bias) {
         super(new String[] {"outChannels", "inChannels", "kernelHeight", "kernelWidth"},
