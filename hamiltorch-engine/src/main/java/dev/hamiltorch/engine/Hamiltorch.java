@@ -106,7 +106,7 @@ public final class Hamiltorch {
      * @throws IllegalArgumentException if the samples do not come from {@link #sampleModel}, or the data are bad
      */
     public static Predictions predictModel(Model model, Samples samples, Tensor x, Tensor y) {
-        return Predictor.predict(model, samples, x, y, Runtime.getRuntime().availableProcessors());
+        return Predictor.predict(model, samples, x, y, Predictor.defaultThreads());
     }
 
     /**

@@ -11,6 +11,10 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.AvgPooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
@@ -35,6 +39,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * instance serves any number of threads.
  */
 public final class FloatInference {
+
+    /**
+     * The intermediate arrays live in a per-thread ND4J workspace sized by the first chunk and reused: without
+     * it each chunk's tens of megabytes are freed only by the garbage collector, and JavaCPP stalls the
+     * allocating thread in System.gc() when off-heap memory nears its limit.
+     */
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP).build();
+    private static final String WORKSPACE_ID = "hamiltorch-float-inference";
 
     private final ForwardPlan plan;
     private final int rowsPerChunk;
@@ -118,15 +131,17 @@ public final class FloatInference {
         for (long from = 0; from < rows; from += rowsPerChunk) {
             long to = Math.min(rows, from + rowsPerChunk);
             INDArray chunk = from == 0 && to == rows ? x : x.get(NDArrayIndex.interval(from, to));
-            INDArray y = run(theta, chunk);
-            float[] values = y.dup('c').data().asFloat();
-            int length = (int) y.length();
-            if (at + length > out.length) {
-                throw new IllegalArgumentException("out has length " + out.length + ", too short for " + length
-                        + " outputs from " + at);
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+                INDArray y = run(theta, chunk);
+                INDArray c = y.isView() || y.ordering() != 'c' ? y.dup('c') : y;
+                int length = (int) y.length();
+                if (at + length > out.length) {
+                    throw new IllegalArgumentException("out has length " + out.length + ", too short for " + length
+                            + " outputs from " + at);
+                }
+                c.data().asNioFloat().get(out, at, length);
+                at += length;
             }
-            System.arraycopy(values, 0, out, at, length);
-            at += length;
         }
     }
 
