@@ -1,8 +1,10 @@
 package dev.hamiltorch.engine.autodiff;
 
+import dev.hamiltorch.api.tensor.SlidingWindow;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.Pad;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -241,6 +243,103 @@ final class Nd4jStorage {
         INDArray six = c.reshape('c', c.size(0), channels, kh, kw, outH, outW);
         INDArray image = Nd4j.create(c.dataType(), new long[] {c.size(0), channels, height, width}, 'c');
         return Convolution.col2im(six, image, sh, sw, ph, pw, height, width, 1, 1);
+    }
+
+    // libnd4j's convolution and pooling ops: integer arguments kH, kW, sH, sW, pH, pW, dH, dW, same-mode (0:
+    // explicit padding), then for conv2d the data format (0: NCHW) and the weight format (1: O × C × kh × kw),
+    // for pooling an unused extra argument and the data format (0: NCHW)
+
+    private static int[] convArguments(SlidingWindow w) {
+        return new int[] {w.kernelHeight(), w.kernelWidth(), w.strideHeight(), w.strideWidth(), w.paddingHeight(),
+            w.paddingWidth(), 1, 1, 0, 0, 1};
+    }
+
+    private static int[] poolArguments(SlidingWindow w) {
+        return new int[] {w.kernelHeight(), w.kernelWidth(), w.strideHeight(), w.strideWidth(), w.paddingHeight(),
+            w.paddingWidth(), 1, 1, 0, 0, 0};
+    }
+
+    private static void exec(String op, int[] arguments, INDArray[] inputs, INDArray... outputs) {
+        Nd4j.exec(DynamicCustomOp.builder(op).addInputs(inputs).addOutputs(outputs).addIntegerArguments(arguments)
+                .build());
+    }
+
+    private static INDArray empty(DataType type, int[] shape) {
+        return Nd4j.createUninitialized(type, longs(shape), 'c');
+    }
+
+    /** The convolution of x (N × C × H × W) with w (O × C × kh × kw): libnd4j's {@code conv2d}. */
+    static INDArray conv2d(JvmTensor x, JvmTensor w, SlidingWindow window) {
+        INDArray in = array(x);
+        INDArray weight = array(w);
+        INDArray out = empty(in.dataType(), new int[] {x.shape[0], w.shape[0], window.outputHeight(x.shape[2]),
+            window.outputWidth(x.shape[3])});
+        exec("conv2d", convArguments(window), new INDArray[] {in, weight}, out);
+        return out;
+    }
+
+    /** Both gradients of ⟨h, conv2d(x, w)⟩, with respect to x and to w, in one call ({@code conv2d_bp}). */
+    static INDArray[] conv2dBackward(JvmTensor x, JvmTensor w, JvmTensor h, Convolution2d.Shape s) {
+        INDArray in = array(x);
+        INDArray dx = empty(in.dataType(), s.geometry().inputShape());
+        INDArray dw = empty(in.dataType(), s.weightShape());
+        exec("conv2d_bp", convArguments(s.geometry().window()), new INDArray[] {in, array(w), array(h)}, dx, dw);
+        return new INDArray[] {dx, dw};
+    }
+
+    /**
+     * The gradient of ⟨g, conv2d(x, w)⟩ with respect to x ({@code conv2d_bp}, whose gradient with respect
+     * to w is discarded; x's values do not enter it, so zeros stand in).
+     */
+    static INDArray conv2dInputGradient(JvmTensor g, JvmTensor w, Convolution2d.Shape s) {
+        INDArray grad = array(g);
+        INDArray dx = empty(grad.dataType(), s.geometry().inputShape());
+        exec("conv2d_bp", convArguments(s.geometry().window()),
+                new INDArray[] {Nd4j.zeros(grad.dataType(), longs(s.geometry().inputShape())), array(w), grad}, dx,
+                empty(grad.dataType(), s.weightShape()));
+        return dx;
+    }
+
+    /**
+     * The gradient of ⟨g, conv2d(x, w)⟩ with respect to w ({@code conv2d_bp}, whose gradient with respect
+     * to x is discarded; w's values do not enter it, so zeros stand in).
+     */
+    static INDArray conv2dWeightGradient(JvmTensor x, JvmTensor g, Convolution2d.Shape s) {
+        INDArray in = array(x);
+        INDArray dw = empty(in.dataType(), s.weightShape());
+        exec("conv2d_bp", convArguments(s.geometry().window()),
+                new INDArray[] {in, Nd4j.zeros(in.dataType(), longs(s.weightShape())), array(g)},
+                empty(in.dataType(), s.geometry().inputShape()), dw);
+        return dw;
+    }
+
+    /**
+     * The maxima of each channel's windows ({@code maxpool2d}; padding never wins); null when a value is
+     * NaN (the JVM kernel propagates it).
+     */
+    static INDArray maxPool2d(JvmTensor x, SlidingWindow window) {
+        INDArray in = array(x);
+        if (BooleanIndexing.or(in, Conditions.isNan())) {
+            return null;
+        }
+        INDArray out = empty(in.dataType(), new int[] {x.shape[0], x.shape[1], window.outputHeight(x.shape[2]),
+            window.outputWidth(x.shape[3])});
+        exec("maxpool2d", poolArguments(window), new INDArray[] {in}, out);
+        return out;
+    }
+
+    /**
+     * g routed to the largest element of each window of x ({@code maxpool2d_bp}); null when a value of x is
+     * NaN (the JVM kernel then).
+     */
+    static INDArray maxPool2dBackward(JvmTensor x, JvmTensor g, SlidingWindow window) {
+        INDArray in = array(x);
+        if (BooleanIndexing.or(in, Conditions.isNan())) {
+            return null;
+        }
+        INDArray dx = Nd4j.create(in.dataType(), in.shape(), 'c');
+        exec("maxpool2d_bp", poolArguments(window), new INDArray[] {in, array(g)}, dx);
+        return dx;
     }
 
     /** The axes reordered, a new row-major array. */
