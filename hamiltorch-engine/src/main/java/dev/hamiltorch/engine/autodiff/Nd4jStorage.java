@@ -33,20 +33,30 @@ final class Nd4jStorage {
         return (int) array.length();
     }
 
+    /**
+     * Whether a value of {@code x} is NaN: a finite sum rules it out in one fast reduction; otherwise
+     * (a NaN, an infinity or an overflow) the values are searched.
+     */
+    static boolean hasNaN(INDArray x) {
+        return !Double.isFinite(x.sumNumber().doubleValue()) && BooleanIndexing.or(x, Conditions.isNan());
+    }
+
     /** The values as a new JVM array, row-major. */
     double[] toDoubleArray() {
         INDArray c = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
         int n = length();
+        double[] values = new double[n];
+        long offset = c.offset();
         if (c.dataType() == DataType.FLOAT) {
-            float[] f = c.data().asFloat(); // one bulk copy, widened here (asDouble converts value by value)
-            double[] values = new double[n];
+            // widened from ND4J's own memory (asFloat and asDouble copy value by value through the buffer)
+            java.nio.FloatBuffer f = c.data().asNioFloat();
             for (int i = 0; i < n; i++) {
-                values[i] = f[i];
+                values[i] = f.get((int) offset + i);
             }
             return values;
         }
-        double[] values = c.data().asDouble();
-        return values.length == n ? values : Arrays.copyOf(values, n);
+        c.data().asNioDouble().get((int) offset, values);
+        return values;
     }
 
     /** A constant over a copy of {@code values}, held by ND4J with the policy's data type. */
@@ -79,17 +89,17 @@ final class Nd4jStorage {
 
     /** A row-major array of {@code shape} over a copy of {@code values}, in bulk (narrowed in Java for float32). */
     private static INDArray create(double[] values, int[] shape, DataType type) {
-        INDArray flat;
+        // written into ND4J's memory in bulk (createFromArray copies value by value)
+        INDArray a = Nd4j.createUninitialized(type, longs(shape), 'c');
         if (type == DataType.FLOAT) {
-            float[] f = new float[values.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = (float) values[i];
+            java.nio.FloatBuffer f = a.data().asNioFloat();
+            for (int i = 0; i < values.length; i++) {
+                f.put(i, (float) values[i]);
             }
-            flat = Nd4j.createFromArray(f);
         } else {
-            flat = Nd4j.createFromArray(values.clone());
+            a.data().asNioDouble().put(values, 0, values.length);
         }
-        return flat.reshape('c', longs(shape));
+        return a;
     }
 
     private static long[] longs(int[] shape) {
@@ -167,7 +177,7 @@ final class Nd4jStorage {
             case SIGMOID -> Transforms.sigmoid(x, true);
             case ABS -> Transforms.abs(x, true);
             // ND4J's relu maps NaN to 0: the JVM kernel then, which keeps it NaN
-            case RELU -> BooleanIndexing.or(x, Conditions.isNan()) ? null : Transforms.relu(x, true);
+            case RELU -> hasNaN(x) ? null : Transforms.relu(x, true);
             default -> null; // softplus, lgamma, ...: the JVM kernel
         };
     }
@@ -175,7 +185,7 @@ final class Nd4jStorage {
     /** 1 where a &gt; 0, else 0 (relu's derivative) as an ND4J constant; null when a value is NaN (JVM kernel). */
     static JvmTensor step(JvmTensor a) {
         INDArray x = array(a);
-        if (BooleanIndexing.or(x, Conditions.isNan())) {
+        if (hasNaN(x)) {
             return null;
         }
         JvmTensor t = JvmTensor.wrap(null, a.shape);
@@ -211,7 +221,7 @@ final class Nd4jStorage {
      */
     static INDArray max(JvmTensor a, int ax) {
         INDArray x = array(a);
-        return BooleanIndexing.or(x, Conditions.isNan()) ? null : x.max(ax);
+        return hasNaN(x) ? null : x.max(ax);
     }
 
     /**
@@ -319,7 +329,7 @@ final class Nd4jStorage {
      */
     static INDArray maxPool2d(JvmTensor x, SlidingWindow window) {
         INDArray in = array(x);
-        if (BooleanIndexing.or(in, Conditions.isNan())) {
+        if (hasNaN(in)) {
             return null;
         }
         INDArray out = empty(in.dataType(), new int[] {x.shape[0], x.shape[1], window.outputHeight(x.shape[2]),
@@ -334,7 +344,7 @@ final class Nd4jStorage {
      */
     static INDArray maxPool2dBackward(JvmTensor x, JvmTensor g, SlidingWindow window) {
         INDArray in = array(x);
-        if (BooleanIndexing.or(in, Conditions.isNan())) {
+        if (hasNaN(in)) {
             return null;
         }
         INDArray dx = Nd4j.create(in.dataType(), in.shape(), 'c');
