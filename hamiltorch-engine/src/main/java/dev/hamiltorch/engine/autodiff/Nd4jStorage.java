@@ -22,6 +22,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class Nd4jStorage {
 
+    static {
+        // before ND4J's first use in this class: the natives' build is chosen when they load
+        dev.hamiltorch.engine.nd4j.Nd4jNatives.select();
+    }
+
     private final INDArray array;
 
     private Nd4jStorage(INDArray array) {
