@@ -49,6 +49,10 @@ public final class FloatInference {
             .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP).build();
     private static final String WORKSPACE_ID = "hamiltorch-float-inference";
 
+    static {
+        Nd4jNatives.select(); // before ND4J loads through this class
+    }
+
     private final ForwardPlan plan;
     private final int rowsPerChunk;
 
