@@ -40,6 +40,16 @@ final class FloatPass {
         return new FloatPass(posterior, plan, rowsPerChunk, x, y, outputShape);
     }
 
+    /** ND4J's kernels on one thread each until closed ({@link FloatInference#oneThreadPerKernel()}). */
+    AutoCloseable oneThreadPerKernel() {
+        return FloatInference.oneThreadPerKernel();
+    }
+
+    /** OpenMP on the calling thread alone. */
+    void oneOpenMpThread() {
+        FloatInference.oneOpenMpThread();
+    }
+
     /**
      * Writes the outputs under one draw into {@code out} from {@code at} and returns its log posterior.
      *

@@ -151,6 +151,8 @@ public final class Predictor {
             passes.add(from == 0 && to == rows ? new Tensor[] {x, y} : new Tensor[] {x.slice(0, from, to), y.slice(0, from, to)});
         }
         int parts = Math.min(threads, s);
+        // one draw per thread, each on single-threaded kernels: ND4J's own threads cost 4× the CPU here
+        AutoCloseable kernels = floatPass != null && parts > 1 ? floatPass.oneThreadPerKernel() : null;
         ExecutorService pool = parts == 1 ? null : Executors.newFixedThreadPool(parts, r -> {
             Thread t = new Thread(r, "hamiltorch-predict");
             t.setDaemon(true);
@@ -162,6 +164,9 @@ public final class Predictor {
                 int from = (int) ((long) s * p / parts);
                 int to = (int) ((long) s * (p + 1) / parts);
                 Runnable work = () -> {
+                    if (kernels != null) {
+                        floatPass.oneOpenMpThread();
+                    }
                     DrawSource.Cursor cursor = source.open();
                     double[] theta = new double[d];
                     for (int k = from; k < to; k++) {
@@ -206,6 +211,13 @@ public final class Predictor {
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
+            }
+            if (kernels != null) {
+                try {
+                    kernels.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("restoring ND4J's thread settings", e);
+                }
             }
         }
         return new Predictions(s, rows, outputs, values, floats, logPosterior, chain, iteration);

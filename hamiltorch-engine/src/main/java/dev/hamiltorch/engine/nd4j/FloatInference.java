@@ -84,6 +84,38 @@ public final class FloatInference {
         return rowsPerChunk;
     }
 
+    /**
+     * Makes ND4J's kernels run on one thread each until the returned handle is closed, for a caller that runs
+     * one forward pass per core at once: measured on this project's 2-core machine, the MNIST CNN's forward
+     * pass over 1000 digits took 0.10–0.11 CPU-seconds on one thread and 0.44–0.48 on ND4J's two OpenMP
+     * threads (docs/networks.md, "Prediction"). The settings are process-wide (a sampler running meanwhile on
+     * another thread gets one-thread kernels too); OpenMP's is per thread, so each worker thread calls
+     * {@link #oneOpenMpThread()} as well. Closing restores the previous settings.
+     */
+    public static AutoCloseable oneThreadPerKernel() {
+        var env = Nd4j.getEnvironment();
+        var blas = Nd4j.factory().blas();
+        int maxThreads = env.maxThreads();
+        int masterThreads = env.maxMasterThreads();
+        int blasThreads = blas.getMaxThreads();
+        int openMp = org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        env.setMaxThreads(1);
+        env.setMaxMasterThreads(1);
+        blas.setMaxThreads(1);
+        oneOpenMpThread();
+        return () -> {
+            env.setMaxThreads(maxThreads);
+            env.setMaxMasterThreads(masterThreads);
+            blas.setMaxThreads(blasThreads);
+            org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(openMp);
+        };
+    }
+
+    /** Makes OpenMP run this thread's parallel regions on this thread alone. */
+    public static void oneOpenMpThread() {
+        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+    }
+
     /** The inputs {@code x} as a float32 ND4J array of the same shape (one copy, made once per prediction). */
     public static INDArray inputs(Tensor x) {
         double[] values = x.toArray();
