@@ -23,9 +23,17 @@ import java.util.concurrent.Future;
  * Evaluates a model under every draw of a run: its outputs and the log posterior on new data. Draws are
  * read in order from the run's draws file, memory-mapped, when it has one (so the heap holds a draw per
  * thread, never all of them), else from the draws in memory. Draws are split into contiguous ranges, one
- * per thread; the result does not depend on the number of threads. The inputs go through the model in
- * passes of {@value #ROWS_PER_PASS} rows, and the log likelihood is the sum of the passes' (with more rows
- * than that it may differ from one pass over all rows by rounding).
+ * per thread.
+ *
+ * <p>A network of the engine's own layers ({@link ForwardPlan}) whose draws are float32 (a float32 draws
+ * file, or the ND4J storage's dtype float) goes through the float32 inference pass ({@link FloatPass}):
+ * ND4J's native kernels without the tensor graph, the weights read in place from the mapped file, inputs
+ * in chunks of {@value #ROWS_PER_CHUNK} rows ({@value #ROWS_PER_CHUNK_PROPERTY}), with more than one thread
+ * one draw per thread on single-threaded kernels, outputs kept as float32; the log posterior is then taken
+ * in double from those outputs. Any other model runs the engine's forward pass in double, the inputs in
+ * passes of {@value #ROWS_PER_PASS} rows, the log likelihood being the sum of the passes' (with more rows
+ * than that it may differ from one pass over all rows by rounding); its result does not depend on the number
+ * of threads.
  */
 public final class Predictor {
 
