@@ -149,7 +149,8 @@ public final class Predictor {
         double[] logPosterior = new double[s];
         int[] chain = new int[s];
         int[] iteration = new int[s];
-        ForwardPlan plan = floatPlan(posterior, source.float32());
+        // the float pass splits x along its first axis into rows: inputs of rank 0 or 1 take the engine's pass
+        ForwardPlan plan = x.rank() < 2 ? null : floatPlan(posterior, source.float32());
         FloatPass floatPass = plan == null ? null : FloatPass.of(posterior, plan, rowsPerChunk(), x, y, outputShape);
         double[] values = floatPass == null ? new double[(int) total] : null;
         float[] floats = floatPass == null ? null : new float[(int) total];
