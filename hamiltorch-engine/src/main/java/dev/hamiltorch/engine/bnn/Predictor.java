@@ -132,12 +132,17 @@ public final class Predictor {
         DrawSource.Cursor firstCursor = source.open();
         firstCursor.read(0, first);
         firstCursor.close();
-        // the output's shape from one input: a forward pass over all of x costs as much as a draw's prediction
-        int[] outputShape = posterior.output(Tensor.of(first), x.rank() == 0 ? x : x.slice(0, 0, 1)).shape();
-        if (x.rank() > 0) {
+        // the float pass splits x along its first axis into rows: inputs of rank 0 or 1 take the engine's pass
+        ForwardPlan plan = x.rank() < 2 ? null : floatPlan(posterior, source.float32());
+        int[] outputShape;
+        if (plan != null) {
+            // a plan's layers act row by row, so one input gives the shape without a pass over all of x
+            outputShape = posterior.output(Tensor.of(first), x.slice(0, 0, 1)).shape();
             outputShape[0] = x.shape()[0];
+        } else {
+            outputShape = posterior.output(Tensor.of(first), x).shape();
         }
-        posterior.checkData(x, y, () -> outputShape.clone());
+        posterior.checkData(x, y, outputShape::clone);
         int rows = x.rank() == 0 ? 1 : x.shape()[0];
         int outputs = Math.toIntExact(java.util.Arrays.stream(outputShape).asLongStream().reduce(1, (a, b) -> a * b)
                 / rows);
@@ -149,8 +154,6 @@ public final class Predictor {
         double[] logPosterior = new double[s];
         int[] chain = new int[s];
         int[] iteration = new int[s];
-        // the float pass splits x along its first axis into rows: inputs of rank 0 or 1 take the engine's pass
-        ForwardPlan plan = x.rank() < 2 ? null : floatPlan(posterior, source.float32());
         FloatPass floatPass = plan == null ? null : FloatPass.of(posterior, plan, rowsPerChunk(), x, y, outputShape);
         double[] values = floatPass == null ? new double[(int) total] : null;
         float[] floats = floatPass == null ? null : new float[(int) total];
