@@ -18,8 +18,9 @@ import java.util.Locale;
  * shipped set, pixels in [0, 1]) with the draws of a draws file written by
  * {@code bnn-mnist --draws FILE}: {@code java -Xmx2g -cp hamiltorch-examples.jar
  * dev.hamiltorch.examples.timing.PredictTiming FILE [THREADS [ROUNDS]]}. Prints, per round, the wall time
- * and the seconds per draw (run it under {@code /usr/bin/time} for the CPU time), then the posterior-predictive accuracy over all the file's
- * draws (a check that the outputs are the network's).
+ * and the seconds per draw (run it under {@code /usr/bin/time} for the CPU time), then bnn-mnist's accuracies
+ * for the file's draws (a check that the outputs are the network's; with {@code --pixels standardised}
+ * draws, pass {@code -Dpixels=standardised}).
  */
 public final class PredictTiming {
 
@@ -34,7 +35,8 @@ public final class PredictTiming {
         Path file = Path.of(args[0]);
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Predictor.defaultThreads();
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        Mnist data = Mnist.shipped();
+        Mnist shipped = Mnist.shipped();
+        Mnist data = "standardised".equals(System.getProperty("pixels")) ? shipped.standardised() : shipped;
         BnnMnist workload = new BnnMnist(data, 100, 1000, 123);
         var net = workload.model();
         ModelPosterior posterior = new ModelPosterior(net, new MultiClass(), TauOut.fixed(1),
@@ -51,17 +53,7 @@ public final class PredictTiming {
                     r, p.draws(), threads, Integer.getInteger(Predictor.ROWS_PER_CHUNK_PROPERTY, 250), wall,
                     wall / p.draws(), p.float32() ? " (float32 inference)" : " (engine forward pass)"));
         }
-        double[] labels = y.toArray();
-        double[] mean = p.mean();
-        int right = 0;
-        for (int n = 0; n < labels.length; n++) {
-            int best = 0;
-            for (int c = 1; c < 10; c++) {
-                best = mean[10 * n + c] > mean[10 * n + best] ? c : best;
-            }
-            right += best == (int) labels[n] ? 1 : 0;
-        }
-        System.out.println("accuracy of the mean logits over all draws: " + right / 1000.0
+        System.out.println("accuracies as bnn-mnist's quality block: " + BnnMnist.accuracies(p, y.toArray())
                 + "; log posterior of the first draw on the 1000 digits: " + p.logPosterior()[0]);
     }
 }
