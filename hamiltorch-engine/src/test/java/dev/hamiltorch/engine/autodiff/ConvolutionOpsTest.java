@@ -28,8 +28,11 @@ class ConvolutionOpsTest {
     private static final int W = 6;
     private static final int O = 3;
 
+    /** unfold's windows, and stride 1 with padding (ND4J's weight gradient as a convolution, padded). */
     static List<SlidingWindow> windows() {
-        return SlidingWindowOpsTest.windows();
+        List<SlidingWindow> windows = new java.util.ArrayList<>(SlidingWindowOpsTest.windows());
+        windows.add(SlidingWindow.of(3, 1, 1));
+        return windows;
     }
 
     /** Pooling windows: padding at most half the kernel. */
