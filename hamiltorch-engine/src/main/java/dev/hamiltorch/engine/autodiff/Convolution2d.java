@@ -44,11 +44,26 @@ final class Convolution2d {
         }
         Shape s = new Shape(new Unfold.Geometry(x.shape[0], x.shape[1], x.shape[2], x.shape[3], window), w.shape[0]);
         if (StoragePolicy.onNd4j(x) || w.nd4j != null) {
+            if (!dev.hamiltorch.engine.nd4j.Nd4jNatives.oneDnn()) {
+                return unfolded(x, w, s);
+            }
             return Nd4jStorage.result(Nd4jStorage.conv2d(x, w, window), s.outputShape(), new ConvolveRule(s), 0.0, x, w);
         }
         double[] y = new double[s.outputSize()];
         s.convolve(x.data(), w.data(), y);
         return JvmTensor.op2(y, s.outputShape(), new ConvolveRule(s), x, w);
+    }
+
+    /**
+     * B as unfold, one product and permutes, for ND4J's default natives: their own conv2d and conv2d_bp were
+     * slower than im2col and OpenBLAS's product (480 against 444 ms per CNN gradient, docs/networks.md).
+     */
+    private static JvmTensor unfolded(JvmTensor x, JvmTensor w, Shape s) {
+        int patch = s.patch();
+        JvmTensor columns = Unfold.unfold(x, s.geometry.window(), 0.0).permute(1, 0, 2).reshape(patch, -1);
+        return w.reshape(s.outChannels, patch).matmul(columns)
+                .reshape(s.outChannels, s.geometry.batch(), s.geometry.outHeight(), s.geometry.outWidth())
+                .permute(1, 0, 2, 3);
     }
 
     /** T(g, w): the gradient of ⟨g, B(x, w)⟩ with respect to x, of x's shape. */

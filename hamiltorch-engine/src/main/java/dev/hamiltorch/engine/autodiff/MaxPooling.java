@@ -45,18 +45,23 @@ final class MaxPooling {
         if (StoragePolicy.onNd4j(x)) {
             org.nd4j.linalg.api.ndarray.INDArray r = Nd4jStorage.maxPool2d(x, window);
             if (r != null) {
-                return Nd4jStorage.result(r, w.outputShape(), new MaxPoolRule(w), 0.0, x);
+                return Nd4jStorage.result(r, w.outputShape(), new MaxPoolRule(w, true), 0.0, x);
             }
         }
         double[] y = new double[w.outputSize()];
         w.pick(x.data(), x.data(), y);
-        return JvmTensor.op1(y, w.outputShape(), new MaxPoolRule(w), 0.0, x);
+        return JvmTensor.op1(y, w.outputShape(), new MaxPoolRule(w, false), 0.0, x);
     }
 
     /** P(x, g): each g[k] added onto the position of its window's maximum in x. */
     static JvmTensor routeToMax(JvmTensor x, JvmTensor g, Windows w) {
+        return routeToMax(x, g, w, false);
+    }
+
+    /** {@link #routeToMax(JvmTensor, JvmTensor, Windows)}; {@code nanFree} if x is known to hold no NaN. */
+    private static JvmTensor routeToMax(JvmTensor x, JvmTensor g, Windows w, boolean nanFree) {
         if (StoragePolicy.onNd4j(x) || StoragePolicy.onNd4j(g)) {
-            org.nd4j.linalg.api.ndarray.INDArray r = Nd4jStorage.maxPool2dBackward(x, g, w.geometry.window());
+            org.nd4j.linalg.api.ndarray.INDArray r = Nd4jStorage.maxPool2dBackward(x, g, w.geometry.window(), nanFree);
             if (r != null) {
                 return Nd4jStorage.result(r, w.geometry.inputShape(), new RouteRule(w), 0.0, x, g);
             }
@@ -139,11 +144,14 @@ final class MaxPooling {
         }
     }
 
-    /** Backward of M(x): P(x, g); its replay pools again. */
-    private record MaxPoolRule(Windows windows) implements Backward, Recomputable {
+    /**
+     * Backward of M(x): P(x, g); its replay pools again. {@code nanFree}: ND4J's kernel pooled x and found no
+     * NaN in it (x never changes), so P need not search again.
+     */
+    private record MaxPoolRule(Windows windows, boolean nanFree) implements Backward, Recomputable {
         @Override
         public JvmTensor[] apply(JvmTensor node, JvmTensor g) {
-            return new JvmTensor[] {routeToMax(node.parents[0], g, windows)};
+            return new JvmTensor[] {routeToMax(node.parents[0], g, windows, nanFree)};
         }
 
         @Override

@@ -321,6 +321,19 @@ final class Nd4jStorage {
      */
     static INDArray conv2dWeightGradient(JvmTensor x, JvmTensor g, Convolution2d.Shape s) {
         INDArray in = array(x);
+        SlidingWindow w = s.geometry().window();
+        if (w.strideHeight() == 1 && w.strideWidth() == 1) {
+            // with stride 1 the weight gradient is itself a convolution, of x's channels (as a batch) by g's
+            // planes (as a kernel of outH × outW over N input channels): one forward kernel, without
+            // conv2d_bp's input gradient (a third of the work for a first layer, whose data needs none)
+            INDArray xT = in.permute(1, 0, 2, 3).dup('c');
+            INDArray gT = array(g).permute(1, 0, 2, 3).dup('c');
+            INDArray out = empty(in.dataType(), new int[] {s.geometry().channels(), s.outChannels(), w.kernelHeight(),
+                w.kernelWidth()});
+            exec("conv2d", new int[] {s.geometry().outHeight(), s.geometry().outWidth(), 1, 1, w.paddingHeight(),
+                w.paddingWidth(), 1, 1, 0, 0, 1}, new INDArray[] {xT, gT}, out);
+            return out.permute(1, 0, 2, 3).dup('c');
+        }
         INDArray dw = empty(in.dataType(), s.weightShape());
         exec("conv2d_bp", convArguments(s.geometry().window()),
                 new INDArray[] {in, Nd4j.zeros(in.dataType(), longs(s.weightShape())), array(g)},
@@ -345,11 +358,11 @@ final class Nd4jStorage {
 
     /**
      * g routed to the largest element of each window of x ({@code maxpool2d_bp}); null when a value of x is
-     * NaN (the JVM kernel then).
+     * NaN (the JVM kernel then), which is not searched again if {@code checked} (x's maxPool2d found none).
      */
-    static INDArray maxPool2dBackward(JvmTensor x, JvmTensor g, SlidingWindow window) {
+    static INDArray maxPool2dBackward(JvmTensor x, JvmTensor g, SlidingWindow window, boolean checked) {
         INDArray in = array(x);
-        if (hasNaN(in)) {
+        if (!checked && hasNaN(in)) {
             return null;
         }
         INDArray dx = Nd4j.create(in.dataType(), in.shape(), 'c');

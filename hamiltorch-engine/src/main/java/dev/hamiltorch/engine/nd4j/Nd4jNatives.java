@@ -39,6 +39,11 @@ public final class Nd4jNatives {
         return SELECTED;
     }
 
+    /** Whether the natives chosen are a oneDNN build (by the user or by {@link #select()}). */
+    public static boolean oneDnn() {
+        return SELECTED.contains("onednn");
+    }
+
     private static String choose() {
         String given = System.getProperty(PROPERTY);
         if (given != null) {

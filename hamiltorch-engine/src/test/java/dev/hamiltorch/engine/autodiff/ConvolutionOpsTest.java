@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hamiltorch.api.tensor.SlidingWindow;
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.nn.LayerValuesTest;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +29,11 @@ class ConvolutionOpsTest {
     private static final int W = 6;
     private static final int O = 3;
 
+    /** unfold's windows, and stride 1 with padding (ND4J's weight gradient as a convolution, padded). */
     static List<SlidingWindow> windows() {
-        return SlidingWindowOpsTest.windows();
+        List<SlidingWindow> windows = new java.util.ArrayList<>(SlidingWindowOpsTest.windows());
+        windows.add(SlidingWindow.of(3, 1, 1));
+        return windows;
     }
 
     /** Pooling windows: padding at most half the kernel. */
@@ -40,33 +44,7 @@ class ConvolutionOpsTest {
 
     /** y[n, o, r, s] = Σ w[o, c, i, j] · x[n, c, r·sh − ph + i, s·sw − pw + j], by plain loops. */
     static double[] convolutionByDefinition(double[] x, double[] w, SlidingWindow win) {
-        int oh = win.outputHeight(H);
-        int ow = win.outputWidth(W);
-        int kh = win.kernelHeight();
-        int kw = win.kernelWidth();
-        double[] y = new double[N * O * oh * ow];
-        for (int n = 0; n < N; n++) {
-            for (int o = 0; o < O; o++) {
-                for (int r = 0; r < oh; r++) {
-                    for (int s = 0; s < ow; s++) {
-                        double sum = 0;
-                        for (int c = 0; c < C; c++) {
-                            for (int i = 0; i < kh; i++) {
-                                for (int j = 0; j < kw; j++) {
-                                    int yy = r * win.strideHeight() - win.paddingHeight() + i;
-                                    int xx = s * win.strideWidth() - win.paddingWidth() + j;
-                                    if (yy >= 0 && yy < H && xx >= 0 && xx < W) {
-                                        sum += w[((o * C + c) * kh + i) * kw + j] * x[((n * C + c) * H + yy) * W + xx];
-                                    }
-                                }
-                            }
-                        }
-                        y[((n * O + o) * oh + r) * ow + s] = sum;
-                    }
-                }
-            }
-        }
-        return y;
+        return LayerValuesTest.convolutionByDefinition(x, new int[] {N, C, H, W}, w, O, null, win);
     }
 
     /** The largest value of each window (padding skipped), by plain loops. */
