@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.bnn;
 
+import static dev.hamiltorch.engine.testsupport.Probes.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +23,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +38,6 @@ class FloatPassTest {
 
     @TempDir
     Path dir;
-
-    private static double[] uniform(long seed, int n, double lo, double hi) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = lo + (hi - lo) * r.nextDouble();
-        }
-        return v;
-    }
 
     private static double[] roundedToFloat(double[] v) {
         double[] r = new double[v.length];

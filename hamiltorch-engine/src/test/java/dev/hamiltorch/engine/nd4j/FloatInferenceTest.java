@@ -1,5 +1,6 @@
 package dev.hamiltorch.engine.nd4j;
 
+import static dev.hamiltorch.engine.testsupport.Probes.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +23,6 @@ import dev.hamiltorch.engine.nn.Softplus;
 import dev.hamiltorch.engine.nn.Tanh;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,15 +31,6 @@ import org.junit.jupiter.api.Test;
  * from a direct (memory-mapped-like) buffer at an offset without a copy, and the networks a plan refuses.
  */
 class FloatInferenceTest {
-
-    private static double[] uniform(long seed, int n, double lo, double hi) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = lo + (hi - lo) * r.nextDouble();
-        }
-        return v;
-    }
 
     /** Outputs of the float pass, θ from a heap array, in chunks of {@code chunk} rows. */
     private static float[] infer(Module net, double[] theta, Tensor x, int chunk) {
