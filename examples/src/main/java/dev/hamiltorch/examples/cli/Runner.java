@@ -1,7 +1,6 @@
 package dev.hamiltorch.examples.cli;
 
 import dev.hamiltorch.api.LogDensity;
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Integrator;
@@ -13,7 +12,6 @@ import dev.hamiltorch.engine.adaptation.Adaptation;
 import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import dev.hamiltorch.engine.diagnostics.Summary;
 import dev.hamiltorch.engine.diagnostics.SummaryRow;
-import dev.hamiltorch.engine.nuts.Nuts;
 import dev.hamiltorch.engine.nuts.NutsKernel;
 import dev.hamiltorch.engine.sampling.ChainSamples;
 import dev.hamiltorch.engine.sampling.ParameterSummary;
@@ -411,10 +409,10 @@ public final class Runner {
             b.fixedPointMaxIterations(o.integer("fixed-point-max-iterations", 1000));
         }
         if (o.has("max-tree-depth")) {
-            b.option(Nuts.MAX_TREE_DEPTH, Integer.toString(o.integer("max-tree-depth", 10)));
+            b.maxTreeDepth(o.integer("max-tree-depth", 10));
         }
         if (o.has("reversibility-tolerance")) {
-            b.reversibilityTolerance(o.real("reversibility-tolerance", SamplerSettings.DEFAULT_REVERSIBILITY_TOLERANCE));
+            b.reversibilityTolerance(o.real("reversibility-tolerance", Double.NaN));
         }
         if (o.flag("no-adapt")) {
             if (o.has("adapt-metric") || o.has("target-accept")) {
@@ -501,8 +499,8 @@ public final class Runner {
         r.put("integrator", enumName(run.integrator()));
         r.put("metric", enumName(run.metric()));
         r.put("dimension", samples.dimension());
-        r.put("num_samples", run.settings().numSamples());
-        r.put("burn", run.settings().burn());
+        r.put("num_samples", run.numSamples());
+        r.put("burn", run.burn());
         r.put("chains", samples.numChains());
         r.put("seed", run.seed());
         Adaptation adapted = run.adaptation();
@@ -514,9 +512,9 @@ public final class Runner {
             }
             r.put("step_size", stepSizes);
         } else {
-            r.put("step_size", run.settings().stepSize());
+            r.put("step_size", run.tuning().stepSize());
         }
-        r.put("steps_per_sample", run.settings().numStepsPerSample());
+        r.put("steps_per_sample", run.tuning().numSteps());
         if (adapted.adaptsAnything()) {
             r.put("adapt_metric", adapted.metric().key());
             r.put("target_accept", adapted.targetAcceptance());
@@ -524,7 +522,7 @@ public final class Runner {
         r.put("library_version", run.libraryVersion());
         r.put("sampling_seconds", samples.wallTimeSeconds());
         // num_samples counts burn-in (hamiltorch's convention), so it is the iterations run per chain
-        r.put("iterations_per_second", (double) run.settings().numSamples() * samples.numChains()
+        r.put("iterations_per_second", (double) run.numSamples() * samples.numChains()
                 / samples.wallTimeSeconds());
         r.put("gradient_evaluations", samples.gradientEvaluations());
         r.put("acceptance_rate", samples.acceptanceRate());
@@ -587,7 +585,7 @@ public final class Runner {
             // no summary without the draws: the kept divergences (and NUTS's tree-depth hits) from the statistics
             r.put("divergences", keptCount(samples, ChainSamples.DIVERGENT, v -> v != 0));
             if (run.sampler().equals(Sampler.NUTS)) {
-                int maxDepth = Nuts.maxTreeDepth(run.settings());
+                int maxDepth = run.tuning().maxTreeDepth();
                 r.put("max_treedepth_hits", keptCount(samples, NutsKernel.TREE_DEPTH, v -> v >= maxDepth));
             }
         }

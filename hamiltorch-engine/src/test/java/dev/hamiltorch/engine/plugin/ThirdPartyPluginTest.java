@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
@@ -43,7 +43,7 @@ class ThirdPartyPluginTest {
     private static final String METRIC_SOURCE = """
             package com.example.thirdparty;
 
-            import dev.hamiltorch.api.SamplerSettings;
+            import dev.hamiltorch.api.spi.PluginOptions;
             import dev.hamiltorch.api.Target;
             import dev.hamiltorch.api.dynamics.Hamiltonian;
             import dev.hamiltorch.api.spi.Metric;
@@ -66,7 +66,7 @@ class ThirdPartyPluginTest {
                 }
 
                 @Override
-                public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+                public Hamiltonian hamiltonian(Target target, PluginOptions options) {
                     double mass = settings.option(MASS);
                     return new Hamiltonian() {
                         @Override
@@ -109,7 +109,7 @@ class ThirdPartyPluginTest {
             package com.example.thirdparty;
 
             import dev.hamiltorch.api.InverseMass;
-            import dev.hamiltorch.api.SamplerSettings;
+            import dev.hamiltorch.api.spi.PluginOptions;
             import dev.hamiltorch.api.Target;
             import dev.hamiltorch.api.dynamics.Hamiltonian;
             import dev.hamiltorch.api.kernel.ChainState;
@@ -128,7 +128,7 @@ class ThirdPartyPluginTest {
                 }
 
                 @Override
-                public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
+                public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
                     Target target = hamiltonian.target();
                     return new Kernel() {
                         @Override

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
@@ -134,7 +134,7 @@ class ChainRunnerTest {
         }
 
         @Override
-        public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
+        public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
             Kernel hmc = new Hmc().kernel(hamiltonian, integrator, settings);
             return new Kernel() {
                 @Override

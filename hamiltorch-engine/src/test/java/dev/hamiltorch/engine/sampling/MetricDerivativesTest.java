@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hamiltorch.api.DerivativeOrder;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.spi.Metric;
@@ -35,7 +35,7 @@ class MetricDerivativesTest {
             }
 
             @Override
-            public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+            public Hamiltonian hamiltonian(Target target, PluginOptions options) {
                 return euclidean.hamiltonian(target, settings);
             }
         };

@@ -2,7 +2,8 @@ package dev.hamiltorch.engine.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
@@ -41,7 +42,7 @@ class PluginAdviceTest {
         }
 
         @Override
-        public List<String> warnings(SamplerSettings settings, Map<Event, Long> events, long iterations) {
+        public List<String> warnings(PluginOptions options, StepParameters tuning, Map<Event, Long> events, long iterations) {
             return List.of("saw " + events.get(Event.NOT_REVERSIBLE) + " of " + iterations + " at ε " + settings.stepSize(),
                     "and a second sentence");
         }
@@ -57,12 +58,12 @@ class PluginAdviceTest {
         }
 
         @Override
-        public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+        public Hamiltonian hamiltonian(Target target, PluginOptions options) {
             return metric.hamiltonian(target, settings);
         }
 
         @Override
-        public List<String> warnings(SamplerSettings settings, Map<Event, Long> events, long iterations) {
+        public List<String> warnings(PluginOptions options, StepParameters tuning, Map<Event, Long> events, long iterations) {
             throw new IllegalStateException("no advice today");
         }
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian.Geometry;
@@ -23,7 +23,7 @@ class DiagonalFisherMetricTest {
     private static final SamplerSettings DEFAULTS = SamplerSettings.builder().build();
     private static final double TOLERANCE = 1e-6;
 
-    private static RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
+    private static RiemannianHamiltonian hamiltonian(Target target, PluginOptions options) {
         return new DiagonalFisherMetric().hamiltonian(target, settings);
     }
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian.Geometry;
@@ -24,7 +24,7 @@ class SoftAbsMetricTest {
     private static final SamplerSettings DEFAULTS = SamplerSettings.builder().build();
     private static final double TOLERANCE = 1e-6;
 
-    private static RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
+    private static RiemannianHamiltonian hamiltonian(Target target, PluginOptions options) {
         return new SoftAbsMetric().hamiltonian(target, settings);
     }
 
