@@ -38,7 +38,7 @@ class CompositeSamplerTest {
 
         @Override
         public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
-            Kernel hmc = new MetropolisKernel(hamiltonian, integrator.configure(settings));
+            Kernel hmc = new MetropolisKernel(hamiltonian, integrator.configure(options));
             Target target = hamiltonian.target();
             return new Kernel() {
                 @Override

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.hmc;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.kernel.StepParameters;
+import java.util.Map;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
 import dev.hamiltorch.engine.metric.FisherPlusPriorHandDerivative;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
@@ -20,19 +21,17 @@ class SamplerConformanceTest {
 
     @Test
     void hmcRecoversBothKnownTargets() {
-        SamplerSettings settings = SamplerSettings.builder().stepSize(0.3).numStepsPerSample(8).build();
         SamplerUnderTest hmc = SamplerUnderTest.ofPlugins(new Hmc(), new EuclideanMetric(),
-                PluginRegistry.discover().integrator("leapfrog"), settings);
+                PluginRegistry.discover().integrator("leapfrog"), StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(8));
         SamplerCheck.of(hmc).assertRecovers(KnownTargets.correlatedGaussian()).assertRecovers(KnownTargets.logistic(2));
     }
 
     @Test
     void rmhmcWithATensorMetricRecoversBothKnownTargets() {
-        SamplerSettings settings = SamplerSettings.builder().stepSize(0.4).numStepsPerSample(5)
-                .fixedPointThreshold(1e-10).build();
         SamplerUnderTest rmhmc = SamplerUnderTest.ofPlugins(new Rmhmc(),
                 new FisherPlusPriorHandDerivative(),
-                PluginRegistry.discover().integrator("implicit"), settings);
+                PluginRegistry.discover().integrator("implicit"), StepParameters.DEFAULTS.withStepSize(0.4).withNumSteps(5),
+                Map.of("fixedPointThreshold", 1e-10));
         SamplerCheck.of(rmhmc).iterations(1500).burn(150).assertRecovers(KnownTargets.correlatedGaussian())
                 .assertRecovers(KnownTargets.logistic(2));
     }

@@ -92,7 +92,7 @@ class AdaptationWithPluginsTest {
         @Override
         public dev.hamiltorch.api.kernel.Kernel kernel(dev.hamiltorch.api.dynamics.Hamiltonian h,
                                                        dev.hamiltorch.api.spi.Integrator integrator,
-                                                       dev.hamiltorch.api.SamplerSettings settings) {
+                                                       dev.hamiltorch.api.spi.PluginOptions settings) {
             return hmc.kernel(h, integrator, settings);
         }
 
