@@ -22,7 +22,7 @@ public final class RandomStepsHmc implements Sampler {
 
     @Override
     public Kernel kernel(Hamiltonian h, Integrator integrator, PluginOptions options) {
-        Kernel hmc = new MetropolisKernel(h, integrator.configure(s));
+        Kernel hmc = new MetropolisKernel(h, integrator.configure(options));
         return new Kernel() {
             @Override public ChainState init(double[] position) { return hmc.init(position); }
 
