@@ -1,13 +1,16 @@
 package dev.hamiltorch.engine.hmc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.hamiltorch.api.kernel.StepParameters;
-import java.util.Map;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
 import dev.hamiltorch.engine.metric.FisherPlusPriorHandDerivative;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
 import dev.hamiltorch.testkit.KnownTargets;
 import dev.hamiltorch.testkit.SamplerCheck;
 import dev.hamiltorch.testkit.SamplerUnderTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,5 +37,15 @@ class SamplerConformanceTest {
                 Map.of("fixedPointThreshold", 1e-10));
         SamplerCheck.of(rmhmc).iterations(1500).burn(150).assertRecovers(KnownTargets.correlatedGaussian())
                 .assertRecovers(KnownTargets.logistic(2));
+    }
+
+    @Test
+    void theKitChecksPluginOptionsAsARunDoes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SamplerUnderTest.ofPlugins(
+                new Rmhmc(), new FisherPlusPriorHandDerivative(), PluginRegistry.discover().integrator("implicit"),
+                StepParameters.DEFAULTS, Map.of("fixedPointTreshold", 1e-10)));
+        assertEquals("option fixedPointTreshold = 1.0E-10: no plugin of this run declares it; known options: 'rmhmc'"
+                + " [none], 'fisher-plus-prior' [jitter, jitterMaxTries], 'implicit' [fixedPointThreshold, fixedPointMaxIterations,"
+                + " reversibilityTolerance]; did you mean fixedPointThreshold?", e.getMessage());
     }
 }
