@@ -624,12 +624,9 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
 
     /** Every plugin of the registry but the {@code selected}, to name the one an option belongs to; none if there is no registry. */
     private List<Named> availablePlugins(List<Named> selected) {
-        List<Named> all = new java.util.ArrayList<>();
+        List<Named> all;
         try {
-            PluginRegistry r = registry();
-            r.samplerNames().forEach(n -> all.add(r.sampler(n)));
-            r.metricNames().forEach(n -> all.add(r.metric(n)));
-            r.integratorNames().forEach(n -> all.add(r.integrator(n)));
+            all = new java.util.ArrayList<>(registry().samplersMetricsAndIntegrators());
         } catch (RuntimeException e) {
             return List.of(); // only for a message: a registry that cannot list its plugins names none
         }

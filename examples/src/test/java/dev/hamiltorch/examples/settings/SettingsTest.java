@@ -11,7 +11,6 @@ import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.distributions.Normal;
-import dev.hamiltorch.engine.plugin.PluginRegistry;
 import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.examples.cli.Runner;
 import java.io.ByteArrayOutputStream;
@@ -56,13 +55,8 @@ class SettingsTest {
     @MethodSource("hamiltorchsPluginSettings")
     void eachOfHamiltorchsPluginSettingsIsDeclaredByItsPluginsWithHamiltorchsDefault(String name, List<String> plugins,
                                                                                       Object defaultValue) {
-        PluginRegistry registry = Hamiltorch.plugins();
         List<String> declaring = new ArrayList<>();
-        List<Named> all = new ArrayList<>();
-        registry.samplerNames().forEach(n -> all.add(registry.sampler(n)));
-        registry.metricNames().forEach(n -> all.add(registry.metric(n)));
-        registry.integratorNames().forEach(n -> all.add(registry.integrator(n)));
-        for (Named plugin : all) {
+        for (Named plugin : Hamiltorch.plugins().samplersMetricsAndIntegrators()) {
             for (PluginOption<?> option : plugin.options()) {
                 if (option.name().equals(name) && !plugin.name().equals("softabs-diagonal")) { // the example plugin's
                     declaring.add(plugin.name());

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * refusing a name no selected plugin declares and a value that does not parse or breaks the rule, and
  * the plugin reads the typed value with {@link PluginOptions#get(PluginOption)}.
  *
- * @param name the name users give, e.g. {@code my-metric.scale}; lower case, no spaces
+ * @param name the name users give, e.g. hamiltorch's {@code softabsConst} or {@code my-metric.scale}; no spaces
  * @param type the value's type
  * @param defaultValue the value when the user gives none
  * @param rule what a valid value is, in words (for error messages), e.g. "must be positive"
