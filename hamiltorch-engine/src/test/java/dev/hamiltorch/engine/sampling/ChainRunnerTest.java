@@ -357,6 +357,18 @@ class ChainRunnerTest {
     }
 
     @Test
+    void aRunnerMadeWithOptionsChecksThemAgainstItsPluginsAndRecordsThem() {
+        ChainRunner jittered = ChainRunner.of(new Hmc(), new EuclideanMetric(), new Leapfrog(),
+                java.util.Map.of("step-size-jitter", "0.2"));
+        Samples s = jittered.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(1).withSamples(20, 0));
+        assertEquals(java.util.Map.of("step-size-jitter", 0.2), s.provenance().options().given());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChainRunner.of(new Hmc(),
+                new EuclideanMetric(), new Leapfrog(), java.util.Map.of("softabsConst", 1.0)));
+        assertEquals("option softabsConst = 1.0: no plugin of this run declares it; known options: 'hmc'"
+                + " [step-size-jitter], 'euclidean' [none], 'leapfrog' [none]", e.getMessage());
+    }
+
+    @Test
     void theResultSaysWhatProducedIt() {
         Samples s = RUNNER.run(GAUSSIAN, new double[3], TUNING,
                 RunOptions.seed(77).withChains(2).withParameterNames(List.of("a", "b", "c")).withSamples(20, 5));
