@@ -77,6 +77,8 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
     private InverseMass inverseMass = InverseMass.identity();
     /** Plugin options by name: typed values from hamiltorch's setters, strings from {@link #option}. */
     private final Map<String, Object> pluginOptions = new LinkedHashMap<>();
+    /** Presets: applied where a selected plugin declares them ({@link #optionDefault}). */
+    private final Map<String, String> pluginOptionDefaults = new LinkedHashMap<>();
     /** The shared start, or the first chain's when one per chain is given; null for random starts. */
     private double[] paramsInit;
     /** Starts per chain or random ones; null when {@link #paramsInit} is shared by every chain. */
@@ -374,6 +376,18 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         return self();
     }
 
+    /**
+     * A preset for an option, as text: applied, and checked, where a selected plugin declares it, and left
+     * out where none does; {@link #option(String, String)} and hamiltorch's typed setters win over it. For
+     * settings that go with a workload rather than with the user's choice of plugins (the runner's
+     * {@code quartic} presets the implicit integrator's {@code fixedPointThreshold}, which a run with
+     * {@code --integrator explicit} does not use).
+     */
+    public B optionDefault(String key, String value) {
+        pluginOptionDefaults.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return self();
+    }
+
     /** Seed of the run: one seed gives bit-identical chains; default 0. */
     public B seed(long seed) {
         this.seed = seed;
@@ -561,7 +575,14 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         Metric metricPlugin = metricInstance != null ? metricInstance
                 : registry().metric(metric != null ? metric : samplerPlugin.defaultMetric());
         List<Named> selected = List.of(samplerPlugin, metricPlugin, integratorPlugin);
-        PluginOptions options = PluginOptions.of(pluginOptions, selected,
+        Map<String, Object> given = new LinkedHashMap<>();
+        pluginOptionDefaults.forEach((name, value) -> {
+            if (selected.stream().anyMatch(p -> p.options().stream().anyMatch(o -> o.name().equals(name)))) {
+                given.put(name, value);
+            }
+        });
+        given.putAll(pluginOptions);
+        PluginOptions options = PluginOptions.of(given, selected,
                 pluginOptions.isEmpty() ? List.of() : availablePlugins(selected));
         metricPlugin.checkSupports(t); // before evaluating anything: a first-order target with the Hessian metric
         // random starts are checked as they are drawn; given ones here, with the density's reads at the first

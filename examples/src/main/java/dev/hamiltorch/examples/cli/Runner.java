@@ -375,6 +375,27 @@ public final class Runner {
         return configure(b, o, out);
     }
 
+    /** A plugin option's flag: the option's name (hamiltorch's, as the plugins declare it) and its typed setter. */
+    private record PluginOptionFlag(String option, Setter setter) {
+        interface Setter {
+            void set(SamplingOptions<?> b, Options o) throws UsageException;
+        }
+    }
+
+    /** The flags of plugin options, by flag (sorted, so options are set in one order). */
+    private static final Map<String, PluginOptionFlag> PLUGIN_OPTIONS = new java.util.TreeMap<>(Map.of(
+            "jitter", new PluginOptionFlag("jitter", (b, o) -> b.jitter(o.real("jitter", 0))),
+            "softabs-const", new PluginOptionFlag("softabsConst", (b, o) -> b.softabsConst(o.real("softabs-const", 1e6))),
+            "explicit-binding-const", new PluginOptionFlag("explicitBindingConst",
+                    (b, o) -> b.explicitBindingConst(o.real("explicit-binding-const", 100))),
+            "fixed-point-threshold", new PluginOptionFlag("fixedPointThreshold",
+                    (b, o) -> b.fixedPointThreshold(o.real("fixed-point-threshold", 1e-5))),
+            "fixed-point-max-iterations", new PluginOptionFlag("fixedPointMaxIterations",
+                    (b, o) -> b.fixedPointMaxIterations(o.integer("fixed-point-max-iterations", 1000))),
+            "max-tree-depth", new PluginOptionFlag("maxTreeDepth", (b, o) -> b.maxTreeDepth(o.integer("max-tree-depth", 10))),
+            "reversibility-tolerance", new PluginOptionFlag("reversibilityTolerance",
+                    (b, o) -> b.reversibilityTolerance(o.real("reversibility-tolerance", Double.NaN)))));
+
     /** The options every run shares (sampler, integrator, metric, lengths, seed, …) set on {@code b}. */
     static <B extends SamplingOptions<B>> B configure(B b, Options o, PrintStream out) throws UsageException {
         b.numSamples(o.integer("samples", 10))
@@ -393,26 +414,14 @@ public final class Runner {
         if (o.has("metric")) {
             b.metric(o.string("metric", null));
         }
-        if (o.has("jitter")) {
-            b.jitter(o.real("jitter", 0));
-        }
-        if (o.has("softabs-const")) {
-            b.softabsConst(o.real("softabs-const", 1e6));
-        }
-        if (o.has("explicit-binding-const")) {
-            b.explicitBindingConst(o.real("explicit-binding-const", 100));
-        }
-        if (o.has("fixed-point-threshold")) {
-            b.fixedPointThreshold(o.real("fixed-point-threshold", 1e-5));
-        }
-        if (o.has("fixed-point-max-iterations")) {
-            b.fixedPointMaxIterations(o.integer("fixed-point-max-iterations", 1000));
-        }
-        if (o.has("max-tree-depth")) {
-            b.maxTreeDepth(o.integer("max-tree-depth", 10));
-        }
-        if (o.has("reversibility-tolerance")) {
-            b.reversibilityTolerance(o.real("reversibility-tolerance", Double.NaN));
+        // the plugins' options: given ones are the user's (refused where no selected plugin declares them),
+        // a workload's defaults only presets (left out where none does)
+        for (Map.Entry<String, PluginOptionFlag> flag : PLUGIN_OPTIONS.entrySet()) {
+            if (o.given(flag.getKey())) {
+                flag.getValue().setter().set(b, o);
+            } else if (o.has(flag.getKey())) {
+                b.optionDefault(flag.getValue().option(), o.string(flag.getKey(), null));
+            }
         }
         if (o.flag("no-adapt")) {
             if (o.has("adapt-metric") || o.has("target-accept")) {

@@ -149,13 +149,40 @@ class SettingsTest {
     }
 
     @Test
+    void aPresetAppliesWhereASelectedPluginDeclaresItAndGivenOptionsWin() {
+        Samples implicit = run().sampler("rmhmc").metric("softabs").optionDefault("fixedPointThreshold", "1e-8")
+                .numSamples(3).run();
+        assertEquals(Map.of("fixedPointThreshold", 1e-8), implicit.provenance().options().given());
+        Samples explicit = run().sampler("rmhmc").metric("softabs").integrator("explicit")
+                .optionDefault("fixedPointThreshold", "1e-8").numSamples(3).run();
+        assertEquals(Map.of(), explicit.provenance().options().given(), "no selected plugin declares it");
+        Samples given = run().sampler("rmhmc").metric("softabs").fixedPointThreshold(1e-9)
+                .optionDefault("fixedPointThreshold", "1e-8").numSamples(3).run();
+        assertEquals(Map.of("fixedPointThreshold", 1e-9), given.provenance().options().given());
+        String bad = assertThrows(IllegalArgumentException.class, () -> run().sampler("rmhmc")
+                .optionDefault("fixedPointThreshold", "-1").run()).getMessage();
+        assertEquals("option fixedPointThreshold = -1: must be positive and finite", bad);
+    }
+
+    private static int runner(ByteArrayOutputStream err, String... args) {
+        return Runner.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theRunnersFlagsSetTheSameOptionsAndItsRefusalsExitWithStatusTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        int status = Runner.run(new String[] {"gaussian3d", "--samples", "20", "--softabs-const", "5", "--quiet"}, quiet,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, status);
+        assertEquals(2, runner(err, "gaussian3d", "--samples", "20", "--softabs-const", "5", "--quiet"));
         String said = err.toString(StandardCharsets.UTF_8);
         assertTrue(said.startsWith("error: option softabsConst = 5.0: it is an option of 'softabs'"), said);
+        // quartic presets the implicit integrator's threshold: a preset, left out with the explicit integrator,
+        // but the same option given by the user is refused there
+        assertEquals(0, runner(new ByteArrayOutputStream(), "quartic", "--dim", "1", "--integrator", "explicit",
+                "--samples", "20", "--burn", "0", "--quiet"));
+        err.reset();
+        assertEquals(2, runner(err, "quartic", "--dim", "1", "--integrator", "explicit", "--samples", "20",
+                "--burn", "0", "--fixed-point-threshold", "1e-9", "--quiet"));
+        said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("error: option fixedPointThreshold = 1.0E-9: it is an option of 'implicit'"), said);
     }
 }
