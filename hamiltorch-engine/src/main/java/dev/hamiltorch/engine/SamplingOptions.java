@@ -577,7 +577,7 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         List<Named> selected = List.of(samplerPlugin, metricPlugin, integratorPlugin);
         Map<String, Object> given = new LinkedHashMap<>();
         pluginOptionDefaults.forEach((name, value) -> {
-            if (selected.stream().anyMatch(p -> p.options().stream().anyMatch(o -> o.name().equals(name)))) {
+            if (PluginOptions.isDeclared(name, selected)) {
                 given.put(name, value);
             }
         });

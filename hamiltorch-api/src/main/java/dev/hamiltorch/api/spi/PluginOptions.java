@@ -113,6 +113,11 @@ public final class PluginOptions {
         return values;
     }
 
+    /** Whether one of {@code plugins} declares an option named {@code name}. */
+    public static boolean isDeclared(String name, Collection<? extends Named> plugins) {
+        return !declarations(name, plugins).isEmpty();
+    }
+
     private static List<PluginOption<?>> declarations(String name, Collection<? extends Named> plugins) {
         List<PluginOption<?>> found = new ArrayList<>();
         for (Named plugin : plugins) {
@@ -129,7 +134,7 @@ public final class PluginOptions {
                                      Collection<? extends Named> available) {
         StringJoiner elsewhere = new StringJoiner(", ");
         for (Named plugin : available) {
-            if (!selected.contains(plugin) && !declarations(name, List.of(plugin)).isEmpty()) {
+            if (!selected.contains(plugin) && isDeclared(name, List.of(plugin))) {
                 elsewhere.add("'" + plugin.name() + "'");
             }
         }
