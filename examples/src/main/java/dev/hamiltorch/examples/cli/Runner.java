@@ -524,6 +524,8 @@ public final class Runner {
             r.put("step_size", run.tuning().stepSize());
         }
         r.put("steps_per_sample", run.tuning().numSteps());
+        // the plugins' options in force that were not their defaults (given, or a workload's preset)
+        r.put("plugin_options", run.options().given());
         if (adapted.adaptsAnything()) {
             r.put("adapt_metric", adapted.metric().key());
             r.put("target_accept", adapted.targetAcceptance());

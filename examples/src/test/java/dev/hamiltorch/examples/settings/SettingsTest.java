@@ -16,6 +16,8 @@ import dev.hamiltorch.examples.cli.Runner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The facade's settings in their three kinds: the run's (numSamples, burn), the first transition's tuning
@@ -167,6 +170,18 @@ class SettingsTest {
     private static int runner(ByteArrayOutputStream err, String... args) {
         return Runner.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theRunnersJsonRecordsThePluginOptionsInForce(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("run.json");
+        assertEquals(0, runner(new ByteArrayOutputStream(), "quartic", "--dim", "1", "--samples", "20", "--burn", "0",
+                "--quiet", "--json", json.toString()));
+        assertTrue(Files.readString(json).contains("\"plugin_options\": {\"fixedPointThreshold\": 1.0E-12}"),
+                Files.readString(json));
+        assertEquals(0, runner(new ByteArrayOutputStream(), "gaussian3d", "--samples", "20", "--quiet", "--json",
+                json.toString()));
+        assertTrue(Files.readString(json).contains("\"plugin_options\": {}"), Files.readString(json));
     }
 
     @Test
