@@ -36,11 +36,6 @@ public record StepParameters(double stepSize, InverseMass inverseMass, int numSt
     public static final StepParameters DEFAULTS = new StepParameters(0.1, InverseMass.identity(), 10,
             DEFAULT_MAX_TREE_DEPTH);
 
-    /** hamiltorch's defaults ({@link #DEFAULTS}), where the user's step size and trajectory length go. */
-    public static StepParameters defaults() {
-        return DEFAULTS;
-    }
-
     /**
      * The tuning a user gives before any adaptation (hamiltorch's {@code step_size},
      * {@code num_steps_per_sample}, {@code inv_mass}), with the default tree depth.
