@@ -36,16 +36,24 @@ public final class GradientCpuTime {
                 for (int i = 0; i < warmup; i++) {
                     sink += probe.next();
                 }
+                long bytes = allocated();
                 long start = clock.getCurrentThreadCpuTime();
                 for (int i = 0; i < calls; i++) {
                     sink += probe.next();
                 }
                 long end = clock.getCurrentThreadCpuTime();
-                System.out.printf("%s %-8s %8.2f µs per gradient (thread CPU)  value %.17g  gradient[0] %.17g  (%s)%n",
-                        model, replay ? "replayed" : "eager", (end - start) / 1e3 / calls, probe.value, probe.gradient[0],
-                        Double.isNaN(sink) ? "NaN" : "ok");
+                bytes = allocated() - bytes;
+                System.out.printf("%s %-8s %8.2f µs per gradient (thread CPU), %6d bytes allocated  value %.17g"
+                        + "  gradient[0] %.17g  (%s)%n", model, replay ? "replayed" : "eager", (end - start) / 1e3 / calls,
+                        bytes / calls, probe.value, probe.gradient[0], Double.isNaN(sink) ? "NaN" : "ok");
             }
         }
+    }
+
+    /** Bytes this thread has allocated, where the JVM tells (HotSpot does), else 0. */
+    private static long allocated() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean hotspot
+                ? hotspot.getCurrentThreadAllocatedBytes() : 0;
     }
 
     /** A gradient per call at a θ nudged by ±10⁻⁹ each time, as {@link ReplayedGradient}, replayed or not. */
