@@ -68,6 +68,23 @@ public final class FusedDensities {
         return total;
     }
 
+    /**
+     * The density of x and of μ and σ each of x's length (stride 1) or one value (stride 0), as the
+     * broadcasting kernel computes it (log σ as {@code Math.log} of σ, once for one value), returning the
+     * values' sum added in order: a prior N(0, 1) on θ replayed in one loop.
+     */
+    private static double normalStrided(double[] xs, double[] ms, int sm, double[] ss, int sc, double[] out) {
+        double logScale = sc == 0 ? Math.log(ss[0]) : 0.0;
+        double total = 0;
+        for (int i = 0; i < out.length; i++) {
+            double s = ss[i * sc];
+            double z = (xs[i] - ms[i * sm]) / s;
+            out[i] = ((z * z) * -0.5 - (sc == 0 ? logScale : Math.log(s))) + -HALF_LOG_TWO_PI;
+            total += out[i];
+        }
+        return total;
+    }
+
     /** The density of x, μ and σ broadcast to {@code shape}, into {@code out}. */
     private static void normalBroadcast(JvmTensor xt, JvmTensor mt, JvmTensor st, double[] logs, int[] shape,
                                         double[] out) {
@@ -220,15 +237,17 @@ public final class FusedDensities {
             double[] ms = loc.data();
             double[] ss = scale.data();
             int n = xs.length;
-            if (x.visitMark != pass || loc.visitMark == pass || scale.visitMark == pass || node.shape != x.shape
-                    || ms.length != n || ss.length != n) {
+            int sm = stride(ms.length, n);
+            int sc = stride(ss.length, n);
+            // x as long as the node: its broadcast is the identity, so no sums; μ and σ of its length or one value
+            if (x.visitMark != pass || loc.visitMark == pass || scale.visitMark == pass || node.size() != n
+                    || sm < 0 || sc < 0) {
                 return false;
             }
-            // x's shape is the node's, so no sums
             double[] gx = new double[n];
             for (int i = 0; i < n; i++) {
-                double s = ss[i];
-                gx[i] = ((g[i * stride] * -0.5) * (((xs[i] - ms[i]) / s) * 2.0)) / s;
+                double s = ss[i * sc];
+                gx[i] = ((g[i * stride] * -0.5) * (((xs[i] - ms[i * sm]) / s) * 2.0)) / s;
             }
             grads.add(x, gx);
             return true;
@@ -605,13 +624,16 @@ public final class FusedDensities {
             double[] ms = normal.parents[1].data();
             double[] ss = normal.parents[2].data();
             int n = xs.length;
-            if (ms.length != n || ss.length != n || normal.size() != n) {
+            int sm = stride(ms.length, n);
+            int sc = stride(ss.length, n);
+            if (normal.size() != n || sm < 0 || sc < 0) {
                 NormalRule.INSTANCE.recompute(normal);
                 Reductions.Rule.SUM.recompute(sum);
                 return;
             }
-            // the one-shape kernel's values summed as they come, in the sum's order: the same bits
-            sum.data()[0] = normal(xs, ms, ss, null, normal.data());
+            // the kernel's values summed as they come, in the sum's order: the same bits
+            sum.data()[0] = sm == 1 && sc == 1 ? normal(xs, ms, ss, null, normal.data())
+                    : normalStrided(xs, ms, sm, ss, sc, normal.data());
         }
 
         @Override

@@ -246,6 +246,35 @@ class FusedBernoulliLogitsTest {
         }
     }
 
+    /**
+     * A normal density of θ with one-value μ and σ (a prior), summed: its gradient by arrays (eager and
+     * replayed, one loop reading μ and σ at stride 0) equals its differentiable rule's bit for bit, and
+     * the replayed value (one loop) the eager one.
+     */
+    @Test
+    void aPriorWithOneValueParametersIsReplayedInOneLoopWithTheRulesBits() {
+        for (Tensor[] parameters : new Tensor[][] {{Tensor.scalar(0.0), Tensor.scalar(1.0)},
+                                                   {Tensor.of(0.5), Tensor.of(2.5)},
+                                                   {Tensor.of(uniform(51, 6, -1, 1)), Tensor.scalar(0.7)}}) {
+            Normal prior = Normal.of(parameters[0], parameters[1]);
+            LogDensity density = w -> prior.logProb(w).sum();
+            double[] theta = uniform(52, 6, -2, 2);
+            JvmTensor w = JvmTensor.variable(theta);
+            Tensor lp = density.logProb(w);
+            double[] byRule = Autodiff.grad(lp, w, true).toArray();
+            AutodiffTarget replayed = new AutodiffTarget(density, 6);
+            AutodiffTarget eager = new AutodiffTarget(density, 6, false);
+            for (int step = 0; step < 3; step++) {
+                double[] g = new double[6];
+                double[] ge = new double[6];
+                assertEquals(eager.logDensityAndGradient(theta, ge), replayed.logDensityAndGradient(theta, g), 0.0);
+                assertBits(byRule, ge, "eager gradient by arrays");
+                assertBits(byRule, g, "replayed gradient, step " + step);
+            }
+            assertTrue(replayed.replays());
+        }
+    }
+
     private static void assertBits(double[] expected, double[] actual, String what) {
         assertEquals(expected.length, actual.length, what);
         for (int i = 0; i < expected.length; i++) {
