@@ -418,7 +418,7 @@ public final class FusedDensities {
                 || !Broadcasting.sameShape(l.shape, v.shape)) {
             return null;
         }
-        BernoulliLogitsRule rule = BernoulliLogitsRule.of(v.data());
+        BernoulliLogitsRule rule = BernoulliLogitsRule.of(v);
         double[] out = new double[l.size()];
         bernoulliLogits(l.data(), rule, out);
         return JvmTensor.op1(out, l.shape, rule, 0.0, l);
@@ -518,7 +518,23 @@ public final class FusedDensities {
             this.pass = pass;
         }
 
-        static BernoulliLogitsRule of(double[] outcomes) {
+        /** The rule of the last outcomes seen: an eager density evaluates with the same data at every θ. */
+        private static volatile BernoulliLogitsRule last;
+        /** The outcomes {@link #last} was made of (a constant: its values never change). */
+        private JvmTensor outcomes;
+
+        /** The rule of the constant outcomes {@code value}, the last one made when it is of the same tensor. */
+        static BernoulliLogitsRule of(JvmTensor value) {
+            BernoulliLogitsRule rule = last;
+            if (rule == null || rule.outcomes != value) {
+                rule = of(value.data());
+                rule.outcomes = value;
+                last = rule; // a racing thread makes an equal rule
+            }
+            return rule;
+        }
+
+        private static BernoulliLogitsRule of(double[] outcomes) {
             int n = outcomes.length;
             double[] k = new double[n];
             double[] inside = new double[n];
