@@ -588,7 +588,7 @@ public final class FusedDensities {
      * (a tape belongs to one thread, and its gradients live for one backward pass): a replayed gradient
      * allocates nothing here.
      */
-    private static final class SummedBernoulliLogits implements Recomputable, Backward {
+    private static final class SummedBernoulliLogits implements ReplayedSum {
         private final double[] sigma;
         private final double[] gradient;
         /** Whether {@link #sigma} holds σ of ℓ's current values (not before the first replay). */
@@ -608,11 +608,6 @@ public final class FusedDensities {
         }
 
         @Override
-        public JvmTensor[] apply(JvmTensor sum, JvmTensor g) {
-            throw new UnsupportedOperationException("a replay's fused operation records no graph");
-        }
-
-        @Override
         public void accumulate(JvmTensor sum, double[] g, Gradients grads) {
             JvmTensor density = sum.parents[0];
             JvmTensor l = density.parents[0];
@@ -629,8 +624,17 @@ public final class FusedDensities {
         }
     }
 
+    /** A replay's fused sum: it is recomputed and differentiated on arrays only, never recorded. */
+    private interface ReplayedSum extends Recomputable, Backward {
+
+        @Override
+        default JvmTensor[] apply(JvmTensor sum, JvmTensor g) {
+            throw new UnsupportedOperationException("a replay's fused operation records no graph");
+        }
+    }
+
     /** See {@link #summed}; its node is the sum, whose parent is the normal density. */
-    private enum SummedNormal implements Recomputable, Backward {
+    private enum SummedNormal implements ReplayedSum {
         INSTANCE;
 
         @Override
@@ -650,11 +654,6 @@ public final class FusedDensities {
             // the kernel's values summed as they come, in the sum's order: the same bits
             sum.data()[0] = sm == 1 && sc == 1 ? normal(xs, ms, ss, null, normal.data())
                     : normalStrided(xs, ms, sm, ss, sc, normal.data());
-        }
-
-        @Override
-        public JvmTensor[] apply(JvmTensor sum, JvmTensor g) {
-            throw new UnsupportedOperationException("a replay's fused operation records no graph");
         }
 
         @Override

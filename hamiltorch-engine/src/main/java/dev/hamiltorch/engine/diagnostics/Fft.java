@@ -63,7 +63,7 @@ final class Fft {
      * computed once per length and direction (they cost most of a summary's time when computed in every
      * transform) and from cos/sin directly, not by repeated multiplication, to keep rounding at 1 ulp.
      */
-    private static double[][] twiddles(int n, boolean inverse) {
+    static double[][] twiddles(int n, boolean inverse) {
         int direction = inverse ? 1 : 0;
         double[][] table;
         synchronized (LAST) {
