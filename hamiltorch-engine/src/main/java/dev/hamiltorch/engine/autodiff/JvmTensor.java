@@ -35,7 +35,7 @@ public final class JvmTensor implements Tensor {
      * an operation runs ({@link #nd4j} does), so whether another thread made it first changes no result.
      */
     volatile Nd4jStorage nd4jCopy;
-    /** A constant matrix's values column by column, kept for its products with vectors (see LinearAlgebra). */
+    /** A constant matrix's columns, kept for its products with vectors once it is reused (see LinearAlgebra). */
     volatile double[][] columns;
     final int[] shape;
     final JvmTensor[] parents;

@@ -233,9 +233,11 @@ class FusedBernoulliLogitsTest {
             JvmTensor variable = JvmTensor.variable(a, m, n);
             JvmTensor vc = JvmTensor.variable(v);
             JvmTensor vv = JvmTensor.variable(v);
+            Tensor first = LinearAlgebra.matvec(constant, vc); // by rows: the columns are copied at the second
             Tensor wc = LinearAlgebra.matvec(constant, vc);
             Tensor wv = LinearAlgebra.matvec(variable, vv);
-            assertTrue(constant.columns != null && variable.columns == null, "only the constant keeps its columns");
+            assertTrue(constant.columns.length == n && variable.columns == null, "only the constant keeps its columns");
+            assertBits(wv.toArray(), first.toArray(), m + "×" + n + ": A v, first product");
             assertBits(wv.toArray(), wc.toArray(), m + "×" + n + ": A v");
             Tensor weights = Tensor.of(uniform(43, m, -1, 1));
             assertBits(Autodiff.grad(wv.mul(weights).sum(), vv, false).toArray(),
