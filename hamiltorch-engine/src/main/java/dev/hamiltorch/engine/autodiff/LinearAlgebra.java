@@ -91,9 +91,10 @@ final class LinearAlgebra {
     /**
      * A constant matrix's columns, made at its second product and kept on the tensor, or null where the
      * column kernels do not pay: a matrix that requires gradients (its values belong to one evaluation),
-     * few rows, a copy too large to keep, or a first product (the row kernel gives the same bits). One array per column: the compiler vectorises a loop over two arrays read and
-     * written at one index, not over one array read at an offset (measured: 2.4 against 8–11 µs for A v
-     * with A 1000 × 25).
+     * few rows, a copy too large to keep, or a first product (the row kernel gives the same bits). One
+     * array per column: the compiler vectorises a loop over two arrays read and written at one index, not
+     * over one array read at an offset (measured: 2.4 against 8–11 µs for A v with A 1000 × 25). Threads
+     * racing here at worst copy the columns twice.
      */
     private static double[][] columnsOfConstant(JvmTensor a) {
         if (a.requiresGrad || a.shape[0] < COLUMN_KERNEL_ROWS || a.size() > COLUMN_COPY_LIMIT) {
@@ -235,7 +236,7 @@ final class LinearAlgebra {
 
     /**
      * Aᵀ g for the row-major m × n matrix {@code a}: row by row, so each entry sums over the rows in
-     * order, and the loop along a row carries no dependence (the compiler vectorises it).
+     * order.
      */
     private static double[] transposedTimes(double[] a, int m, int n, double[] g) {
         double[] out = new double[n];
