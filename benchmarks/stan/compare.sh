@@ -7,7 +7,8 @@
 #   compiled models between calls. Round r uses seed r on both sides: Stan with 2 chains at a time
 #   (2 processes), the runner with its 4 chains on min(4, processors) threads, each 1000 warm-up +
 #   1000 draws, delta 0.8, diagonal metric (dense for gaussian-dense). JAVA_OPTIONS go to the JVM
-#   (e.g. -XX:SharedArchiveFile=examples/target/hamiltorch-examples.jsa).
+#   (e.g. -Xshare:on -XX:SharedArchiveFile=$PWD/examples/target/hamiltorch-examples.jsa, the archive made with
+#   -XX:ArchiveClassesAtExit and the jar's absolute path; -Xshare:on fails instead of running without it).
 # Prints one line per side and round: minimum bulk-ESS, CPU seconds, wall seconds, and their ratios.
 #   Stan:  CPU = the chains' own elapsed times summed (get_elapsed_time), wall = the sampling() call.
 #   ours:  CPU = the whole java process (user + sys: JVM start, class loading, JIT, GC, summary),
@@ -15,7 +16,8 @@
 set -euo pipefail
 data=$1; work=$2; rounds=$3; workload=$4; shift 4
 here=$(cd "$(dirname "$0")" && pwd)
-jar=${JAR:-$here/../../examples/target/hamiltorch-examples.jar}
+# an absolute path: a class-data-sharing archive only serves the class path it was made with
+jar=$(realpath "${JAR:-$here/../../examples/target/hamiltorch-examples.jar}")
 stan_name=${workload//-/_}
 extra=()
 case $workload in
