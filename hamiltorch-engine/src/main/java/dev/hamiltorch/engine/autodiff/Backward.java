@@ -19,8 +19,13 @@ interface Backward {
      * must equal {@link #apply}'s bit for bit.
      */
     default void accumulate(JvmTensor node, double[] g, Gradients grads) {
+        accumulateByApply(this, node, g, grads);
+    }
+
+    /** {@link #accumulate} by {@code rule}'s {@link #apply}, unrecorded: for rules whose fast path does not cover a case. */
+    static void accumulateByApply(Backward rule, JvmTensor node, double[] g, Gradients grads) {
         grads.pauseRecording();
-        JvmTensor[] parentGrads = apply(node, JvmTensor.wrap(g, node.shape));
+        JvmTensor[] parentGrads = rule.apply(node, JvmTensor.wrap(g, node.shape));
         JvmTensor[] parents = node.parents;
         for (int p = 0; p < parents.length; p++) {
             JvmTensor pg = parentGrads[p];

@@ -372,12 +372,15 @@ final class Elementwise {
     }
 
     static double sigmoid(double x) {
-        // branch keeps exp's argument non-positive, so neither side overflows
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        return sigmoid(x, Math.exp(-Math.abs(x)));
+    }
+
+    /**
+     * σ(x) from e = exp(−|x|), which softplus needs too (a fused density computes it once for both):
+     * 1/(1 + e) for x ≥ 0, e/(1 + e) below, so exp's argument is never positive and neither side overflows.
+     */
+    static double sigmoid(double x, double e) {
+        return x >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
     }
 
     static JvmTensor softplus(JvmTensor a) {
@@ -385,7 +388,12 @@ final class Elementwise {
     }
 
     static double softplus(double x) {
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return softplus(x, Math.exp(-Math.abs(x)));
+    }
+
+    /** log(1 + eˣ) from e = exp(−|x|): max(x, 0) + log1p(e), without overflow. */
+    static double softplus(double x, double e) {
+        return Math.max(x, 0.0) + Math.log1p(e);
     }
 
     static JvmTensor relu(JvmTensor a) {

@@ -35,6 +35,8 @@ public final class JvmTensor implements Tensor {
      * an operation runs ({@link #nd4j} does), so whether another thread made it first changes no result.
      */
     volatile Nd4jStorage nd4jCopy;
+    /** A constant matrix's columns, kept for its products with vectors once it is reused (see LinearAlgebra). */
+    volatile double[][] columns;
     final int[] shape;
     final JvmTensor[] parents;
     final Backward backward;

@@ -63,8 +63,127 @@ final class LinearAlgebra {
                     + Arrays.toString(a.shape) + ", vector has shape " + Arrays.toString(v.shape));
         }
         double[] out = new double[a.shape[0]];
-        matvec(a.data(), v.data(), a.shape[1], out);
+        matvec(a, v.data(), out);
         return JvmTensor.op2(out, new int[] {out.length}, Rule.MATVEC, a, v);
+    }
+
+    /**
+     * Rows from which a constant matrix's product runs column by column on a copy of its columns
+     * ({@link #columnsTimes}); below it the row kernel is as fast and no copy is kept.
+     */
+    static final int COLUMN_KERNEL_ROWS = 64;
+    /** Largest constant matrix (in values) whose column copy is kept: the copy doubles its memory. */
+    static final int COLUMN_COPY_LIMIT = 1 << 22;
+
+    /** {@link JvmTensor#columns} of a constant that has been in one product: the next one copies its columns. */
+    private static final double[][] USED_ONCE = new double[0][];
+
+    /** out = A v by the kernel that suits A: its column copy for a large enough constant, else its rows. */
+    private static void matvec(JvmTensor a, double[] v, double[] out) {
+        double[][] columns = columnsOfConstant(a);
+        if (columns != null) {
+            columnsTimes(columns, v, out);
+        } else {
+            matvec(a.data(), v, a.shape[1], out);
+        }
+    }
+
+    /**
+     * A constant matrix's columns, made at its second product and kept on the tensor, or null where the
+     * column kernels do not pay: a matrix that requires gradients (its values belong to one evaluation),
+     * few rows, a copy too large to keep, or a first product (the row kernel gives the same bits). One
+     * array per column: the compiler vectorises a loop over two arrays read and written at one index, not
+     * over one array read at an offset (measured: 2.4 against 8–11 µs for A v with A 1000 × 25). Threads
+     * racing here at worst copy the columns twice.
+     */
+    private static double[][] columnsOfConstant(JvmTensor a) {
+        if (a.requiresGrad || a.shape[0] < COLUMN_KERNEL_ROWS || a.size() > COLUMN_COPY_LIMIT) {
+            return null;
+        }
+        double[][] columns = a.columns;
+        if (columns == null) {
+            // a matrix made for one product (a density's own constant) would pay for a copy it never reuses
+            a.columns = USED_ONCE;
+            return null;
+        }
+        if (columns == USED_ONCE) {
+            int m = a.shape[0];
+            int n = a.shape[1];
+            double[] x = a.data();
+            columns = new double[n][m];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    columns[j][i] = x[i * n + j];
+                }
+            }
+            a.columns = columns; // a racing thread makes the same copy
+        }
+        return columns;
+    }
+
+    /**
+     * out = A v from A's columns: each output adds its row's products in column order from 0, as the row
+     * kernel does, so the values are the same bit for bit; but the loop over rows carries no dependence,
+     * so the compiler vectorises it (A 1000 × 25: about 3.5 times faster than the row kernel's four sums
+     * at a time).
+     */
+    private static void columnsTimes(double[][] columns, double[] v, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        for (int j = 0; j < v.length; j++) {
+            double vj = v[j];
+            double[] column = columns[j];
+            for (int i = 0; i < out.length && i < column.length; i++) {
+                out[i] += column[i] * vj;
+            }
+        }
+    }
+
+    /**
+     * Aᵀ g from A's columns, four entries at a time: each entry sums over the rows in order from 0, as
+     * {@link #transposedTimes(double[], int, int, double[])} does (the same bits), with four independent
+     * sums in flight (A 1000 × 25: about 4.7 against 8.5–9.5 µs).
+     */
+    private static double[] columnsTransposedTimes(double[][] columns, double[] g) {
+        int n = columns.length;
+        int m = g.length;
+        double[] out = new double[n];
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            double[] c0 = columns[j];
+            double[] c1 = columns[j + 1];
+            double[] c2 = columns[j + 2];
+            double[] c3 = columns[j + 3];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int i = 0; i < m; i++) {
+                double gi = g[i];
+                s0 += c0[i] * gi;
+                s1 += c1[i] * gi;
+                s2 += c2[i] * gi;
+                s3 += c3[i] * gi;
+            }
+            out[j] = s0;
+            out[j + 1] = s1;
+            out[j + 2] = s2;
+            out[j + 3] = s3;
+        }
+        for (; j < n; j++) {
+            double[] c = columns[j];
+            double s = 0;
+            for (int i = 0; i < m; i++) {
+                s += c[i] * g[i];
+            }
+            out[j] = s;
+        }
+        return out;
+    }
+
+    /** Aᵀ g on arrays, by A's columns where it keeps them. */
+    private static double[] transposedTimes(JvmTensor a, double[] g) {
+        double[][] columns = columnsOfConstant(a);
+        return columns != null ? columnsTransposedTimes(columns, g) : transposedTimes(a.data(), a.shape[0], a.shape[1], g);
     }
 
     /**
@@ -112,17 +231,23 @@ final class LinearAlgebra {
      * the rows in the same order as {@code matvec(transpose(a), g)}, so the values are the same bit for bit.
      */
     private static JvmTensor transposedTimes(JvmTensor a, JvmTensor g) {
-        int m = a.shape[0];
-        int n = a.shape[1];
+        return JvmTensor.wrap(transposedTimes(a, g.data()), new int[] {a.shape[1]});
+    }
+
+    /**
+     * Aᵀ g for the row-major m × n matrix {@code a}: row by row, so each entry sums over the rows in
+     * order.
+     */
+    private static double[] transposedTimes(double[] a, int m, int n, double[] g) {
         double[] out = new double[n];
         for (int i = 0; i < m; i++) {
-            double gi = g.data()[i];
+            double gi = g[i];
             int row = i * n;
             for (int j = 0; j < n; j++) {
-                out[j] += a.data()[row + j] * gi;
+                out[j] += a[row + j] * gi;
             }
         }
-        return JvmTensor.constant(out, n);
+        return out;
     }
 
     /** (m×k)·(k×n): Ā = g Bᵀ, B̄ = Aᵀ g. */
@@ -185,8 +310,7 @@ final class LinearAlgebra {
         MATVEC {
             @Override
             public void recompute(JvmTensor node) {
-                JvmTensor a = node.parents[0];
-                matvec(a.data(), node.parents[1].data(), a.shape[1], node.data());
+                matvec(node.parents[0], node.parents[1].data(), node.data());
             }
 
             @Override
@@ -197,6 +321,18 @@ final class LinearAlgebra {
                                         !v.requiresGrad ? null
                                         : a.requiresGrad || g.requiresGrad ? matvec(transpose(a), g)
                                         : transposedTimes(a, g)};
+            }
+
+            /** A constant matrix's product, its vector's gradient Aᵀ g on arrays, as {@link #apply} computes it. */
+            @Override
+            public void accumulate(JvmTensor node, double[] g, Gradients grads) {
+                JvmTensor a = node.parents[0];
+                JvmTensor v = node.parents[1];
+                if (grads.wants(a) || !grads.wants(v)) {
+                    Backward.accumulateByApply(this, node, g, grads);
+                    return;
+                }
+                grads.add(v, transposedTimes(a, g));
             }
         },
         /** (m×k)·(k×n): Ā = g Bᵀ, B̄ = Aᵀ g. */

@@ -18,7 +18,23 @@ final class Reductions {
         if (a.nd4j != null) {
             return JvmTensor.op1(new double[] {Nd4jStorage.sum(a)}, JvmTensor.SCALAR, Rule.SUM, 0.0, a);
         }
-        return JvmTensor.op1(new double[] {sum(a.data())}, JvmTensor.SCALAR, Rule.SUM, 0.0, a);
+        return JvmTensor.op1(new double[] {sumOf(a)}, JvmTensor.SCALAR, Rule.SUM, 0.0, a);
+    }
+
+    /**
+     * The rule of an operation whose output's sum has a kernel of its own, cheaper than adding the output's
+     * elements (a fused density's: see {@link FusedDensities#bernoulliLogitsLogProb}). The sum is then that
+     * kernel's in every evaluation, eager or replayed, so a replay still gives an eager evaluation's bits.
+     */
+    interface OwnSum {
+
+        /** The sum of {@code node}'s output, from its parents' current values. */
+        double sumOf(JvmTensor node);
+    }
+
+    /** The sum of the JVM-stored {@code a}'s elements, by its operation's own kernel where it has one. */
+    private static double sumOf(JvmTensor a) {
+        return a.backward instanceof OwnSum own ? own.sumOf(a) : sum(a.data());
     }
 
     private static double sum(double[] x) {
@@ -251,7 +267,7 @@ final class Reductions {
         SUM {
             @Override
             public void recompute(JvmTensor node) {
-                node.data()[0] = sum(node.parents[0].data());
+                node.data()[0] = sumOf(node.parents[0]);
             }
 
             @Override

@@ -281,29 +281,63 @@ public final class ConvergenceDiagnostics {
         return scores;
     }
 
-    /** Ranks from 1, ties sharing the average of the ranks they span (R's {@code ties.method = "average"}). */
+    /**
+     * Ranks from 1, ties sharing the average of the ranks they span (R's {@code ties.method = "average"}),
+     * with −0.0 and 0.0 tied as in R, and NaN ranked last, each apart, in the order they come. By a
+     * primitive sort of the values and two binary searches per value, not a sort of boxed indices (which
+     * cost most of a 25-parameter summary's time): the same ranks.
+     */
     static double[] averageRanks(double[] values) {
         int n = values.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        double[] sorted = values.clone();
+        Arrays.sort(sorted); // NaN last; −0.0 before 0.0, which the primitive comparisons below tie
+        int numbers = n;
+        while (numbers > 0 && Double.isNaN(sorted[numbers - 1])) {
+            numbers--;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
         double[] ranks = new double[n];
-        int start = 0;
-        while (start < n) {
-            int end = start + 1;
-            // primitive == so that −0.0 and 0.0 tie, as in R
-            while (end < n && values[order[end]] == values[order[start]]) {
-                end++;
+        int nans = 0;
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                ranks[i] = numbers + ++nans;
+                continue;
             }
-            double average = (start + 1 + end) / 2.0;
-            for (int j = start; j < end; j++) {
-                ranks[order[j]] = average;
-            }
-            start = end;
+            int start = firstNotBelow(sorted, numbers, v);
+            int end = firstAbove(sorted, start, numbers, v);
+            ranks[i] = (start + 1 + end) / 2.0;
         }
         return ranks;
+    }
+
+    /** The first index below {@code to} whose value is not below {@code v} (primitive order). */
+    private static int firstNotBelow(double[] sorted, int to, double v) {
+        int lo = 0;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first index from {@code from} below {@code to} whose value is above {@code v} (primitive order). */
+    private static int firstAbove(double[] sorted, int from, int to, double v) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] > v) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /** |x − median(x)| with the median over all chains: the "folded" draws whose R̂ watches the tails. */

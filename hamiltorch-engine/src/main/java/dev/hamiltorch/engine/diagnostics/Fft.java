@@ -33,14 +33,14 @@ final class Fft {
                 im[j] = t;
             }
         }
-        double sign = inverse ? 1 : -1;
+        double[][] twiddles = twiddles(n, inverse);
+        double[] cos = twiddles[0];
+        double[] sin = twiddles[1];
         for (int len = 2; len <= n; len <<= 1) {
             int half = len >> 1;
-            double angle = sign * 2 * Math.PI / len;
             for (int k = 0; k < half; k++) {
-                // twiddles from cos/sin directly, not by repeated multiplication, to keep rounding at 1 ulp
-                double wr = Math.cos(angle * k);
-                double wi = Math.sin(angle * k);
+                double wr = cos[half - 1 + k];
+                double wi = sin[half - 1 + k];
                 for (int start = 0; start < n; start += len) {
                     int a = start + k;
                     int b = a + half;
@@ -53,5 +53,40 @@ final class Fft {
                 }
             }
         }
+    }
+
+    /** The last table of {@link #twiddles} for each direction: a run's chains mostly have one length. */
+    private static final double[][][] LAST = new double[2][][];
+
+    /**
+     * cos and sin of (∓2π/len)·k for every stage len = 2, 4, …, n and k &lt; len/2, at index len/2 − 1 + k:
+     * computed once per length and direction (they cost most of a summary's time when computed in every
+     * transform) and from cos/sin directly, not by repeated multiplication, to keep rounding at 1 ulp.
+     */
+    static double[][] twiddles(int n, boolean inverse) {
+        int direction = inverse ? 1 : 0;
+        double[][] table;
+        synchronized (LAST) {
+            table = LAST[direction];
+        }
+        if (table != null && table[0].length == n - 1) {
+            return table;
+        }
+        double sign = inverse ? 1 : -1;
+        double[] cos = new double[Math.max(0, n - 1)];
+        double[] sin = new double[cos.length];
+        for (int len = 2; len <= n; len <<= 1) {
+            int half = len >> 1;
+            double angle = sign * 2 * Math.PI / len;
+            for (int k = 0; k < half; k++) {
+                cos[half - 1 + k] = Math.cos(angle * k);
+                sin[half - 1 + k] = Math.sin(angle * k);
+            }
+        }
+        table = new double[][] {cos, sin};
+        synchronized (LAST) {
+            LAST[direction] = table; // never written after publication
+        }
+        return table;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hamiltorch.engine.distributions;
 
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.FusedDensities;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,11 @@ public final class Bernoulli implements Distribution {
 
     @Override
     public Tensor logProb(Tensor value) {
+        // constant outcomes (data): one fused operation, bit for bit the chain below
+        Tensor fused = FusedDensities.bernoulliLogitsLogProb(logits, Objects.requireNonNull(value, "value"));
+        if (fused != null) {
+            return fused;
+        }
         Tensor inside = Support.indicator(Objects.requireNonNull(value, "value"), k -> k == 0 || k == 1);
         Tensor k = Support.guard(value, inside, 0.0);
         return Support.restrict(k.mul(logits).sub(logits.softplus()), inside);
