@@ -87,6 +87,47 @@ public final class Triangular {
         }
     }
 
+    /**
+     * Overwrites the vector {@code x} (holding b) with L⁻¹b, column by column: xₚ ← xₚ / Lₚₚ, then
+     * xᵢ ← xᵢ − Lᵢₚ xₚ for i &gt; p. Each xᵢ receives its terms in order of p, as in {@link #solveLower}, so
+     * the values are that method's bit for bit; the inner loop is a contiguous axpy over row p of Lᵀ,
+     * which the JIT vectorises where the row-wise sums of {@link #solveLower} run one add at a time.
+     *
+     * @param lowerTransposeRows the rows of Lᵀ (row p holds column p of L; entries left of the diagonal
+     *        are not read), each of length n = {@code x.length}
+     */
+    public static void solveLowerByColumns(double[][] lowerTransposeRows, double[] x) {
+        int n = x.length;
+        for (int p = 0; p < n; p++) {
+            double[] column = lowerTransposeRows[p];
+            double xp = x[p] / column[p];
+            x[p] = xp;
+            for (int i = p + 1; i < n; i++) {
+                x[i] -= column[i] * xp;
+            }
+        }
+    }
+
+    /**
+     * Overwrites the vector {@code x} (holding b) with L⁻ᵀb, column by column of Lᵀ (row by row of L),
+     * from the last: xₚ ← xₚ / Lₚₚ, then xᵢ ← xᵢ − Lₚᵢ xₚ for i &lt; p. Each xᵢ receives its terms in
+     * decreasing order of p, the reverse of {@link #solveLowerTranspose}'s, so the last bits may differ
+     * from that method's; the inner loop is a contiguous, vectorisable axpy over row p of L.
+     *
+     * @param lowerRows the rows of L (entries right of the diagonal are not read), each of length
+     *        n = {@code x.length}
+     */
+    public static void solveLowerTransposeByColumns(double[][] lowerRows, double[] x) {
+        for (int p = x.length - 1; p >= 0; p--) {
+            double[] row = lowerRows[p];
+            double xp = x[p] / row[p];
+            x[p] = xp;
+            for (int i = 0; i < p; i++) {
+                x[i] -= row[i] * xp;
+            }
+        }
+    }
+
     /** log det L = Σ log Lᵢᵢ for a lower-triangular L with a positive diagonal (NaN if one is negative). */
     public static double logDeterminant(double[] l, int n) {
         double s = 0;

@@ -4,6 +4,7 @@ import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.linalg.Cholesky;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -146,49 +147,80 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
         }
     }
 
-    /** One dense symmetric positive-definite block A of M⁻¹ acting on coordinates [offset, offset + n). */
+    /**
+     * One dense symmetric positive-definite block A of M⁻¹ acting on coordinates [offset, offset + n).
+     * A is exactly symmetric (the metric averages the two triangles), so row j of A is also its column j:
+     * the products below are sums of A's columns, contiguous axpy loops over separate row arrays that the
+     * JIT vectorises, and they still add each output's terms in order of j, as a row-by-row dot product
+     * would, so their values are that product's bit for bit.
+     */
     static final class Block {
         private final int offset;
         private final int n;
-        /** A row-major. */
-        private final double[] matrix;
+        /** A's rows (= its columns). */
+        private final double[][] rows;
         /** A = L Lᵀ. */
         private final Cholesky cholesky;
+        /** A work array of n per thread (chains share a Hamiltonian), so the products allocate nothing. */
+        private final ThreadLocal<double[]> scratch;
 
+        /** @throws IllegalArgumentException if {@code a} is not exactly symmetric */
         Block(int offset, double[][] a, Cholesky cholesky) {
             this.offset = offset;
             this.n = a.length;
-            this.matrix = new double[n * n];
+            this.rows = new double[n][];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(a[i], 0, matrix, i * n, n);
+                rows[i] = a[i].clone();
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (Double.doubleToRawLongBits(rows[i][j]) != Double.doubleToRawLongBits(rows[j][i])) {
+                        throw new IllegalArgumentException("block [" + i + "][" + j + "] = " + rows[i][j] + " but ["
+                                + j + "][" + i + "] = " + rows[j][i] + ": must be exactly symmetric");
+                    }
+                }
             }
             this.cholesky = cholesky;
+            this.scratch = ThreadLocal.withInitial(() -> new double[n]);
         }
 
-        /** pᵀ A p over the block, using the symmetry of A to halve the work. */
+        /**
+         * pᵀ A p over the block, using the symmetry of A to halve the work:
+         * Σᵢ pᵢ (Aᵢᵢ pᵢ + 2 Σ_{j &lt; i} Aᵢⱼ pⱼ), each inner sum added in order of j.
+         */
         double quadraticForm(double[] p) {
+            // offDiagonal[i] = Σ_{j < i} Aⱼᵢ pⱼ: row j's part right of the diagonal, added in order of j
+            double[] offDiagonal = scratch.get();
+            Arrays.fill(offDiagonal, 0.0);
+            for (int j = 0; j < n - 1; j++) {
+                double pj = p[offset + j];
+                double[] row = rows[j];
+                for (int i = j + 1; i < n; i++) {
+                    offDiagonal[i] += row[i] * pj;
+                }
+            }
             double s = 0;
             for (int i = 0; i < n; i++) {
                 double pi = p[offset + i];
-                int row = i * n;
-                double offDiagonal = 0;
-                for (int j = 0; j < i; j++) {
-                    offDiagonal += matrix[row + j] * p[offset + j];
-                }
-                s += pi * (matrix[row + i] * pi + 2 * offDiagonal);
+                s += pi * (rows[i][i] * pi + 2 * offDiagonal[i]);
             }
             return s;
         }
 
-        /** out = A p over the block. */
+        /** out = A p over the block: outᵢ = Σⱼ Aᵢⱼ pⱼ in order of j, as Σⱼ pⱼ · (column j of A). */
         void multiply(double[] p, double[] out) {
-            for (int i = 0; i < n; i++) {
-                int row = i * n;
-                double s = 0;
-                for (int j = 0; j < n; j++) {
-                    s += matrix[row + j] * p[offset + j];
+            // one index for the row and the sum, so the JIT sees the loop cannot overlap itself
+            double[] sum = offset == 0 ? out : scratch.get();
+            Arrays.fill(sum, 0, n, 0.0);
+            for (int j = 0; j < n; j++) {
+                double pj = p[offset + j];
+                double[] row = rows[j];
+                for (int i = 0; i < n; i++) {
+                    sum[i] += row[i] * pj;
                 }
-                out[offset + i] = s;
+            }
+            if (sum != out) {
+                System.arraycopy(sum, 0, out, offset, n);
             }
         }
 
