@@ -98,7 +98,26 @@ public final class Triangular {
      */
     public static void solveLowerByColumns(double[][] lowerTransposeRows, double[] x) {
         int n = x.length;
-        for (int p = 0; p < n; p++) {
+        int p = 0;
+        // four columns at a time: each xᵢ still takes their terms in order of p, in one load and store
+        for (; p + 3 < n; p += 4) {
+            double[] c0 = lowerTransposeRows[p];
+            double[] c1 = lowerTransposeRows[p + 1];
+            double[] c2 = lowerTransposeRows[p + 2];
+            double[] c3 = lowerTransposeRows[p + 3];
+            double x0 = x[p] / c0[p];
+            double x1 = (x[p + 1] - c0[p + 1] * x0) / c1[p + 1];
+            double x2 = (x[p + 2] - c0[p + 2] * x0 - c1[p + 2] * x1) / c2[p + 2];
+            double x3 = (x[p + 3] - c0[p + 3] * x0 - c1[p + 3] * x1 - c2[p + 3] * x2) / c3[p + 3];
+            x[p] = x0;
+            x[p + 1] = x1;
+            x[p + 2] = x2;
+            x[p + 3] = x3;
+            for (int i = p + 4; i < n; i++) {
+                x[i] = x[i] - c0[i] * x0 - c1[i] * x1 - c2[i] * x2 - c3[i] * x3;
+            }
+        }
+        for (; p < n; p++) {
             double[] column = lowerTransposeRows[p];
             double xp = x[p] / column[p];
             x[p] = xp;
@@ -118,7 +137,26 @@ public final class Triangular {
      *        n = {@code x.length}
      */
     public static void solveLowerTransposeByColumns(double[][] lowerRows, double[] x) {
-        for (int p = x.length - 1; p >= 0; p--) {
+        int p = x.length - 1;
+        // four rows of L at a time, as in solveLowerByColumns: each xᵢ takes their terms in decreasing p
+        for (; p >= 3; p -= 4) {
+            double[] r0 = lowerRows[p];
+            double[] r1 = lowerRows[p - 1];
+            double[] r2 = lowerRows[p - 2];
+            double[] r3 = lowerRows[p - 3];
+            double x0 = x[p] / r0[p];
+            double x1 = (x[p - 1] - r0[p - 1] * x0) / r1[p - 1];
+            double x2 = (x[p - 2] - r0[p - 2] * x0 - r1[p - 2] * x1) / r2[p - 2];
+            double x3 = (x[p - 3] - r0[p - 3] * x0 - r1[p - 3] * x1 - r2[p - 3] * x2) / r3[p - 3];
+            x[p] = x0;
+            x[p - 1] = x1;
+            x[p - 2] = x2;
+            x[p - 3] = x3;
+            for (int i = 0; i < p - 3; i++) {
+                x[i] = x[i] - r0[i] * x0 - r1[i] * x1 - r2[i] * x2 - r3[i] * x3;
+            }
+        }
+        for (; p >= 0; p--) {
             double[] row = lowerRows[p];
             double xp = x[p] / row[p];
             x[p] = xp;

@@ -56,7 +56,16 @@ class TriangularByColumnsTest {
             Triangular.solveLowerTranspose(flatten(l), n, byRows, 0, 1);
             double[] byColumns = b.clone();
             Triangular.solveLowerTransposeByColumns(l, byColumns);
+            double[] oneColumnAtATime = b.clone();
+            for (int p = n - 1; p >= 0; p--) { // the documented order: each xᵢ takes its terms in decreasing p
+                oneColumnAtATime[p] /= l[p][p];
+                for (int i = 0; i < p; i++) {
+                    oneColumnAtATime[i] -= l[p][i] * oneColumnAtATime[p];
+                }
+            }
             for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(oneColumnAtATime[i]), Double.doubleToRawLongBits(byColumns[i]),
+                        "n = " + n + ", x[" + i + "] in the documented order");
                 assertEquals(byRows[i], byColumns[i], 1e-12 * Math.max(1, Math.abs(byRows[i])), "n = " + n + ", x[" + i + "]");
             }
             // and Lᵀ x reproduces b

@@ -192,7 +192,25 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
             // offDiagonal[i] = Σ_{j < i} Aⱼᵢ pⱼ: row j's part right of the diagonal, added in order of j
             double[] offDiagonal = scratch.get();
             Arrays.fill(offDiagonal, 0.0);
-            for (int j = 0; j < n - 1; j++) {
+            int j = 0;
+            // four rows at a time: each offDiagonal[i] still takes their terms in order of j
+            for (; j + 3 < n - 1; j += 4) {
+                double p0 = p[offset + j];
+                double p1 = p[offset + j + 1];
+                double p2 = p[offset + j + 2];
+                double p3 = p[offset + j + 3];
+                double[] r0 = rows[j];
+                double[] r1 = rows[j + 1];
+                double[] r2 = rows[j + 2];
+                double[] r3 = rows[j + 3];
+                offDiagonal[j + 1] += r0[j + 1] * p0;
+                offDiagonal[j + 2] = offDiagonal[j + 2] + r0[j + 2] * p0 + r1[j + 2] * p1;
+                offDiagonal[j + 3] = offDiagonal[j + 3] + r0[j + 3] * p0 + r1[j + 3] * p1 + r2[j + 3] * p2;
+                for (int i = j + 4; i < n; i++) {
+                    offDiagonal[i] = offDiagonal[i] + r0[i] * p0 + r1[i] * p1 + r2[i] * p2 + r3[i] * p3;
+                }
+            }
+            for (; j < n - 1; j++) {
                 double pj = p[offset + j];
                 double[] row = rows[j];
                 for (int i = j + 1; i < n; i++) {
@@ -212,7 +230,22 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
             // one index for the row and the sum, so the JIT sees the loop cannot overlap itself
             double[] sum = offset == 0 ? out : scratch.get();
             Arrays.fill(sum, 0, n, 0.0);
-            for (int j = 0; j < n; j++) {
+            int j = 0;
+            // four columns at a time: each sum[i] still takes their terms in order of j, in one load and store
+            for (; j + 3 < n; j += 4) {
+                double p0 = p[offset + j];
+                double p1 = p[offset + j + 1];
+                double p2 = p[offset + j + 2];
+                double p3 = p[offset + j + 3];
+                double[] r0 = rows[j];
+                double[] r1 = rows[j + 1];
+                double[] r2 = rows[j + 2];
+                double[] r3 = rows[j + 3];
+                for (int i = 0; i < n; i++) {
+                    sum[i] = sum[i] + r0[i] * p0 + r1[i] * p1 + r2[i] * p2 + r3[i] * p3;
+                }
+            }
+            for (; j < n; j++) {
                 double pj = p[offset + j];
                 double[] row = rows[j];
                 for (int i = 0; i < n; i++) {
