@@ -193,29 +193,19 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
             double[] offDiagonal = scratch.get();
             Arrays.fill(offDiagonal, 0.0);
             int j = 0;
-            // four rows at a time: each offDiagonal[i] still takes their terms in order of j
             for (; j + 3 < n - 1; j += 4) {
+                // the triangle of the four rows' own columns, then the rest of their rows
                 double p0 = p[offset + j];
                 double p1 = p[offset + j + 1];
                 double p2 = p[offset + j + 2];
-                double p3 = p[offset + j + 3];
-                double[] r0 = rows[j];
-                double[] r1 = rows[j + 1];
-                double[] r2 = rows[j + 2];
-                double[] r3 = rows[j + 3];
-                offDiagonal[j + 1] += r0[j + 1] * p0;
-                offDiagonal[j + 2] = offDiagonal[j + 2] + r0[j + 2] * p0 + r1[j + 2] * p1;
-                offDiagonal[j + 3] = offDiagonal[j + 3] + r0[j + 3] * p0 + r1[j + 3] * p1 + r2[j + 3] * p2;
-                for (int i = j + 4; i < n; i++) {
-                    offDiagonal[i] = offDiagonal[i] + r0[i] * p0 + r1[i] * p1 + r2[i] * p2 + r3[i] * p3;
-                }
+                offDiagonal[j + 1] += rows[j][j + 1] * p0;
+                offDiagonal[j + 2] = offDiagonal[j + 2] + rows[j][j + 2] * p0 + rows[j + 1][j + 2] * p1;
+                offDiagonal[j + 3] = offDiagonal[j + 3] + rows[j][j + 3] * p0 + rows[j + 1][j + 3] * p1
+                        + rows[j + 2][j + 3] * p2;
+                addFourRows(offDiagonal, p, j, j + 4);
             }
             for (; j < n - 1; j++) {
-                double pj = p[offset + j];
-                double[] row = rows[j];
-                for (int i = j + 1; i < n; i++) {
-                    offDiagonal[i] += row[i] * pj;
-                }
+                addRow(offDiagonal, p, j, j + 1);
             }
             double s = 0;
             for (int i = 0; i < n; i++) {
@@ -231,29 +221,41 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
             double[] sum = offset == 0 ? out : scratch.get();
             Arrays.fill(sum, 0, n, 0.0);
             int j = 0;
-            // four columns at a time: each sum[i] still takes their terms in order of j, in one load and store
             for (; j + 3 < n; j += 4) {
-                double p0 = p[offset + j];
-                double p1 = p[offset + j + 1];
-                double p2 = p[offset + j + 2];
-                double p3 = p[offset + j + 3];
-                double[] r0 = rows[j];
-                double[] r1 = rows[j + 1];
-                double[] r2 = rows[j + 2];
-                double[] r3 = rows[j + 3];
-                for (int i = 0; i < n; i++) {
-                    sum[i] = sum[i] + r0[i] * p0 + r1[i] * p1 + r2[i] * p2 + r3[i] * p3;
-                }
+                addFourRows(sum, p, j, 0);
             }
             for (; j < n; j++) {
-                double pj = p[offset + j];
-                double[] row = rows[j];
-                for (int i = 0; i < n; i++) {
-                    sum[i] += row[i] * pj;
-                }
+                addRow(sum, p, j, 0);
             }
             if (sum != out) {
                 System.arraycopy(sum, 0, out, offset, n);
+            }
+        }
+
+        /**
+         * sum[i] += A[j][i]·p[j] + … + A[j+3][i]·p[j+3] for i in [from, n), the four terms added in order of
+         * j: one load and store of sum[i] for four rows, in a loop the JIT vectorises.
+         */
+        private void addFourRows(double[] sum, double[] p, int j, int from) {
+            double p0 = p[offset + j];
+            double p1 = p[offset + j + 1];
+            double p2 = p[offset + j + 2];
+            double p3 = p[offset + j + 3];
+            double[] r0 = rows[j];
+            double[] r1 = rows[j + 1];
+            double[] r2 = rows[j + 2];
+            double[] r3 = rows[j + 3];
+            for (int i = from; i < n; i++) {
+                sum[i] = sum[i] + r0[i] * p0 + r1[i] * p1 + r2[i] * p2 + r3[i] * p3;
+            }
+        }
+
+        /** sum[i] += A[j][i]·p[j] for i in [from, n). */
+        private void addRow(double[] sum, double[] p, int j, int from) {
+            double pj = p[offset + j];
+            double[] row = rows[j];
+            for (int i = from; i < n; i++) {
+                sum[i] += row[i] * pj;
             }
         }
 

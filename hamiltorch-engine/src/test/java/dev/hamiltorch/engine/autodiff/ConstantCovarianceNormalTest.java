@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.distributions.MultivariateNormal;
+import dev.hamiltorch.engine.testsupport.Matrices;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
@@ -105,26 +106,13 @@ class ConstantCovarianceNormalTest {
         return quadratic.add(cov.logdet()).add(d * Math.log(2 * Math.PI)).mul(-0.5).reshape();
     }
 
-    /** B Bᵀ/d + 0.1 I, symmetric exactly. */
+    /** A random covariance with correlated coordinates, scales 0.5 to 2. */
     private static double[][] randomCovariance(int d) {
-        double[][] b = new double[d][d];
-        for (double[] row : b) {
-            for (int j = 0; j < d; j++) {
-                row[j] = RNG.nextDouble() * 2 - 1;
-            }
-        }
-        double[][] c = new double[d][d];
+        double[] scales = new double[d];
         for (int i = 0; i < d; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = i == j ? 0.1 : 0;
-                for (int k = 0; k < d; k++) {
-                    s += b[i][k] * b[j][k] / d;
-                }
-                c[i][j] = s;
-                c[j][i] = s;
-            }
+            scales[i] = 0.5 + 1.5 * RNG.nextDouble();
         }
-        return c;
+        return Matrices.randomCovariance(RNG.nextLong(), d, Math.max(1, d / 2), 0.1, scales);
     }
 
     private static double[] randomVector(int d) {

@@ -6,6 +6,7 @@ import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.engine.testsupport.GaussianTarget;
+import dev.hamiltorch.engine.testsupport.Matrices;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -91,26 +92,13 @@ class DenseProductsTest {
         return s;
     }
 
-    /** B Bᵀ/n + I for a random B: symmetric exactly (each entry computed once and mirrored). */
+    /** A random covariance, exactly symmetric (each entry computed from commuting products), scales 0.5 to 2. */
     private static double[][] randomSpd(SplittableRandom rng, int n) {
-        double[][] b = new double[n][n];
-        for (double[] row : b) {
-            for (int j = 0; j < n; j++) {
-                row[j] = rng.nextDouble() * 2 - 1;
-            }
-        }
-        double[][] a = new double[n][n];
+        double[] scales = new double[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = i == j ? 1 : 0;
-                for (int k = 0; k < n; k++) {
-                    s += b[i][k] * b[j][k] / n;
-                }
-                a[i][j] = s;
-                a[j][i] = s;
-            }
+            scales[i] = 0.5 + 1.5 * rng.nextDouble();
         }
-        return a;
+        return Matrices.randomCovariance(rng.nextLong(), n, n, 1.0, scales);
     }
 
     private static double[] ones(int d) {
