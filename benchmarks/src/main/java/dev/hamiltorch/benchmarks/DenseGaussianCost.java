@@ -1,7 +1,6 @@
 package dev.hamiltorch.benchmarks;
 
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.engine.autodiff.AutodiffTarget;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
@@ -33,8 +32,7 @@ public final class DenseGaussianCost {
         GaussianDense workload = new GaussianDense(BenchmarkData.readGaussian(Path.of(args[0])));
         int d = workload.dimension();
         AutodiffTarget target = new AutodiffTarget(workload.logDensity(), d);
-        Hamiltonian h = new EuclideanMetric().hamiltonian(target,
-                SamplerSettings.builder().inverseMass(InverseMass.dense(workload.covariance())).build());
+        Hamiltonian h = EuclideanMetric.hamiltonian(target, InverseMass.dense(workload.covariance()));
         double[] theta = new double[d];
         double[] g = new double[d];
         double[] p = new double[d];

@@ -3,7 +3,6 @@ package dev.hamiltorch.engine.metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.engine.testsupport.GaussianTarget;
 import dev.hamiltorch.engine.testsupport.Matrices;
@@ -23,8 +22,8 @@ class DenseProductsTest {
         SplittableRandom rng = new SplittableRandom(5);
         for (int n : new int[] {1, 2, 3, 17, 100}) {
             double[][] a = randomSpd(rng, n);
-            Hamiltonian h = new EuclideanMetric().hamiltonian(GaussianTarget.independent(new double[n], ones(n)),
-                    SamplerSettings.builder().inverseMass(InverseMass.dense(a)).build());
+            Hamiltonian h = EuclideanMetric.hamiltonian(GaussianTarget.independent(new double[n], ones(n)),
+                    InverseMass.dense(a));
             checkAgainstRows(h, new double[][][] {a}, rng, "dense " + n);
         }
     }
@@ -34,8 +33,8 @@ class DenseProductsTest {
         SplittableRandom rng = new SplittableRandom(6);
         double[][][] blocks = {randomSpd(rng, 5), randomSpd(rng, 1), randomSpd(rng, 23), randomSpd(rng, 2)};
         int d = 31;
-        Hamiltonian h = new EuclideanMetric().hamiltonian(GaussianTarget.independent(new double[d], ones(d)),
-                SamplerSettings.builder().inverseMass(InverseMass.blockDiagonal(blocks)).build());
+        Hamiltonian h = EuclideanMetric.hamiltonian(GaussianTarget.independent(new double[d], ones(d)),
+                InverseMass.blockDiagonal(blocks));
         checkAgainstRows(h, blocks, rng, "blocks 5, 1, 23, 2");
     }
 
