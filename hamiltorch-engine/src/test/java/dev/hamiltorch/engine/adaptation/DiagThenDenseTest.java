@@ -31,25 +31,22 @@ class DiagThenDenseTest {
             scales[i] = 0.5 + i / 20.0;
         }
         GaussianTarget g = new GaussianTarget(new double[30], Matrices.randomCovariance(3, 30, 3, 0.5, scales));
-        Samples diag = run(g, "diag", 150).run();
-        Samples diagThenDense = run(g, "diag-then-dense", 150).run();
-        for (int c = 0; c < 2; c++) {
-            assertTrue(diagThenDense.chain(c).stepParameters().inverseMass() instanceof InverseMass.Diagonal);
-            assertEquals(diag.chain(c).stepParameters(), diagThenDense.chain(c).stepParameters());
-            assertArrayEquals(diag.chain(c).draws().toArray(), diagThenDense.chain(c).draws().toArray());
-        }
+        assertSameRuns(run(g, "diag", 150).run(), run(g, "diag-then-dense", 150).run(), InverseMass.Diagonal.class);
     }
 
     @Test
     void longWindowsGiveDensesRun() {
         // D = 2: 2·D = 4 draws, fewer than any window of a 300-iteration warm-up (25, 50, 100)
         GaussianTarget g = new GaussianTarget(new double[] {1, 1}, new double[][] {{4, 1.9}, {1.9, 1}});
-        Samples dense = run(g, "dense", 300).run();
-        Samples diagThenDense = run(g, "diag-then-dense", 300).run();
+        assertSameRuns(run(g, "dense", 300).run(), run(g, "diag-then-dense", 300).run(), InverseMass.Dense.class);
+    }
+
+    /** Both chains of {@code actual} adapted an inverse mass of {@code kind} and are {@code expected}'s, bit for bit. */
+    private static void assertSameRuns(Samples expected, Samples actual, Class<? extends InverseMass> kind) {
         for (int c = 0; c < 2; c++) {
-            assertTrue(diagThenDense.chain(c).stepParameters().inverseMass() instanceof InverseMass.Dense);
-            assertEquals(dense.chain(c).stepParameters(), diagThenDense.chain(c).stepParameters());
-            assertArrayEquals(dense.chain(c).draws().toArray(), diagThenDense.chain(c).draws().toArray());
+            assertTrue(kind.isInstance(actual.chain(c).stepParameters().inverseMass()), "chain " + c);
+            assertEquals(expected.chain(c).stepParameters(), actual.chain(c).stepParameters());
+            assertArrayEquals(expected.chain(c).draws().toArray(), actual.chain(c).draws().toArray());
         }
     }
 }
