@@ -330,7 +330,7 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
 
     /**
      * How warm-up (the {@link #burn} iterations) adapts the inverse mass: {@code diag}, {@code dense},
-     * {@code fisher-diag} or {@code none}; default the sampler's ({@code diag} for NUTS, {@code none}
+     * {@code fisher-diag}, {@code diag-then-dense} or {@code none}; default the sampler's ({@code diag} for NUTS, {@code none}
      * for HMC). Adapting the mass adapts the step size too unless {@link #adaptStepSize(boolean)} says no.
      *
      * @throws IllegalArgumentException naming the value and the known names

@@ -82,7 +82,7 @@ public final class Runner {
               --integrator leapfrog|implicit|explicit|splitting|splitting-rand|splitting-kmid
               --metric hessian|softabs|jacobian-diag|<plugin>
               --samples N  --burn N  --step-size E  --steps L  --seed S  --chains C
-              --adapt-metric diag|dense|fisher-diag|none   how warm-up (the --burn iterations) adapts M^-1
+              --adapt-metric diag|dense|fisher-diag|diag-then-dense|none   how warm-up (the --burn iterations) adapts M^-1
               --target-accept A   the acceptance dual averaging aims at during warm-up (default 0.8)
               --no-adapt    burn-in only discards draws, whatever the sampler adapts by default
               --jitter J  --softabs-const A  --explicit-binding-const W

@@ -15,7 +15,15 @@ public enum MetricAdaptation {
      * Diagonal M⁻¹ = √(var(draws) / var(gradients)), the diagonal that minimises a Fisher divergence
      * (Seyboldt et al., nutpie).
      */
-    FISHER_DIAG("fisher-diag");
+    FISHER_DIAG("fisher-diag"),
+    /**
+     * Dense M⁻¹ as {@link #DENSE} from a slow window that holds at least twice as many draws as there are
+     * parameters, the diagonal of the same regularised covariance (as {@link #DIAG}) from a shorter one:
+     * n draws span at most n − 1 directions, and Stan's dense estimate from a window of about D draws or
+     * fewer is nearly singular, which sends the trees of the next window to the maximum depth. Not Stan's
+     * algorithm (opt-in; the default is the sampler's).
+     */
+    DIAG_THEN_DENSE("diag-then-dense");
 
     private final String key;
 
@@ -23,7 +31,10 @@ public enum MetricAdaptation {
         this.key = key;
     }
 
-    /** The name users type: {@code none}, {@code diag}, {@code dense}, {@code fisher-diag}. */
+    /**
+     * The name users type: {@code none}, {@code diag}, {@code dense}, {@code fisher-diag},
+     * {@code diag-then-dense}.
+     */
     public String key() {
         return key;
     }

@@ -87,6 +87,85 @@ public final class Triangular {
         }
     }
 
+    /**
+     * Overwrites the vector {@code x} (holding b) with L⁻¹b, column by column: xₚ ← xₚ / Lₚₚ, then
+     * xᵢ ← xᵢ − Lᵢₚ xₚ for i &gt; p. Each xᵢ receives its terms in order of p, as in {@link #solveLower}, so
+     * the values are that method's bit for bit; the inner loop is a contiguous axpy over row p of Lᵀ,
+     * which the JIT vectorises where the row-wise sums of {@link #solveLower} run one add at a time.
+     *
+     * @param lowerTransposeRows the rows of Lᵀ (row p holds column p of L; entries left of the diagonal
+     *        are not read), each of length n = {@code x.length}
+     */
+    public static void solveLowerByColumns(double[][] lowerTransposeRows, double[] x) {
+        int n = x.length;
+        int p = 0;
+        // four columns at a time: each xᵢ still takes their terms in order of p, in one load and store
+        for (; p + 3 < n; p += 4) {
+            double[] c0 = lowerTransposeRows[p];
+            double[] c1 = lowerTransposeRows[p + 1];
+            double[] c2 = lowerTransposeRows[p + 2];
+            double[] c3 = lowerTransposeRows[p + 3];
+            double x0 = x[p] / c0[p];
+            double x1 = (x[p + 1] - c0[p + 1] * x0) / c1[p + 1];
+            double x2 = (x[p + 2] - c0[p + 2] * x0 - c1[p + 2] * x1) / c2[p + 2];
+            double x3 = (x[p + 3] - c0[p + 3] * x0 - c1[p + 3] * x1 - c2[p + 3] * x2) / c3[p + 3];
+            x[p] = x0;
+            x[p + 1] = x1;
+            x[p + 2] = x2;
+            x[p + 3] = x3;
+            for (int i = p + 4; i < n; i++) {
+                x[i] = x[i] - c0[i] * x0 - c1[i] * x1 - c2[i] * x2 - c3[i] * x3;
+            }
+        }
+        for (; p < n; p++) {
+            double[] column = lowerTransposeRows[p];
+            double xp = x[p] / column[p];
+            x[p] = xp;
+            for (int i = p + 1; i < n; i++) {
+                x[i] -= column[i] * xp;
+            }
+        }
+    }
+
+    /**
+     * Overwrites the vector {@code x} (holding b) with L⁻ᵀb, column by column of Lᵀ (row by row of L),
+     * from the last: xₚ ← xₚ / Lₚₚ, then xᵢ ← xᵢ − Lₚᵢ xₚ for i &lt; p. Each xᵢ receives its terms in
+     * decreasing order of p, the reverse of {@link #solveLowerTranspose}'s, so the last bits may differ
+     * from that method's; the inner loop is a contiguous, vectorisable axpy over row p of L.
+     *
+     * @param lowerRows the rows of L (entries right of the diagonal are not read), each of length
+     *        n = {@code x.length}
+     */
+    public static void solveLowerTransposeByColumns(double[][] lowerRows, double[] x) {
+        int p = x.length - 1;
+        // four rows of L at a time, as in solveLowerByColumns: each xᵢ takes their terms in decreasing p
+        for (; p >= 3; p -= 4) {
+            double[] r0 = lowerRows[p];
+            double[] r1 = lowerRows[p - 1];
+            double[] r2 = lowerRows[p - 2];
+            double[] r3 = lowerRows[p - 3];
+            double x0 = x[p] / r0[p];
+            double x1 = (x[p - 1] - r0[p - 1] * x0) / r1[p - 1];
+            double x2 = (x[p - 2] - r0[p - 2] * x0 - r1[p - 2] * x1) / r2[p - 2];
+            double x3 = (x[p - 3] - r0[p - 3] * x0 - r1[p - 3] * x1 - r2[p - 3] * x2) / r3[p - 3];
+            x[p] = x0;
+            x[p - 1] = x1;
+            x[p - 2] = x2;
+            x[p - 3] = x3;
+            for (int i = 0; i < p - 3; i++) {
+                x[i] = x[i] - r0[i] * x0 - r1[i] * x1 - r2[i] * x2 - r3[i] * x3;
+            }
+        }
+        for (; p >= 0; p--) {
+            double[] row = lowerRows[p];
+            double xp = x[p] / row[p];
+            x[p] = xp;
+            for (int i = 0; i < p; i++) {
+                x[i] -= row[i] * xp;
+            }
+        }
+    }
+
     /** log det L = Σ log Lᵢᵢ for a lower-triangular L with a positive diagonal (NaN if one is negative). */
     public static double logDeterminant(double[] l, int n) {
         double s = 0;

@@ -14,7 +14,9 @@ import dev.hamiltorch.api.adaptation.MetricAdaptation;
  *   <li>{@code dense}: M⁻¹ = (n/(n+5))·Cov + 10⁻³·5/(n+5)·I, likewise;</li>
  *   <li>{@code fisher-diag}: M⁻¹ = diag(√(var(θ)/var(∇ log π))), the diagonal that minimises the Fisher
  *       divergence between the target and a Gaussian in the adapted coordinates (Seyboldt et al.,
- *       nutpie); exact for a Gaussian with a diagonal covariance, where var(∇ log π) = 1/var(θ).</li>
+ *       nutpie); exact for a Gaussian with a diagonal covariance, where var(∇ log π) = 1/var(θ);</li>
+ *   <li>{@code diag-then-dense}: {@code dense}'s M⁻¹ from at least {@value #DENSE_DRAWS_PER_PARAMETER}·D draws,
+ *       else its diagonal, {@code diag}'s M⁻¹.</li>
  * </ul>
  *
  * @param kind what is estimated
@@ -33,13 +35,18 @@ public record MassEstimate(MetricAdaptation kind, int count, double[] mean, doub
     /** Fisher-diagonal entries are kept inside [10⁻¹⁰, 10¹⁰], where a draw or a gradient did not vary. */
     static final double FISHER_LOWEST = 1e-10;
     static final double FISHER_HIGHEST = 1e10;
+    /**
+     * diag-then-dense's draws per parameter for a dense estimate: the smallest eigenvalue of the sample
+     * covariance of n white draws in D dimensions is about (1 − √(D/n))² (Marchenko–Pastur), 0.09 at n = 2D.
+     */
+    static final int DENSE_DRAWS_PER_PARAMETER = 2;
 
     /** No draws yet for a {@code dimension}-parameter target. */
     public static MassEstimate empty(MetricAdaptation kind, int dimension) {
         if (kind == MetricAdaptation.NONE) {
             throw new IllegalArgumentException("adaptMetric = none: nothing to estimate");
         }
-        boolean dense = kind == MetricAdaptation.DENSE;
+        boolean dense = isDense(kind);
         boolean fisher = kind == MetricAdaptation.FISHER_DIAG;
         return new MassEstimate(kind, 0, new double[dimension], new double[dense ? dimension * dimension : dimension],
                 new double[fisher ? dimension : 0], new double[fisher ? dimension : 0]);
@@ -56,7 +63,7 @@ public record MassEstimate(MetricAdaptation kind, int count, double[] mean, doub
             newMean[i] += delta[i] / n;
         }
         double[] newComoment = comoment.clone();
-        if (kind == MetricAdaptation.DENSE) {
+        if (isDense(kind)) {
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
                     newComoment[i * d + j] += delta[i] * (position[j] - newMean[j]);
@@ -93,11 +100,17 @@ public record MassEstimate(MetricAdaptation kind, int count, double[] mean, doub
         double n = count;
         double weight = n / (n + SHRINK_COUNT);
         double ridge = SHRINK_TARGET * SHRINK_COUNT / (n + SHRINK_COUNT);
-        switch (kind) {
+        MetricAdaptation estimated = kind;
+        if (kind == MetricAdaptation.DIAG_THEN_DENSE) {
+            estimated = count >= DENSE_DRAWS_PER_PARAMETER * d ? MetricAdaptation.DENSE : MetricAdaptation.DIAG;
+        }
+        switch (estimated) {
             case DIAG -> {
+                // a dense comoment's diagonal (diag-then-dense) holds the same sums as a diagonal one
+                int stride = comoment.length == d ? 1 : d + 1;
                 double[] v = new double[d];
                 for (int i = 0; i < d; i++) {
-                    v[i] = weight * comoment[i] / (n - 1) + ridge;
+                    v[i] = weight * comoment[i * stride] / (n - 1) + ridge;
                 }
                 return finite(v) ? InverseMass.diagonal(v) : previous;
             }
@@ -127,6 +140,11 @@ public record MassEstimate(MetricAdaptation kind, int count, double[] mean, doub
             }
             default -> throw new IllegalStateException(kind.toString());
         }
+    }
+
+    /** Whether {@code kind} keeps the full comoment matrix. */
+    private static boolean isDense(MetricAdaptation kind) {
+        return kind == MetricAdaptation.DENSE || kind == MetricAdaptation.DIAG_THEN_DENSE;
     }
 
     private static boolean finite(double[] v) {

@@ -3,6 +3,7 @@ package dev.hamiltorch.engine.distributions;
 import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.linalg.Cholesky;
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.ConstantCovarianceNormal;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -14,7 +15,9 @@ import java.util.Objects;
  * <p>Σ may be given directly ({@link #of}), as its lower-triangular Cholesky factor L with Σ = LLᵀ
  * ({@link #ofScaleTril}), or through the precision P = Σ⁻¹ ({@link #ofPrecision}, which needs neither
  * a solve nor an inverse: the quadratic form is (x − μ)ᵀ P (x − μ) and log det Σ = −log det P). The
- * covariance forms use the Cholesky-based {@link Tensor#solve} and {@link Tensor#logdet}.
+ * covariance forms use the Cholesky-based {@link Tensor#solve} and {@link Tensor#logdet}; a constant
+ * covariance or factor (the usual case: Σ given as data) is factored once and evaluated as one operation,
+ * {@link ConstantCovarianceNormal}, whose gradient takes two triangular solves.
  *
  * <p>{@code logProb} takes a vector [d], giving a scalar, or a batch [..., d] of vectors along the last
  * axis, giving one log density per vector (shape [...]).
@@ -27,22 +30,27 @@ public final class MultivariateNormal implements Distribution {
     private final Tensor covariance;
     private final Tensor precision;
     private final int dim;
+    /** The density for a constant Σ, factored once; null when Σ requires gradients or P was given. */
+    private final ConstantCovarianceNormal constant;
 
-    private MultivariateNormal(Tensor loc, Tensor covariance, Tensor precision, int dim) {
+    private MultivariateNormal(Tensor loc, Tensor covariance, Tensor precision, int dim,
+                               ConstantCovarianceNormal constant) {
         this.loc = loc;
         this.covariance = covariance;
         this.precision = precision;
         this.dim = dim;
+        this.constant = constant;
     }
 
     /** N(loc, covariance); a constant covariance must be symmetric positive-definite. */
     public static MultivariateNormal of(Tensor loc, Tensor covariance) {
         int d = dimension(loc);
         checkSquare("covariance", covariance, d);
-        if (!covariance.requiresGrad()) {
-            checkPositiveDefinite("covariance", covariance.toArray(), d);
+        if (covariance.requiresGrad()) {
+            return new MultivariateNormal(loc, covariance, null, d, null);
         }
-        return new MultivariateNormal(loc, covariance, null, d);
+        checkPositiveDefinite("covariance", covariance.toArray(), d);
+        return new MultivariateNormal(loc, covariance, null, d, ConstantCovarianceNormal.ofCovariance(covariance));
     }
 
     /**
@@ -52,10 +60,12 @@ public final class MultivariateNormal implements Distribution {
     public static MultivariateNormal ofScaleTril(Tensor loc, Tensor scaleTril) {
         int d = dimension(loc);
         checkSquare("scaleTril", scaleTril, d);
-        if (!scaleTril.requiresGrad()) {
-            checkLowerCholesky(scaleTril.toArray(), d);
+        Tensor covariance = scaleTril.matmul(scaleTril.transpose());
+        if (scaleTril.requiresGrad()) {
+            return new MultivariateNormal(loc, covariance, null, d, null);
         }
-        return new MultivariateNormal(loc, scaleTril.matmul(scaleTril.transpose()), null, d);
+        checkLowerCholesky(scaleTril.toArray(), d);
+        return new MultivariateNormal(loc, covariance, null, d, ConstantCovarianceNormal.ofScaleTril(scaleTril));
     }
 
     /** N(loc, precision⁻¹); a constant precision must be symmetric positive-definite. */
@@ -65,7 +75,7 @@ public final class MultivariateNormal implements Distribution {
         if (!precision.requiresGrad()) {
             checkPositiveDefinite("precision", precision.toArray(), d);
         }
-        return new MultivariateNormal(loc, null, precision, d);
+        return new MultivariateNormal(loc, null, precision, d, null);
     }
 
     public static MultivariateNormal of(double[] loc, double[][] covariance) {
@@ -101,6 +111,12 @@ public final class MultivariateNormal implements Distribution {
         if (shape.length == 0 || shape[shape.length - 1] != dim) {
             throw new IllegalArgumentException("MultivariateNormal: value must have shape [..., " + dim
                     + "], got " + Arrays.toString(shape));
+        }
+        if (constant != null) {
+            Tensor fused = constant.logProb(value, loc);
+            if (fused != null) {
+                return fused;
+            }
         }
         int[] batch = Arrays.copyOf(shape, shape.length - 1);
         int n = value.size() / dim;

@@ -4,6 +4,7 @@ import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.linalg.Cholesky;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -146,49 +147,115 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
         }
     }
 
-    /** One dense symmetric positive-definite block A of M⁻¹ acting on coordinates [offset, offset + n). */
+    /**
+     * One dense symmetric positive-definite block A of M⁻¹ acting on coordinates [offset, offset + n).
+     * A is exactly symmetric (the metric averages the two triangles), so row j of A is also its column j:
+     * the products below are sums of A's columns, contiguous axpy loops over separate row arrays that the
+     * JIT vectorises, and they still add each output's terms in order of j, as a row-by-row dot product
+     * would, so their values are that product's bit for bit.
+     */
     static final class Block {
         private final int offset;
         private final int n;
-        /** A row-major. */
-        private final double[] matrix;
+        /** A's rows (= its columns). */
+        private final double[][] rows;
         /** A = L Lᵀ. */
         private final Cholesky cholesky;
+        /** A work array of n per thread (chains share a Hamiltonian), so the products allocate nothing. */
+        private final ThreadLocal<double[]> scratch;
 
+        /** @throws IllegalArgumentException if {@code a} is not exactly symmetric */
         Block(int offset, double[][] a, Cholesky cholesky) {
             this.offset = offset;
             this.n = a.length;
-            this.matrix = new double[n * n];
+            this.rows = new double[n][];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(a[i], 0, matrix, i * n, n);
+                rows[i] = a[i].clone();
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (Double.doubleToRawLongBits(rows[i][j]) != Double.doubleToRawLongBits(rows[j][i])) {
+                        throw new IllegalArgumentException("block [" + i + "][" + j + "] = " + rows[i][j] + " but ["
+                                + j + "][" + i + "] = " + rows[j][i] + ": must be exactly symmetric");
+                    }
+                }
             }
             this.cholesky = cholesky;
+            this.scratch = ThreadLocal.withInitial(() -> new double[n]);
         }
 
-        /** pᵀ A p over the block, using the symmetry of A to halve the work. */
+        /**
+         * pᵀ A p over the block, using the symmetry of A to halve the work:
+         * Σᵢ pᵢ (Aᵢᵢ pᵢ + 2 Σ_{j &lt; i} Aᵢⱼ pⱼ), each inner sum added in order of j.
+         */
         double quadraticForm(double[] p) {
+            // offDiagonal[i] = Σ_{j < i} Aⱼᵢ pⱼ: row j's part right of the diagonal, added in order of j
+            double[] offDiagonal = scratch.get();
+            Arrays.fill(offDiagonal, 0.0);
+            int j = 0;
+            for (; j + 3 < n - 1; j += 4) {
+                // the triangle of the four rows' own columns, then the rest of their rows
+                double p0 = p[offset + j];
+                double p1 = p[offset + j + 1];
+                double p2 = p[offset + j + 2];
+                offDiagonal[j + 1] += rows[j][j + 1] * p0;
+                offDiagonal[j + 2] = offDiagonal[j + 2] + rows[j][j + 2] * p0 + rows[j + 1][j + 2] * p1;
+                offDiagonal[j + 3] = offDiagonal[j + 3] + rows[j][j + 3] * p0 + rows[j + 1][j + 3] * p1
+                        + rows[j + 2][j + 3] * p2;
+                addFourRows(offDiagonal, p, j, j + 4);
+            }
+            for (; j < n - 1; j++) {
+                addRow(offDiagonal, p, j, j + 1);
+            }
             double s = 0;
             for (int i = 0; i < n; i++) {
                 double pi = p[offset + i];
-                int row = i * n;
-                double offDiagonal = 0;
-                for (int j = 0; j < i; j++) {
-                    offDiagonal += matrix[row + j] * p[offset + j];
-                }
-                s += pi * (matrix[row + i] * pi + 2 * offDiagonal);
+                s += pi * (rows[i][i] * pi + 2 * offDiagonal[i]);
             }
             return s;
         }
 
-        /** out = A p over the block. */
+        /** out = A p over the block: outᵢ = Σⱼ Aᵢⱼ pⱼ in order of j, as Σⱼ pⱼ · (column j of A). */
         void multiply(double[] p, double[] out) {
-            for (int i = 0; i < n; i++) {
-                int row = i * n;
-                double s = 0;
-                for (int j = 0; j < n; j++) {
-                    s += matrix[row + j] * p[offset + j];
-                }
-                out[offset + i] = s;
+            // one index for the row and the sum, so the JIT sees the loop cannot overlap itself
+            double[] sum = offset == 0 ? out : scratch.get();
+            Arrays.fill(sum, 0, n, 0.0);
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                addFourRows(sum, p, j, 0);
+            }
+            for (; j < n; j++) {
+                addRow(sum, p, j, 0);
+            }
+            if (sum != out) {
+                System.arraycopy(sum, 0, out, offset, n);
+            }
+        }
+
+        /**
+         * sum[i] += A[j][i]·p[j] + … + A[j+3][i]·p[j+3] for i in [from, n), the four terms added in order of
+         * j: one load and store of sum[i] for four rows, in a loop the JIT vectorises.
+         */
+        private void addFourRows(double[] sum, double[] p, int j, int from) {
+            double p0 = p[offset + j];
+            double p1 = p[offset + j + 1];
+            double p2 = p[offset + j + 2];
+            double p3 = p[offset + j + 3];
+            double[] r0 = rows[j];
+            double[] r1 = rows[j + 1];
+            double[] r2 = rows[j + 2];
+            double[] r3 = rows[j + 3];
+            for (int i = from; i < n; i++) {
+                sum[i] = sum[i] + r0[i] * p0 + r1[i] * p1 + r2[i] * p2 + r3[i] * p3;
+            }
+        }
+
+        /** sum[i] += A[j][i]·p[j] for i in [from, n). */
+        private void addRow(double[] sum, double[] p, int j, int from) {
+            double pj = p[offset + j];
+            double[] row = rows[j];
+            for (int i = from; i < n; i++) {
+                sum[i] += row[i] * pj;
             }
         }
 

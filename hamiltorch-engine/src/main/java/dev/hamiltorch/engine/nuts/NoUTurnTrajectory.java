@@ -197,7 +197,8 @@ public final class NoUTurnTrajectory {
         if (!persists(init.first, init.last, init.rho, last.first, last.last, last.rho)) {
             return null;
         }
-        double[] rho = init.rho.clone();
+        // init's ρ is its own (a leaf's copy or a merge's) and init is dropped here: the sum reuses it
+        double[] rho = init.rho;
         add(rho, last.rho);
         return new Subtree(init.first, last.last, rho, proposal, logSumWeight);
     }
@@ -247,25 +248,32 @@ public final class NoUTurnTrajectory {
      * neighbouring state.
      */
     static boolean persists(State aFar, State aNear, double[] rhoA, State bNear, State bFar, double[] rhoB) {
-        int d = rhoA.length;
-        double[] rho = new double[d];
-        double[] rhoAExtended = new double[d];
-        double[] rhoBExtended = new double[d];
+        // each ρ is summed inside the dot products that read it, in the order a materialised sum would take,
+        // so the tests allocate nothing and have the values of the sums written out
         double[] pANear = aNear.point.momentum();
         double[] pBNear = bNear.point.momentum();
-        for (int i = 0; i < d; i++) {
-            rho[i] = rhoA[i] + rhoB[i];
-            rhoAExtended[i] = rhoA[i] + pBNear[i];
-            rhoBExtended[i] = rhoB[i] + pANear[i];
-        }
-        return noUTurn(aFar.velocity, bFar.velocity, rho)
-                && noUTurn(aFar.velocity, bNear.velocity, rhoAExtended)
-                && noUTurn(aNear.velocity, bFar.velocity, rhoBExtended);
+        return noUTurn(aFar.velocity, bFar.velocity, rhoA, rhoB)
+                && noUTurn(aFar.velocity, bNear.velocity, rhoA, pBNear)
+                && noUTurn(aNear.velocity, bFar.velocity, rhoB, pANear);
     }
 
     /** p♯₋·ρ &gt; 0 and p♯₊·ρ &gt; 0: neither end moves back towards the other. */
     static boolean noUTurn(double[] velocityOneEnd, double[] velocityOtherEnd, double[] rho) {
         return dot(velocityOneEnd, rho) > 0 && dot(velocityOtherEnd, rho) > 0;
+    }
+
+    /** {@link #noUTurn(double[], double[], double[])} with ρ = x + y. */
+    private static boolean noUTurn(double[] velocityOneEnd, double[] velocityOtherEnd, double[] x, double[] y) {
+        return dotWithSum(velocityOneEnd, x, y) > 0 && dotWithSum(velocityOtherEnd, x, y) > 0;
+    }
+
+    /** v·(x + y), each xᵢ + yᵢ rounded before the product. */
+    private static double dotWithSum(double[] v, double[] x, double[] y) {
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += v[i] * (x[i] + y[i]);
+        }
+        return s;
     }
 
     private static double dot(double[] a, double[] b) {

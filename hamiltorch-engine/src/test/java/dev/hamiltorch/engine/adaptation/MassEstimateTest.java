@@ -46,6 +46,22 @@ class MassEstimateTest {
     }
 
     @Test
+    void diagThenDenseIsDiagonalBelowTwoDrawsPerParameterAndDenseFrom() {
+        // 3 draws of 2 parameters: fewer than 2·2, so diag's estimate from the same sums
+        MassEstimate three = MassEstimate.empty(MetricAdaptation.DIAG_THEN_DENSE, 2);
+        MassEstimate diagonal = MassEstimate.empty(MetricAdaptation.DIAG, 2);
+        for (int i = 0; i < 3; i++) {
+            three = three.add(DRAWS[i], GRADIENTS[i]);
+            diagonal = diagonal.add(DRAWS[i], GRADIENTS[i]);
+        }
+        assertEquals(diagonal.inverseMass(InverseMass.identity()), three.inverseMass(InverseMass.identity()));
+        // 4 draws: dense's estimate, bit for bit
+        assertEquals(fill(MetricAdaptation.DENSE).inverseMass(InverseMass.identity()),
+                fill(MetricAdaptation.DIAG_THEN_DENSE).inverseMass(InverseMass.identity()));
+        assertEquals(MetricAdaptation.DIAG_THEN_DENSE, MetricAdaptation.of("diag_then_dense"));
+    }
+
+    @Test
     void fisherDiagonalIsTheRootOfTheVarianceRatio() {
         // gradients: g₀ mean −1/2, var (0.25 + 0.25 + 6.25 + 6.25)/3 = 13/3; g₁ mean 5/2, var (2.25 + 0.25 + 0.25 + 2.25)/3 = 5/3
         InverseMass m = fill(MetricAdaptation.FISHER_DIAG).inverseMass(InverseMass.identity());

@@ -153,7 +153,7 @@ public class WarmupTest {
     void badAdaptationSettingsAreRefusedByName() {
         GaussianTarget g = GaussianTarget.independent(new double[] {0, 0}, 1, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hmc(g).adaptMetric("diagonal"));
-        assertEquals("adaptMetric = diagonal: must be one of [none, diag, dense, fisher-diag]", e.getMessage());
+        assertEquals("adaptMetric = diagonal: must be one of [none, diag, dense, fisher-diag, diag-then-dense]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> hmc(g).desiredAcceptRate(1.2));
         assertEquals("desiredAcceptRate = 1.2: must be in (0, 1)", e.getMessage());
     }
