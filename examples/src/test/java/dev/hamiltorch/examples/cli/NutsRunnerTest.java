@@ -1,18 +1,14 @@
 package dev.hamiltorch.examples.cli;
 
+import static dev.hamiltorch.examples.cli.RunnerConsole.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.examples.workloads.BenchmarkData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,25 +18,7 @@ class NutsRunnerTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Runner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static long number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": (\\d+)").matcher(json);
-        assertTrue(m.find(), key + " missing in " + json);
-        return Long.parseLong(m.group(1));
-    }
+    private final RunnerConsole console = new RunnerConsole();
 
     private static List<String[]> rows(Path csv) throws Exception {
         return Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).skip(1).map(l -> l.split(",")).toList();
@@ -54,8 +32,9 @@ class NutsRunnerTest {
     void gaussian3dWithNutsWritesTheNutsColumnsAndJsonFields() throws Exception {
         Path json = dir.resolve("n.json");
         Path draws = dir.resolve("n.csv");
-        assertEquals(0, run("gaussian3d", "--sampler", "nuts", "--burn", "100", "--no-adapt", "--max-tree-depth", "2", "--quiet",
-                "--json", json.toString(), "--draws", draws.toString()), errText());
+        assertEquals(0, console.run("gaussian3d", "--sampler", "nuts", "--burn", "100", "--no-adapt",
+                "--max-tree-depth", "2", "--quiet",
+                "--json", json.toString(), "--draws", draws.toString()), console.err());
         String j = Files.readString(json);
         assertTrue(j.contains("\"sampler\": \"NUTS\""), j);
         assertEquals("lp__,accept_stat__,stepsize__,n_leapfrog__,divergent__,energy__,treedepth__,theta.1,theta.2,"
@@ -74,8 +53,8 @@ class NutsRunnerTest {
         }
         // ε 0.3 on sd 0.5: a U-turn needs about π·0.5/0.3 ≈ 5 steps, past depth 2's 3
         assertTrue(atMax > 150, "depth 2 reached " + atMax + " times");
-        assertEquals(atMax, number(j, "max_treedepth_hits"), "the JSON counts the kept draws at the maximum depth");
-        assertEquals(divergent, number(j, "divergences"));
+        assertEquals(atMax, count(j, "max_treedepth_hits"), "the JSON counts the kept draws at the maximum depth");
+        assertEquals(divergent, count(j, "divergences"));
     }
 
     @Test
@@ -83,12 +62,12 @@ class NutsRunnerTest {
         Path json = dir.resolve("f.json");
         Path draws = dir.resolve("f.csv");
         // ε 0.5 in the funnel's neck diverges
-        assertEquals(0, run("funnel", "--sampler", "nuts", "--step-size", "0.5", "--samples", "300", "--quiet",
-                "--json", json.toString(), "--draws", draws.toString()), errText());
+        assertEquals(0, console.run("funnel", "--sampler", "nuts", "--step-size", "0.5", "--samples", "300", "--quiet",
+                "--json", json.toString(), "--draws", draws.toString()), console.err());
         String j = Files.readString(json);
         long column = rows(draws).stream().mapToLong(r -> Integer.parseInt(r[4])).sum();
         assertTrue(column > 0, "no divergence in the funnel at ε 0.5");
-        assertEquals(column, number(j, "divergences"));
+        assertEquals(column, count(j, "divergences"));
         assertTrue(j.contains("\"v_ks\": "), j);
     }
 
@@ -97,8 +76,8 @@ class NutsRunnerTest {
         Path logistic = dir.resolve("logistic.csv");
         BenchmarkData.write(BenchmarkData.logistic(3, 200, 3), logistic);
         Path json = dir.resolve("l.json");
-        assertEquals(0, run("logistic", "--data", logistic.toString(), "--sampler", "nuts", "--samples", "300",
-                "--burn", "100", "--step-size", "0.2", "--quiet", "--json", json.toString()), errText());
+        assertEquals(0, console.run("logistic", "--data", logistic.toString(), "--sampler", "nuts", "--samples", "300",
+                "--burn", "100", "--step-size", "0.2", "--quiet", "--json", json.toString()), console.err());
         String j = Files.readString(json);
         assertTrue(j.contains("\"workload\": \"logistic\"") && j.contains("\"dimension\": 3")
                 && j.contains("\"name\": \"w[2]\""), j);
@@ -106,8 +85,9 @@ class NutsRunnerTest {
         Path gaussian = dir.resolve("g.csv");
         BenchmarkData.write(BenchmarkData.denseGaussian(4, 5, 10), gaussian);
         json = dir.resolve("g.json");
-        assertEquals(0, run("gaussian-dense", "--data", gaussian.toString(), "--sampler", "nuts", "--samples", "300",
-                "--burn", "100", "--quiet", "--json", json.toString()), errText());
+        assertEquals(0, console.run("gaussian-dense", "--data", gaussian.toString(), "--sampler", "nuts",
+                "--samples", "300",
+                "--burn", "100", "--quiet", "--json", json.toString()), console.err());
         j = Files.readString(json);
         assertTrue(j.contains("\"workload\": \"gaussian-dense\"") && j.contains("\"dimension\": 5"), j);
     }
@@ -123,20 +103,20 @@ class NutsRunnerTest {
                 new String[] {"logistic", "--data", badY.toString()},
                 new String[] {"gaussian-dense", "--data", notSymmetric.toString()},
                 new String[] {"gaussian3d", "--sampler", "nuts", "--max-tree-depth", "0"})) {
-            assertEquals(2, run(args), String.join(" ", args));
-            assertEquals(1, errText().lines().count(), errText());
-            assertTrue(errText().startsWith("error: "), errText());
+            assertEquals(2, console.run(args), String.join(" ", args));
+            assertEquals(1, console.err().lines().count(), console.err());
+            assertTrue(console.err().startsWith("error: "), console.err());
         }
-        assertEquals(2, run("logistic", "--data", ragged.toString()));
-        assertTrue(errText().contains("line 3 has 1 values, expected 2"), errText());
+        assertEquals(2, console.run("logistic", "--data", ragged.toString()));
+        assertTrue(console.err().contains("line 3 has 1 values, expected 2"), console.err());
     }
 
     @Test
     void generateWritesTheBenchmarkDataDeterministically() throws Exception {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
-        assertEquals(0, run("generate", "logistic", a.toString()));
-        assertEquals(0, run("generate", "logistic", b.toString(), "--seed", "1"));
+        assertEquals(0, console.run("generate", "logistic", a.toString()));
+        assertEquals(0, console.run("generate", "logistic", b.toString(), "--seed", "1"));
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
         List<String> lines = Files.readAllLines(a);
         assertEquals(1001, lines.size());
@@ -147,11 +127,11 @@ class NutsRunnerTest {
         assertArrayEquals(made.y(), read.y());
 
         Path g = dir.resolve("g.csv");
-        assertEquals(0, run("generate", "gaussian-dense", g.toString()));
+        assertEquals(0, console.run("generate", "gaussian-dense", g.toString()));
         BenchmarkData.GaussianData gaussian = BenchmarkData.readGaussian(g);
         assertEquals(100, gaussian.mean().length);
         assertArrayEquals(BenchmarkData.denseGaussian(1, 100, 100).covariance()[57], gaussian.covariance()[57]);
-        assertEquals(2, run("generate", "nothing", g.toString()));
+        assertEquals(2, console.run("generate", "nothing", g.toString()));
     }
 
     /** Σ = Q diag(λ) Qᵀ with λ from 1 to 100: its eigenvalues are those, so its condition number is 100. */

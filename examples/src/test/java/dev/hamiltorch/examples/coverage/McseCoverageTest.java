@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * the coordinates of a correlated Gaussian are not, so the Gaussian configurations count the
  * projections on the covariance's eigenvectors, along which the leapfrog dynamics decouple (with
  * M⁻¹ = I, and with M⁻¹ = Σ, where every whitened direction is alike). The RMHMC targets have
- * independent coordinates and hence a diagonal metric.
+ * independent coordinates and hence a diagonal metric. The banana's two coordinates are independent under
+ * the target but not under its (non-diagonal) dynamics, so its count is the least exact of these.
  */
 class McseCoverageTest {
 
