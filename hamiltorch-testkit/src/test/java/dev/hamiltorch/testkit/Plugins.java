@@ -2,6 +2,7 @@ package dev.hamiltorch.testkit;
 
 import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
