@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.linalg.Contraction;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
 import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
@@ -508,15 +509,7 @@ class McseCoverageTest {
         @Override
         public double[] thirdOrderContraction(double[] theta, double[][] s) {
             double[][][] t = thirdDerivatives(theta);
-            double[] c = new double[2];
-            for (int i = 0; i < 2; i++) {
-                for (int j = 0; j < 2; j++) {
-                    for (int k = 0; k < 2; k++) {
-                        c[i] += s[j][k] * t[i][j][k];
-                    }
-                }
-            }
-            return c;
+            return new double[] {Contraction.frobenius(s, t[0]), Contraction.frobenius(s, t[1])};
         }
     }
 
