@@ -52,6 +52,8 @@ class McseCoverageTest {
      * interval for 200 trials is 1 to 20, and a bias of 1 MCSE (about 32 on average) still falls outside.
      */
     private static final Design RIEMANNIAN = new Design(100, 400, 100);
+    /** The banana's: its means only, so 60 chains (120 trials, 0 to 14 of them beyond 2 MCSE) are enough. */
+    private static final Design BANANA = new Design(60, 400, 100);
     /** P(|Z| &gt; 2) for a standard normal Z. */
     private static final double RATE = 0.04550026389635842;
     /** Each tail of the 99.9 % interval. */
@@ -166,17 +168,10 @@ class McseCoverageTest {
     }
 
     /**
-     * G(θ) = diag(1 + 3xᵢ²) changes along the trajectory. At ε 0.2 no fixed point fails (at 0.3, 0.7 % of the
-     * transitions end a subtree on one, at 0.4, 6 %).
+     * G(θ) = diag(1 + 3xᵢ²) changes along the trajectory. As users run it: the step size adapted in warm-up
+     * (dual averaging to accept_stat 0.8), the metric given. About 10 % of the transitions end a subtree on a
+     * fixed point that does not converge (none at a fixed ε 0.2; {@code RiemannianNutsTest} runs ε 0.3).
      */
-    @Test
-    void riemannianNutsHessianMetricOnAQuartic() {
-        Quartic q = new Quartic(new double[] {1, -0.5}, 1);
-        assertCoverage("Riemannian NUTS, Hessian metric, quartic", q, riemannianNuts(q, "hessian").stepSize(0.2), 12,
-                RIEMANNIAN, true);
-    }
-
-    /** As users run it: the step size adapted in warm-up (dual averaging to accept_stat 0.8), the metric given. */
     @Test
     void riemannianNutsWithAdaptedStepSizeOnAQuartic() {
         Quartic q = new Quartic(new double[] {1, -0.5}, 1);
@@ -184,16 +179,22 @@ class McseCoverageTest {
                 riemannianNuts(q, "hessian").adaptStepSize(true), 13, RIEMANNIAN, true);
     }
 
-    /** The double well, whose Hessian is indefinite between the wells: SoftAbs makes G(θ) positive there. */
+    /**
+     * The double well, whose Hessian is indefinite between the wells: SoftAbs makes G(θ) positive there. At
+     * ε 0.3 about 13 % of the transitions end a subtree on a fixed point that does not converge; the
+     * reversibility check makes such an end symmetric, so the counts stay unbiased (and ε 0.25 costs 3 times
+     * as much).
+     */
     @Test
     void riemannianNutsSoftAbsMetricOnADoubleWell() {
         Quartic q = new Quartic(new double[] {0, 2}, -1);
         assertCoverage("Riemannian NUTS, SoftAbs metric, double well", q,
-                riemannianNuts(q, "softabs").softabsConst(1).stepSize(0.25), 14, RIEMANNIAN, true);
+                riemannianNuts(q, "softabs").softabsConst(1).stepSize(0.3), 14, RIEMANNIAN, true);
     }
 
     /**
-     * The banana, curved and with an indefinite Hessian away from its ridge. Its means are counted, not its
+     * The banana, curved and with an indefinite Hessian away from its ridge (ε 0.3: 5 % of the transitions end a
+     * subtree on a fixed point that does not converge). Its means are counted, not its
      * sds: with chains of 400 (or 1000) draws the sd's MCSE is too small there for every sampler — Euclidean
      * NUTS at ε 0.1, without a divergence, puts 21 of 200 (35 of 400) sds beyond 2 MCSE, nearly all below the
      * truth (chains that have not yet reached the tails of the ridge), while the pooled sds are right.
@@ -202,7 +203,7 @@ class McseCoverageTest {
     void riemannianNutsSoftAbsMetricOnABanana() {
         Banana b = new Banana(1);
         assertCoverage("Riemannian NUTS, SoftAbs metric, banana", b,
-                riemannianNuts(b, "softabs").softabsConst(1).stepSize(0.25), 15, RIEMANNIAN, false);
+                riemannianNuts(b, "softabs").softabsConst(1).stepSize(0.3), 15, BANANA, false);
     }
 
     /** NUTS with the given Riemannian metric, the implicit integrator and no warm-up adaptation. */
