@@ -1,6 +1,7 @@
 package dev.hamiltorch.examples.cli;
 
 import static dev.hamiltorch.examples.cli.RunnerConsole.count;
+import static dev.hamiltorch.examples.cli.RunnerConsole.number;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hamiltorch.examples.workloads.BenchmarkData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +59,84 @@ class NutsRunnerTest {
         assertTrue(atMax > 150, "depth 2 reached " + atMax + " times");
         assertEquals(atMax, count(j, "max_treedepth_hits"), "the JSON counts the kept draws at the maximum depth");
         assertEquals(divergent, count(j, "divergences"));
+    }
+
+    /**
+     * {@code --target-accept} reaches warm-up: a higher δ gives smaller adapted step sizes and a higher mean
+     * accept_stat__ over the kept draws (the final ε is dual averaging's averaged iterate, which accepts a
+     * little more than δ: 0.76 for δ 0.6, 0.97 for δ 0.95 here). {@code min_ess_bulk_per_second} is the
+     * smallest {@code ess_bulk} over {@code sampling_seconds}, which include the warm-up.
+     */
+    @Test
+    void targetAcceptSteersWarmUpAndTheJsonGivesTheSmallestEssPerSecond() throws Exception {
+        double[] meanAccept = new double[2];
+        double[] largestStep = new double[2];
+        double[] delta = {0.6, 0.95};
+        for (int k = 0; k < 2; k++) {
+            Path json = dir.resolve("t" + k + ".json");
+            Path draws = dir.resolve("t" + k + ".csv");
+            assertEquals(0, console.run("gaussian3d", "--sampler", "nuts", "--chains", "2", "--burn", "300", "--samples",
+                    "800", "--target-accept", String.valueOf(delta[k]), "--quiet", "--json", json.toString(), "--draws",
+                    draws.toString()), console.err());
+            String j = Files.readString(json);
+            assertTrue(j.contains("\"target_accept\": " + delta[k]) && j.contains("\"adapt_metric\": \"diag\""), j);
+            List<String[]> rows = new java.util.ArrayList<>(rows(dir.resolve("t" + k + "-1.csv")));
+            rows.addAll(rows(dir.resolve("t" + k + "-2.csv")));
+            assertEquals(1000, rows.size());
+            meanAccept[k] = rows.stream().mapToDouble(r -> Double.parseDouble(r[1])).average().orElseThrow();
+            largestStep[k] = rows.stream().mapToDouble(r -> Double.parseDouble(r[2])).max().orElseThrow();
+            double smallestEss = Double.POSITIVE_INFINITY;
+            Matcher ess = Pattern.compile("\"ess_bulk\": ([-0-9.eE+]+)").matcher(j);
+            int params = 0;
+            while (ess.find()) {
+                smallestEss = Math.min(smallestEss, Double.parseDouble(ess.group(1)));
+                params++;
+            }
+            assertEquals(3, params, j);
+            assertEquals(smallestEss / number(j, "sampling_seconds"), number(j, "min_ess_bulk_per_second"),
+                    1e-9 * number(j, "min_ess_bulk_per_second"), j);
+        }
+        assertTrue(meanAccept[1] >= 0.92 && meanAccept[0] <= 0.85, Arrays.toString(meanAccept));
+        assertTrue(largestStep[1] < 0.7 * largestStep[0], Arrays.toString(largestStep));
+    }
+
+    /**
+     * Every {@code --adapt-metric} reaches warm-up and is announced as CmdStan does after "Adaptation
+     * terminated": a diagonal (fisher-diag's is exactly σ² = 0.25 on gaussian3d's N(μ, 0.5² I), whose draws'
+     * and gradients' variances are in the ratio σ⁴), the dense matrix's rows, or nothing for none.
+     */
+    @Test
+    void everyAdaptMetricReachesWarmUpAndIsAnnounced() throws Exception {
+        for (String metric : List.of("diag", "dense", "fisher-diag", "none")) {
+            Path json = dir.resolve(metric + ".json");
+            Path draws = dir.resolve(metric + ".csv");
+            assertEquals(0, console.run("gaussian3d", "--sampler", "nuts", "--burn", "200", "--samples", "400",
+                    "--adapt-metric", metric, "--quiet", "--json", json.toString(), "--draws", draws.toString()),
+                    console.err());
+            assertTrue(Files.readString(json).contains("\"adapt_metric\": \"" + metric + "\""), metric);
+            List<String> csv = Files.readAllLines(draws);
+            int at = csv.indexOf("# Adaptation terminated");
+            assertTrue(at > 0 && csv.get(at + 1).startsWith("# Step size = "), metric + ": " + csv.subList(0, 20));
+            String next = csv.get(at + 2);
+            switch (metric) {
+                case "dense" -> {
+                    assertEquals("# Elements of inverse mass matrix:", next);
+                    for (int row = 0; row < 3; row++) {
+                        assertEquals(3, csv.get(at + 3 + row).substring(2).split(", ").length, csv.get(at + 3 + row));
+                    }
+                }
+                case "none" -> assertTrue(!next.startsWith("#"), "no mass matrix after the step size: " + next);
+                default -> {
+                    assertEquals("# Diagonal elements of inverse mass matrix:", next);
+                    double[] diagonal = Arrays.stream(csv.get(at + 3).substring(2).split(", "))
+                            .mapToDouble(Double::parseDouble).toArray();
+                    assertEquals(3, diagonal.length);
+                    if (metric.equals("fisher-diag")) {
+                        assertArrayEquals(new double[] {0.25, 0.25, 0.25}, diagonal, 1e-12);
+                    }
+                }
+            }
+        }
     }
 
     @Test
