@@ -1,5 +1,7 @@
 package dev.hamiltorch.api;
 
+import dev.hamiltorch.api.spi.PluginOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +63,7 @@ class DerivativeOrderTest {
             }
 
             @Override
-            public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+            public Hamiltonian hamiltonian(Target target, PluginOptions options) {
                 throw new AssertionError("not built by these tests");
             }
         };
@@ -99,7 +101,7 @@ class DerivativeOrderTest {
             }
 
             @Override
-            public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+            public Hamiltonian hamiltonian(Target target, PluginOptions options) {
                 throw new AssertionError("not built by these tests");
             }
         };

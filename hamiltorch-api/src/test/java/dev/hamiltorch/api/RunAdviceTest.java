@@ -3,6 +3,8 @@ package dev.hamiltorch.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hamiltorch.api.kernel.Event;
+import dev.hamiltorch.api.kernel.StepParameters;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.spi.RunAdvice;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,7 +29,7 @@ class RunAdviceTest {
     void theDefaultAdvisesNothing() {
         RunAdvice quiet = new RunAdvice() {
         };
-        assertEquals(List.of(), quiet.warnings(SamplerSettings.builder().build(),
+        assertEquals(List.of(), quiet.warnings(PluginOptions.defaults(), StepParameters.DEFAULTS,
                 events(Event.NON_SPD_METRIC, 10), 10));
     }
 

@@ -1,5 +1,7 @@
 package dev.hamiltorch.api;
 
+import dev.hamiltorch.api.spi.PluginOptions;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -72,7 +74,7 @@ class SplitTargetTest {
                 return new IntegrationResult(start, null, 0, 0);
             }
         };
-        assertSame(plain, plain.configure(SamplerSettings.builder().build()));
+        assertSame(plain, plain.configure(PluginOptions.defaults()));
         assertSame(plain, plain.forTrajectory(new SplittableRandom(1)));
     }
 }

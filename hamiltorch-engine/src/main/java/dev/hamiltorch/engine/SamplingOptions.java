@@ -2,11 +2,12 @@ package dev.hamiltorch.engine;
 
 import dev.hamiltorch.api.DomainException;
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.adaptation.MetricAdaptation;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
-import dev.hamiltorch.api.spi.PluginOption;
+import dev.hamiltorch.api.kernel.StepParameters;
+import dev.hamiltorch.api.spi.Named;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.Sampler;
@@ -43,14 +44,41 @@ import org.slf4j.LoggerFactory;
  * identity {@code invMass}, sampler HMC. Setters return the builder; its {@code run()} checks every argument
  * before sampling and throws {@link IllegalArgumentException} naming the first bad one and its value.
  *
+ * <p>The options fall in three kinds, kept apart: the run's settings ({@code numSamples}, {@code burn},
+ * {@code seed}, {@code chains}, {@code threads}, {@code keepEvery}, …: {@link RunOptions}); the tuning the
+ * first transition starts from ({@code stepSize}, {@code numStepsPerSample}, {@code invMass}:
+ * {@link StepParameters}, which warm-up may adapt); and the plugins' own options, which each plugin
+ * declares, with its defaults and rules ({@link Named#options()}). hamiltorch's names for the latter
+ * ({@link #softabsConst}, {@link #jitter}, {@link #explicitBindingConst}, …) set the option of that name,
+ * like {@link #option(String, String)}; {@code run()} refuses an option that no selected plugin declares
+ * (a misspelling, or an option of a plugin the run does not use, such as {@code softabsConst} with the
+ * Euclidean metric), naming the plugins and their options.
+ *
  * @param <B> the builder's own type, which every setter returns
  */
 public abstract class SamplingOptions<B extends SamplingOptions<B>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SamplingOptions.class);
 
-    private final SamplerSettings.Builder settings = SamplerSettings.builder();
-    private final Map<String, String> pluginOptions = new LinkedHashMap<>();
+    /** Option names of hamiltorch's settings that belong to plugins, declared by the plugins that read them. */
+    static final String JITTER = "jitter";
+    static final String JITTER_MAX_TRIES = "jitterMaxTries";
+    static final String SOFTABS_CONST = "softabsConst";
+    static final String EXPLICIT_BINDING_CONST = "explicitBindingConst";
+    static final String FIXED_POINT_THRESHOLD = "fixedPointThreshold";
+    static final String FIXED_POINT_MAX_ITERATIONS = "fixedPointMaxIterations";
+    static final String REVERSIBILITY_TOLERANCE = "reversibilityTolerance";
+    static final String MAX_TREE_DEPTH = "maxTreeDepth";
+
+    private int numSamples = RunOptions.DEFAULT_NUM_SAMPLES;
+    private int burn;
+    private double stepSize = StepParameters.DEFAULTS.stepSize();
+    private int numStepsPerSample = StepParameters.DEFAULTS.numSteps();
+    private InverseMass inverseMass = InverseMass.identity();
+    /** Plugin options by name: typed values from hamiltorch's setters, strings from {@link #option}. */
+    private final Map<String, Object> pluginOptions = new LinkedHashMap<>();
+    /** Presets: applied where a selected plugin declares them ({@link #optionDefault}). */
+    private final Map<String, String> pluginOptionDefaults = new LinkedHashMap<>();
     /** The shared start, or the first chain's when one per chain is given; null for random starts. */
     private double[] paramsInit;
     /** Starts per chain or random ones; null when {@link #paramsInit} is shared by every chain. */
@@ -140,7 +168,7 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
 
     /** Iterations per chain, burn-in included; default 10. */
     public B numSamples(int numSamples) {
-        settings.numSamples(numSamples);
+        this.numSamples = numSamples;
         return self();
     }
 
@@ -150,7 +178,7 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
      * {@link #adaptStepSize}) tunes its step size and mass matrix during them (see docs/adaptation.md).
      */
     public B burn(int burn) {
-        settings.burn(burn);
+        this.burn = burn;
         return self();
     }
 
@@ -159,31 +187,31 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
      * heuristic starts, so it need not be given.
      */
     public B stepSize(double stepSize) {
-        settings.stepSize(stepSize);
+        this.stepSize = stepSize;
         return self();
     }
 
     /** Integration steps per trajectory L; default 10. */
     public B numStepsPerSample(int steps) {
-        settings.numStepsPerSample(steps);
+        this.numStepsPerSample = steps;
         return self();
     }
 
     /** A diagonal inverse mass matrix (hamiltorch's 1-D {@code inv_mass}). */
     public B invMass(double... diagonal) {
-        settings.inverseMass(InverseMass.diagonal(Objects.requireNonNull(diagonal, "invMass")));
+        this.inverseMass = InverseMass.diagonal(Objects.requireNonNull(diagonal, "invMass"));
         return self();
     }
 
     /** A dense inverse mass matrix (hamiltorch's 2-D {@code inv_mass}). */
     public B invMass(double[][] matrix) {
-        settings.inverseMass(InverseMass.dense(Objects.requireNonNull(matrix, "invMass")));
+        this.inverseMass = InverseMass.dense(Objects.requireNonNull(matrix, "invMass"));
         return self();
     }
 
     /** Any inverse mass matrix, including block-diagonal ones. */
     public B invMass(InverseMass inverseMass) {
-        settings.inverseMass(inverseMass);
+        this.inverseMass = Objects.requireNonNull(inverseMass, "inverseMass");
         return self();
     }
 
@@ -244,51 +272,59 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         return self();
     }
 
-    /** Scale of the diagonal jitter added to Riemannian metrics; default 0. */
+    /**
+     * Option {@code jitter} of the Riemannian metrics: the scale of the diagonal jitter drawn per
+     * trajectory; default 0.
+     */
     public B jitter(double jitter) {
-        settings.jitter(jitter);
+        pluginOptions.put(JITTER, jitter);
         return self();
     }
 
-    /** Attempts to make a Riemannian metric positive-definite; default 10. */
+    /** Option {@code jitterMaxTries} of the Riemannian metrics: attempts to make G positive-definite; default 10. */
     public B jitterMaxTries(int tries) {
-        settings.jitterMaxTries(tries);
+        pluginOptions.put(JITTER_MAX_TRIES, tries);
         return self();
     }
 
-    /** α of the SoftAbs metric; default 1e6. */
+    /** Option {@code softabsConst} of the SoftAbs metric: its α; default 1e6. */
     public B softabsConst(double alpha) {
-        settings.softabsConst(alpha);
+        pluginOptions.put(SOFTABS_CONST, alpha);
         return self();
     }
 
-    /** ω of the explicit integrator; default 100. */
+    /** Option {@code explicitBindingConst} of the explicit integrator: its binding ω; default 100. */
     public B explicitBindingConst(double omega) {
-        settings.explicitBindingConst(omega);
+        pluginOptions.put(EXPLICIT_BINDING_CONST, omega);
         return self();
     }
 
-    /** Convergence threshold of implicit fixed points; default 1e-5. */
+    /** Option {@code fixedPointThreshold} of the implicit integrator: its fixed points' tolerance; default 1e-5. */
     public B fixedPointThreshold(double threshold) {
-        settings.fixedPointThreshold(threshold);
+        pluginOptions.put(FIXED_POINT_THRESHOLD, threshold);
         return self();
     }
 
-    /** Iteration cap of implicit fixed points; default 1000. */
+    /** Option {@code fixedPointMaxIterations} of the implicit integrator: its fixed points' cap; default 1000. */
     public B fixedPointMaxIterations(int iterations) {
-        settings.fixedPointMaxIterations(iterations);
+        pluginOptions.put(FIXED_POINT_MAX_ITERATIONS, iterations);
+        return self();
+    }
+
+    /** Option {@code maxTreeDepth} of NUTS: the largest tree depth of a transition; default 10. */
+    public B maxTreeDepth(int depth) {
+        pluginOptions.put(MAX_TREE_DEPTH, depth);
         return self();
     }
 
     /**
-     * How far integrating back from a proposal may miss the start before the implicit integrator rejects
-     * it (its reversibility check, which keeps RMHMC's detailed balance when fixed points fail to
-     * converge on one way only); default min(1, 1000 √fixedPointThreshold)
-     * ({@link SamplerSettings#defaultReversibilityTolerance(double)}); {@link Double#POSITIVE_INFINITY}
-     * turns the check off.
+     * Option {@code reversibilityTolerance} of the implicit integrator: how far integrating back from a
+     * proposal may miss the start before it rejects the proposal (its reversibility check, which keeps
+     * RMHMC's detailed balance when fixed points fail to converge on one way only); default
+     * min(1, 1000 √fixedPointThreshold); {@link Double#POSITIVE_INFINITY} turns the check off.
      */
     public B reversibilityTolerance(double tolerance) {
-        settings.reversibilityTolerance(tolerance);
+        pluginOptions.put(REVERSIBILITY_TOLERANCE, tolerance);
         return self();
     }
 
@@ -330,11 +366,25 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
     }
 
     /**
-     * An option a selected plugin declares ({@link dev.hamiltorch.api.spi.Named#options()}); {@code run()}
-     * refuses an option no selected plugin declares, naming the known ones, and a value that breaks its rule.
+     * An option a selected plugin declares ({@link dev.hamiltorch.api.spi.Named#options()}), as text (a
+     * third-party plugin's, or one the runner passes through); {@code run()} refuses an option no selected
+     * plugin declares, naming the plugins and their options, and a value that does not parse or breaks
+     * its rule, naming the option and the value. The last value given for a name applies.
      */
     public B option(String key, String value) {
         pluginOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return self();
+    }
+
+    /**
+     * A preset for an option, as text: applied, and checked, where a selected plugin declares it, and left
+     * out where none does; {@link #option(String, String)} and hamiltorch's typed setters win over it. For
+     * settings that go with a workload rather than with the user's choice of plugins (the runner's
+     * {@code quartic} presets the implicit integrator's {@code fixedPointThreshold}, which a run with
+     * {@code --integrator explicit} does not use).
+     */
+    public B optionDefault(String key, String value) {
+        pluginOptionDefaults.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return self();
     }
 
@@ -514,19 +564,32 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         if (threads < 0) {
             throw new IllegalArgumentException("threads = " + threads + ": must be 0 (automatic) or positive");
         }
-        SamplerSettings s = settings.options(pluginOptions).build();
+        RunOptions runOptions = new RunOptions(numSamples, burn, seed, chains, threads, listener, parameterNames,
+                adaptation, new DrawStorage(drawsFile, drawsPrecision,
+                        keepEvery != null ? keepEvery : drawsFile == null ? 1 : 0, blocks));
+        StepParameters tuning = tuning();
         // an instance wins over a name; a name (given or the sampler's default) is looked up only when needed
         Sampler samplerPlugin = samplerInstance != null ? samplerInstance : registry().sampler(sampler);
         Integrator integratorPlugin = integratorInstance != null ? integratorInstance
                 : registry().integrator(integrator != null ? integrator : samplerPlugin.defaultIntegrator());
         Metric metricPlugin = metricInstance != null ? metricInstance
                 : registry().metric(metric != null ? metric : samplerPlugin.defaultMetric());
+        List<Named> selected = List.of(samplerPlugin, metricPlugin, integratorPlugin);
+        Map<String, Object> given = new LinkedHashMap<>();
+        pluginOptionDefaults.forEach((name, value) -> {
+            if (PluginOptions.isDeclared(name, selected)) {
+                given.put(name, value);
+            }
+        });
+        given.putAll(pluginOptions);
+        PluginOptions options = PluginOptions.of(given, selected,
+                pluginOptions.isEmpty() ? List.of() : availablePlugins(selected));
         metricPlugin.checkSupports(t); // before evaluating anything: a first-order target with the Hessian metric
         // random starts are checked as they are drawn; given ones here, with the density's reads at the first
         InitialValues starts = initialValues != null ? initialValues : InitialValues.shared(paramsInit);
         if (!starts.isRandom()) {
             for (int c = 0; c < chains; c++) {
-                checkInitialDensity(t, s, starts.given(c));
+                checkInitialDensity(t, starts.given(c));
             }
             if (t instanceof AutodiffTarget autodiff) {
                 checkEveryParameterIsRead(autodiff.unreadParameters(paramsInit.clone()));
@@ -534,13 +597,15 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
                 checkEveryParameterIsRead(split.unreadParameters(paramsInit.clone()));
             }
         }
-        PluginOption.check(s.options(), List.of(samplerPlugin, metricPlugin, integratorPlugin));
         // builds the Hamiltonian once up front so a bad invMass, or an integrator that cannot integrate it,
         // fails here, before the progress table's header and any sampling
-        Hamiltonian hamiltonian = metricPlugin.hamiltonian(t, s);
+        Hamiltonian hamiltonian = metricPlugin.hamiltonian(t, options);
+        if (hamiltonian.inverseMass() != null) {
+            hamiltonian = hamiltonian.withInverseMass(tuning.inverseMass());
+        }
         integratorPlugin.checkSupports(hamiltonian);
         Adaptation resolved = adaptation.resolve(samplerPlugin, hamiltonian.inverseMass() != null);
-        if (s.burn() > 0 && resolved.metric() != MetricAdaptation.NONE && hamiltonian.inverseMass() == null) {
+        if (burn > 0 && resolved.metric() != MetricAdaptation.NONE && hamiltonian.inverseMass() == null) {
             throw new IllegalArgumentException("adaptMetric = " + resolved.metric().key() + ": metric '"
                     + metricPlugin.name() + "' has no constant mass matrix to adapt; use adaptMetric(\"none\")");
         }
@@ -548,21 +613,46 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         ProgressTable table = null;
         TransitionListener listener = this.listener;
         if (verbose) {
-            table = ProgressTable.on(progressOut, chains, s.numSamples(), s.burn());
+            table = ProgressTable.on(progressOut, chains, numSamples, burn);
             table.start("Sampling (Sampler." + enumName(samplerPlugin.name()) + "; Integrator."
                     + enumName(integratorPlugin.name()) + ")");
             ProgressTable shown = table;
-            listener = listener.andThen((chain, iteration, state, info) -> shown.step(chain, iteration,
-                    info.divergent()));
+            runOptions = runOptions.withListener(listener.andThen((chain, iteration, state, info) ->
+                    shown.step(chain, iteration, info.divergent())));
         }
-        Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin)
-                .run(t, starts, s, new RunOptions(seed, chains, threads, listener, parameterNames, adaptation,
-                        new DrawStorage(drawsFile, drawsPrecision, keepEvery != null ? keepEvery : drawsFile == null ? 1 : 0,
-                                blocks)));
+        Samples samples = new ChainRunner(samplerPlugin, metricPlugin, integratorPlugin, options)
+                .run(t, starts, tuning, runOptions);
         if (table != null) {
             table.finish(samples.acceptanceRate());
         }
         return samples;
+    }
+
+    /**
+     * The first transition's tuning: {@code stepSize}, {@code numStepsPerSample} and {@code invMass}.
+     *
+     * @throws IllegalArgumentException naming the bad one (by hamiltorch's name) and its value
+     */
+    private StepParameters tuning() {
+        if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
+            throw new IllegalArgumentException("stepSize = " + stepSize + ": must be positive and finite");
+        }
+        if (numStepsPerSample <= 0) {
+            throw new IllegalArgumentException("numStepsPerSample = " + numStepsPerSample + ": must be positive");
+        }
+        return StepParameters.of(stepSize, numStepsPerSample, inverseMass);
+    }
+
+    /** Every plugin of the registry but the {@code selected}, to name the one an option belongs to; none if there is no registry. */
+    private List<Named> availablePlugins(List<Named> selected) {
+        List<Named> all;
+        try {
+            all = new java.util.ArrayList<>(registry().samplersMetricsAndIntegrators());
+        } catch (RuntimeException e) {
+            return List.of(); // only for a message: a registry that cannot list its plugins names none
+        }
+        all.removeAll(selected);
+        return all;
     }
 
     /** The registry given to {@link #plugins}, or the default one, found only when a role is named. */
@@ -570,7 +660,7 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
         return plugins != null ? plugins : Hamiltorch.plugins();
     }
 
-    private void checkInitialDensity(Target t, SamplerSettings s, double[] paramsInit) {
+    private void checkInitialDensity(Target t, double[] paramsInit) {
         double[] gradient = new double[t.dimension()];
         double logProb;
         try {
@@ -581,7 +671,7 @@ public abstract class SamplingOptions<B extends SamplingOptions<B>> {
                     + ": the log density cannot be evaluated there: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // any other exception is the density's code failing, whatever its type: report it as the user's
-            throw SamplingException.atParamsInit(paramsInit, chains, s, e);
+            throw SamplingException.atParamsInit(paramsInit, chains, numSamples, burn, e);
         }
         if (!Double.isFinite(logProb)) {
             throw new IllegalArgumentException("paramsInit = " + describe(paramsInit)

@@ -1,6 +1,5 @@
 package dev.hamiltorch.testkit;
 
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
@@ -8,6 +7,7 @@ import dev.hamiltorch.api.kernel.Kernel;
 import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.spi.Sampler;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -44,17 +44,30 @@ public interface SamplerUnderTest {
     }
 
     /**
-     * A sampler plugin with the metric and integrator plugins it runs with, configured by {@code settings}
-     * (step size, steps per trajectory, and whatever the metric and integrator read), as the chain runner
-     * wires them without warm-up adaptation: the metric's Hamiltonian of the target, the integrator
-     * configured once, the sampler's {@link Sampler#initialParameters} at every step.
+     * A sampler plugin with the metric and integrator plugins it runs with, tuned by {@code tuning} (step
+     * size, inverse mass, steps per trajectory) and configured by {@code options} (checked against the three
+     * plugins as a run checks them: an option none of them declares, or a bad value, is refused), as the
+     * chain runner wires them without warm-up adaptation: the metric's Hamiltonian of the target, the
+     * integrator configured once, the sampler's {@link Sampler#initialParameters} at every step.
+     *
+     * @throws IllegalArgumentException for an option none of the plugins declares, or a bad value
      */
-    static SamplerUnderTest ofPlugins(Sampler sampler, Metric metric, Integrator integrator, SamplerSettings settings) {
+    static SamplerUnderTest ofPlugins(Sampler sampler, Metric metric, Integrator integrator, StepParameters tuning,
+                                      java.util.Map<String, ?> options) {
+        PluginOptions checked = PluginOptions.of(options, java.util.List.of(sampler, metric, integrator));
         return ofKernel(target -> {
             metric.checkSupports(target);
-            Hamiltonian h = metric.hamiltonian(target, settings);
+            Hamiltonian h = metric.hamiltonian(target, checked);
+            if (h.inverseMass() != null) {
+                h = h.withInverseMass(tuning.inverseMass());
+            }
             integrator.checkSupports(h);
-            return sampler.kernel(h, integrator.configure(settings), settings);
-        }, sampler.initialParameters(settings));
+            return sampler.kernel(h, integrator.configure(checked), checked);
+        }, sampler.initialParameters(tuning, checked));
+    }
+
+    /** {@link #ofPlugins(Sampler, Metric, Integrator, StepParameters, java.util.Map)} with every option at its default. */
+    static SamplerUnderTest ofPlugins(Sampler sampler, Metric metric, Integrator integrator, StepParameters tuning) {
+        return ofPlugins(sampler, metric, integrator, tuning, java.util.Map.of());
     }
 }

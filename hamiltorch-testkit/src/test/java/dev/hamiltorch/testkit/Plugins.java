@@ -1,6 +1,5 @@
 package dev.hamiltorch.testkit;
 
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
@@ -27,7 +26,7 @@ final class Plugins {
 
     /** The step parameters of ε {@code stepSize} and L {@code steps}, unit mass. */
     static StepParameters parameters(double stepSize, int steps) {
-        return StepParameters.of(SamplerSettings.builder().stepSize(stepSize).numStepsPerSample(steps).build());
+        return StepParameters.DEFAULTS.withStepSize(stepSize).withNumSteps(steps);
     }
 
     /** {@code target} with its gradient's component {@code wrong} doubled. */

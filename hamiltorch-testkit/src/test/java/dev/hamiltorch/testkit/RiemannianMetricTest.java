@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.DomainException;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Jitter;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.kernel.Event;
@@ -79,8 +80,8 @@ class RiemannianMetricTest {
 
     private static final Target LOGISTIC = KnownTargets.logistic(3).target();
 
-    private static SamplerSettings settings(double jitter) {
-        return SamplerSettings.builder().jitter(jitter).build();
+    private static PluginOptions settings(double jitter) {
+        return PluginOptions.of(Jitter.SCALE, jitter);
     }
 
     @Test

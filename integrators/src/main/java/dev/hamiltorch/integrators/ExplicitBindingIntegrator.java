@@ -1,7 +1,9 @@
 package dev.hamiltorch.integrators;
 
 import com.google.auto.service.AutoService;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOption;
+import dev.hamiltorch.api.spi.PluginOptions;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
@@ -68,13 +70,15 @@ import java.util.Map;
 @AutoService(Integrator.class)
 public final class ExplicitBindingIntegrator implements Integrator {
 
-    private static final SamplerSettings DEFAULTS = SamplerSettings.builder().build();
+    /** Option {@code explicitBindingConst}: the binding constant ω; default 100 (hamiltorch's). */
+    public static final PluginOption<Double> EXPLICIT_BINDING_CONST = PluginOption.ofDouble("explicitBindingConst",
+            100, "must be positive and finite", v -> v > 0 && Double.isFinite(v));
 
     private final double explicitBindingConst;
 
     /** With hamiltorch's default binding constant ω = 100 (used by {@link java.util.ServiceLoader}). */
     public ExplicitBindingIntegrator() {
-        this(DEFAULTS.explicitBindingConst());
+        this(EXPLICIT_BINDING_CONST.defaultValue());
     }
 
     /**
@@ -94,10 +98,16 @@ public final class ExplicitBindingIntegrator implements Integrator {
         return EXPLICIT;
     }
 
-    /** An instance with the settings' {@code explicitBindingConst}. */
+    /** {@code explicitBindingConst}. */
     @Override
-    public ExplicitBindingIntegrator configure(SamplerSettings settings) {
-        return new ExplicitBindingIntegrator(settings.explicitBindingConst());
+    public List<PluginOption<?>> options() {
+        return List.of(EXPLICIT_BINDING_CONST);
+    }
+
+    /** An instance with the option {@code explicitBindingConst}. */
+    @Override
+    public ExplicitBindingIntegrator configure(PluginOptions options) {
+        return new ExplicitBindingIntegrator(options.get(EXPLICIT_BINDING_CONST));
     }
 
     /** The binding constant ω. */
@@ -110,13 +120,13 @@ public final class ExplicitBindingIntegrator implements Integrator {
      * hides (see the class description), so final results should come from the implicit integrator.
      */
     @Override
-    public List<String> warnings(SamplerSettings settings, Map<Event, Long> events, long iterations) {
+    public List<String> warnings(PluginOptions options, StepParameters tuning, Map<Event, Long> events, long iterations) {
         return List.of(String.format(Locale.ROOT, "the explicit integrator (ω = %s, ε = %s: 2ωε = %.2f rad) is"
                 + " not exactly reversible or volume-preserving, and its high acceptance rate hides a bias that"
                 + " follows 2ωε (on a 1-D quartic with Var 0.468, ω 10 gave Var 0.344 at ε 0.3 and 0.390 at ε"
                 + " 0.15 with 96-98 %% acceptance); use integrator \"implicit\" for final results",
-                settings.explicitBindingConst(), settings.stepSize(),
-                2 * settings.explicitBindingConst() * settings.stepSize()));
+                options.get(EXPLICIT_BINDING_CONST), tuning.stepSize(),
+                2 * options.get(EXPLICIT_BINDING_CONST) * tuning.stepSize()));
     }
 
     /** @throws IllegalArgumentException if the Hamiltonian is neither Riemannian nor separable */

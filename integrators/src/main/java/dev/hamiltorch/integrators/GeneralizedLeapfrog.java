@@ -1,7 +1,8 @@
 package dev.hamiltorch.integrators;
 
 import com.google.auto.service.AutoService;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOption;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
@@ -9,6 +10,7 @@ import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian.Geometry;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Integrator;
+import java.util.List;
 
 /**
  * The implicit generalized leapfrog (Girolami &amp; Calderhead 2011) for Hamiltonians whose kinetic
@@ -77,7 +79,21 @@ public final class GeneralizedLeapfrog implements Integrator {
      * geometry, on a proposal that is rejected anyway.
      */
     public static final int STALL_ITERATIONS = 50;
-    private static final SamplerSettings DEFAULTS = SamplerSettings.builder().build();
+
+    /** Option {@code fixedPointThreshold}: a fixed point has converged when the largest squared change is below it; default 1e-5 (hamiltorch's). */
+    public static final PluginOption<Double> FIXED_POINT_THRESHOLD = PluginOption.ofDouble("fixedPointThreshold",
+            1e-5, "must be positive and finite", v -> v > 0 && Double.isFinite(v));
+    /** Option {@code fixedPointMaxIterations}: iterations after which a fixed point has not converged; default 1000 (hamiltorch's). */
+    public static final PluginOption<Integer> FIXED_POINT_MAX_ITERATIONS = PluginOption.ofInt(
+            "fixedPointMaxIterations", 1000, "must be positive", v -> v > 0);
+    /**
+     * Option {@code reversibilityTolerance}: the largest round-trip error of an accepted trajectory;
+     * default NaN, which stands for {@link #defaultReversibilityTolerance(double)} of the threshold;
+     * {@link Double#POSITIVE_INFINITY} turns the check off.
+     */
+    public static final PluginOption<Double> REVERSIBILITY_TOLERANCE = PluginOption.ofDouble("reversibilityTolerance",
+            Double.NaN, "must be positive (Infinity turns the check off, NaN stands for the default)",
+            v -> v > 0 || v.isNaN());
 
     private final double fixedPointThreshold;
     private final int fixedPointMaxIterations;
@@ -88,12 +104,12 @@ public final class GeneralizedLeapfrog implements Integrator {
      * at its default tolerance for that threshold, 1 (used by {@link java.util.ServiceLoader}).
      */
     public GeneralizedLeapfrog() {
-        this(DEFAULTS.fixedPointThreshold(), DEFAULTS.fixedPointMaxIterations());
+        this(FIXED_POINT_THRESHOLD.defaultValue(), FIXED_POINT_MAX_ITERATIONS.defaultValue());
     }
 
     /**
      * With the reversibility check at its default tolerance for the threshold,
-     * {@link SamplerSettings#defaultReversibilityTolerance(double)}.
+     * {@link #defaultReversibilityTolerance(double)}.
      *
      * @param fixedPointThreshold a fixed point has converged when the largest squared change of a
      *        component in one iteration is below this
@@ -102,7 +118,18 @@ public final class GeneralizedLeapfrog implements Integrator {
      */
     public GeneralizedLeapfrog(double fixedPointThreshold, int fixedPointMaxIterations) {
         this(fixedPointThreshold, fixedPointMaxIterations,
-                SamplerSettings.defaultReversibilityTolerance(fixedPointThreshold));
+                defaultReversibilityTolerance(fixedPointThreshold));
+    }
+
+    /**
+     * The reversibility tolerance for a fixed-point threshold when none is given: min(1, 1000 √threshold),
+     * a thousand times the largest change a converged fixed point may still make (1e-3 at a threshold of
+     * 1e-12, 1 at hamiltorch's 1e-5). The way back then misses the start by its fixed points' residuals
+     * alone, which are far smaller, when it retraces the way there; it misses by far more, or fails, when
+     * it does not.
+     */
+    public static double defaultReversibilityTolerance(double fixedPointThreshold) {
+        return Math.min(1, 1000 * Math.sqrt(fixedPointThreshold));
     }
 
     /**
@@ -137,14 +164,19 @@ public final class GeneralizedLeapfrog implements Integrator {
         return IMPLICIT;
     }
 
-    /**
-     * An instance with the settings' {@code fixedPointThreshold}, {@code fixedPointMaxIterations} and
-     * {@linkplain SamplerSettings#effectiveReversibilityTolerance() reversibility tolerance}.
-     */
+    /** {@code fixedPointThreshold}, {@code fixedPointMaxIterations} and {@code reversibilityTolerance}. */
     @Override
-    public GeneralizedLeapfrog configure(SamplerSettings settings) {
-        return new GeneralizedLeapfrog(settings.fixedPointThreshold(), settings.fixedPointMaxIterations(),
-                settings.effectiveReversibilityTolerance());
+    public List<PluginOption<?>> options() {
+        return List.of(FIXED_POINT_THRESHOLD, FIXED_POINT_MAX_ITERATIONS, REVERSIBILITY_TOLERANCE);
+    }
+
+    /** An instance with the options' threshold, iteration cap and reversibility tolerance (its default when NaN). */
+    @Override
+    public GeneralizedLeapfrog configure(PluginOptions options) {
+        double threshold = options.get(FIXED_POINT_THRESHOLD);
+        double tolerance = options.get(REVERSIBILITY_TOLERANCE);
+        return new GeneralizedLeapfrog(threshold, options.get(FIXED_POINT_MAX_ITERATIONS),
+                Double.isNaN(tolerance) ? defaultReversibilityTolerance(threshold) : tolerance);
     }
 
     /** The convergence threshold on the largest squared change per iteration. */

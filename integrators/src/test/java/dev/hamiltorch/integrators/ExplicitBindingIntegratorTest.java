@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.kernel.StepParameters;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
@@ -354,7 +355,7 @@ class ExplicitBindingIntegratorTest {
         ExplicitBindingIntegrator defaults = new ExplicitBindingIntegrator();
         assertEquals(100.0, defaults.explicitBindingConst());
         ExplicitBindingIntegrator configured = defaults.configure(
-                SamplerSettings.builder().explicitBindingConst(25.0).build());
+                PluginOptions.of(ExplicitBindingIntegrator.EXPLICIT_BINDING_CONST, 25.0));
         assertNotSame(defaults, configured);
         assertEquals(25.0, configured.explicitBindingConst());
         assertEquals(100.0, defaults.explicitBindingConst());
@@ -387,7 +388,8 @@ class ExplicitBindingIntegratorTest {
 
     @Test
     void everyRunIsToldOnceThatItsResultsAreBiasedAndToUseTheImplicitIntegrator() {
-        SamplerSettings settings = SamplerSettings.builder().explicitBindingConst(10).stepSize(0.3).build();
+        PluginOptions options = PluginOptions.of(ExplicitBindingIntegrator.EXPLICIT_BINDING_CONST, 10.0);
+        StepParameters tuning = StepParameters.DEFAULTS.withStepSize(0.3);
         Map<Event, Long> none = new EnumMap<>(Event.class);
         for (Event e : Event.values()) {
             none.put(e, 0L);
@@ -396,8 +398,8 @@ class ExplicitBindingIntegratorTest {
                         + " reversible or volume-preserving, and its high acceptance rate hides a bias that follows 2ωε"
                         + " (on a 1-D quartic with Var 0.468, ω 10 gave Var 0.344 at ε 0.3 and 0.390 at ε 0.15 with"
                         + " 96-98 % acceptance); use integrator \"implicit\" for final results"),
-                new ExplicitBindingIntegrator().warnings(settings, none, 100));
-        assertEquals(List.of(), new GeneralizedLeapfrog().warnings(settings, none, 100));
-        assertEquals(List.of(), new Leapfrog().warnings(settings, none, 100));
+                new ExplicitBindingIntegrator().warnings(options, tuning, none, 100));
+        assertEquals(List.of(), new GeneralizedLeapfrog().warnings(options, tuning, none, 100));
+        assertEquals(List.of(), new Leapfrog().warnings(options, tuning, none, 100));
     }
 }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
@@ -275,9 +275,9 @@ class GeneralizedLeapfrogTest {
         GeneralizedLeapfrog defaults = new GeneralizedLeapfrog();
         assertEquals(1e-5, defaults.fixedPointThreshold());
         assertEquals(1000, defaults.fixedPointMaxIterations());
-        SamplerSettings settings = SamplerSettings.builder().fixedPointThreshold(1e-9).fixedPointMaxIterations(7)
-                .build();
-        GeneralizedLeapfrog configured = defaults.configure(settings);
+        PluginOptions options = PluginOptions.of(GeneralizedLeapfrog.FIXED_POINT_THRESHOLD, 1e-9)
+                .with(GeneralizedLeapfrog.FIXED_POINT_MAX_ITERATIONS, 7);
+        GeneralizedLeapfrog configured = defaults.configure(options);
         assertNotSame(defaults, configured);
         assertEquals(1e-9, configured.fixedPointThreshold());
         assertEquals(7, configured.fixedPointMaxIterations());
@@ -398,11 +398,15 @@ class GeneralizedLeapfrogTest {
         assertEquals(1.0, new GeneralizedLeapfrog().reversibilityTolerance());
         assertEquals(1e-3, new GeneralizedLeapfrog(1e-12, 10).reversibilityTolerance(), 1e-18);
         assertEquals(0.1, new GeneralizedLeapfrog(1e-8, 10).reversibilityTolerance(), 1e-16);
-        SamplerSettings tightFixedPoints = SamplerSettings.builder().fixedPointThreshold(1e-12).build();
+        PluginOptions tightFixedPoints = PluginOptions.of(GeneralizedLeapfrog.FIXED_POINT_THRESHOLD, 1e-12);
         assertEquals(1e-3, new GeneralizedLeapfrog().configure(tightFixedPoints).reversibilityTolerance(), 1e-18);
-        SamplerSettings off = SamplerSettings.builder().reversibilityTolerance(OFF).build();
+        PluginOptions off = PluginOptions.of(GeneralizedLeapfrog.REVERSIBILITY_TOLERANCE, OFF);
         assertEquals(OFF, new GeneralizedLeapfrog().configure(off).reversibilityTolerance());
-        SamplerSettings tight = SamplerSettings.builder().reversibilityTolerance(1e-8).build();
+        PluginOptions tight = PluginOptions.of(GeneralizedLeapfrog.REVERSIBILITY_TOLERANCE, 1e-8);
+        // the default tolerance follows the threshold given with it
+        assertEquals(0.1, new GeneralizedLeapfrog().configure(PluginOptions.of(GeneralizedLeapfrog.FIXED_POINT_THRESHOLD,
+                1e-8).with(GeneralizedLeapfrog.REVERSIBILITY_TOLERANCE, Double.NaN)).reversibilityTolerance(), 1e-16);
+        assertEquals(0.1, GeneralizedLeapfrog.defaultReversibilityTolerance(1e-8), 1e-16);
         assertEquals(1e-8, new GeneralizedLeapfrog().configure(tight).reversibilityTolerance());
         for (double bad : new double[] {0.0, -1e-3, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.spi.Integrator;
 import java.lang.module.ModuleDescriptor;
 import java.util.List;
@@ -56,8 +56,9 @@ class IntegratorPluginsTest {
 
     @Test
     void configureAndForTrajectoryKeepTheNameAndTheirOwnSettingsOnly() {
-        SamplerSettings settings = SamplerSettings.builder().fixedPointThreshold(1e-8).fixedPointMaxIterations(50)
-                .explicitBindingConst(30).build();
+        PluginOptions settings = PluginOptions.of(GeneralizedLeapfrog.FIXED_POINT_THRESHOLD, 1e-8)
+                .with(GeneralizedLeapfrog.FIXED_POINT_MAX_ITERATIONS, 50)
+                .with(ExplicitBindingIntegrator.EXPLICIT_BINDING_CONST, 30.0);
         loaded().forEach((name, integrator) -> {
             Integrator configured = integrator.configure(settings);
             Integrator forTrajectory = configured.forTrajectory(new SplittableRandom(5));

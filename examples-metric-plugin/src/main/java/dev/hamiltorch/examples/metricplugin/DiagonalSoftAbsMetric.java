@@ -1,23 +1,34 @@
 package dev.hamiltorch.examples.metricplugin;
 
 import dev.hamiltorch.api.DerivativeOrder;
+import dev.hamiltorch.api.dynamics.Jitter;
+import dev.hamiltorch.api.spi.PluginOption;
 import dev.hamiltorch.api.spi.RiemannianMetric;
+import java.util.List;
 
 /**
  * SoftAbs of the diagonal Hessian: G(θ) = diag(λ̃ⱼ) with λ̃ = λ·coth(αλ), λⱼ = −∂ⱼ² log π(θ) and α the
- * run's {@code softabsConst}; a Riemannian metric plugin written against hamiltorch-api alone.
+ * metric's option {@code softabsConst} (SoftAbs's name, so {@code .softabsConst(α)} sets it too); a Riemannian
+ * metric plugin written against hamiltorch-api alone.
  */
 // tag::metric[]
 public final class DiagonalSoftAbsMetric extends RiemannianMetric {
 
     @Override public String name() { return "softabs-diagonal"; }
 
+    /** α, declared with its default and rule: a run refuses a bad value, or a misspelt name, before sampling. */
+    public static final PluginOption<Double> ALPHA = PluginOption.ofDouble("softabsConst", 1e6,
+            "must be positive and finite", a -> a > 0 && Double.isFinite(a));
+
+    /** α and the jitter every {@link RiemannianMetric} applies. */
+    @Override public List<PluginOption<?>> options() { return List.of(ALPHA, Jitter.SCALE, Jitter.MAX_TRIES); }
+
     /** G reads the Hessian, ∂G its derivatives ∂ᵢ∂ⱼ² log π: the target must give third derivatives. */
     @Override public DerivativeOrder requiredDerivatives() { return DerivativeOrder.THIRD; }
 
     @Override protected void metric(Point at, double[][] g) {
         double[][] h = at.hessian();
-        for (int j = 0; j < g.length; j++) g[j][j] = softAbs(-h[j][j], at.settings().softabsConst());
+        for (int j = 0; j < g.length; j++) g[j][j] = softAbs(-h[j][j], at.options().get(ALPHA));
     }
 
     /** ∂ᵢGⱼⱼ = λ̃′(λⱼ) · ∂ᵢλⱼ with ∂ᵢλⱼ = −Tᵢⱼⱼ. */
@@ -25,7 +36,7 @@ public final class DiagonalSoftAbsMetric extends RiemannianMetric {
         double[][] h = at.hessian();
         double[][][] t = at.thirdDerivatives();
         for (int j = 0; j < dg.length; j++) {
-            double slope = softAbsSlope(-h[j][j], at.settings().softabsConst());
+            double slope = softAbsSlope(-h[j][j], at.options().get(ALPHA));
             for (int i = 0; i < dg.length; i++) dg[i][j][j] = -slope * t[i][j][j];
         }
     }

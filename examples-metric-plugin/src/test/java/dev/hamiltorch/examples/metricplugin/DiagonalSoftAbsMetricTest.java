@@ -1,18 +1,21 @@
 package dev.hamiltorch.examples.metricplugin;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.kernel.MetropolisKernel;
 import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
 import dev.hamiltorch.api.spi.Named;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.testkit.HamiltonianCheck;
 import dev.hamiltorch.testkit.IntegratorCheck;
 import dev.hamiltorch.testkit.KnownTargets;
 import dev.hamiltorch.testkit.SamplerCheck;
 import dev.hamiltorch.testkit.SamplerUnderTest;
+import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -27,28 +30,42 @@ class DiagonalSoftAbsMetricTest {
 
     final Metric metric = find(Metric.class, "softabs-diagonal");
     final Integrator implicit = find(Integrator.class, "implicit");
-    final SamplerSettings settings = SamplerSettings.builder().softabsConst(1).stepSize(0.5)
-            .numStepsPerSample(4).fixedPointThreshold(1e-10).build();
+    // the metric's own option and the integrator's, checked against what each declares, as a run checks them
+    final PluginOptions options = PluginOptions.of(Map.of("softabsConst", 1.0, "fixedPointThreshold", 1e-10),
+            List.of(metric, implicit));
+    final StepParameters tuning = StepParameters.DEFAULTS.withStepSize(0.5).withNumSteps(4);
 
     @Test
     void itsHamiltonianHasTheDerivativesOfH() {
-        HamiltonianCheck.of(metric.hamiltonian(KnownTargets.logistic(3).target(), settings)).points(20)
+        HamiltonianCheck.of(metric.hamiltonian(KnownTargets.logistic(3).target(), options)).points(20)
                 .assertGradientsMatchFiniteDifferences();
     }
 
     @Test
     void theImplicitIntegratorIsReversibleAndSymplecticOnIt() {
         IntegratorCheck.of(new dev.hamiltorch.integrators.GeneralizedLeapfrog(1e-30, 1000, Double.POSITIVE_INFINITY),
-                        metric.hamiltonian(KnownTargets.correlatedGaussian().target(), settings))
+                        metric.hamiltonian(KnownTargets.correlatedGaussian().target(), options))
                 .reversibilityTolerance(1e-10).assertReversible().assertVolumePreserving().assertEnergyErrorOrder(2);
     }
 
     @Test
     void rmhmcWithItRecoversKnownTargets() {
         SamplerUnderTest rmhmc = SamplerUnderTest.ofKernel(target -> new MetropolisKernel(
-                metric.hamiltonian(target, settings), implicit.configure(settings)), StepParameters.of(settings));
+                metric.hamiltonian(target, options), implicit.configure(options)), tuning);
         SamplerCheck.of(rmhmc).iterations(2000).burn(200)
                 .assertRecovers(KnownTargets.correlatedGaussian()).assertRecovers(KnownTargets.logistic(2));
+    }
+
+    @Test
+    void itsOptionIsTypedAndAMisspellingOrABadValueIsRefused() {
+        String typo = assertThrows(IllegalArgumentException.class,
+                () -> PluginOptions.of(Map.of("softabsConts", 1.0), List.of(metric))).getMessage();
+        assertEquals("option softabsConts = 1.0: no plugin of this run declares it; known options: 'softabs-diagonal'"
+                + " [softabsConst, jitter, jitterMaxTries]; did you mean softabsConst?", typo);
+        String bad = assertThrows(IllegalArgumentException.class,
+                () -> PluginOptions.of(Map.of("softabsConst", "-1"), List.of(metric))).getMessage();
+        assertEquals("option softabsConst = -1: must be positive and finite", bad);
+        assertEquals(1e6, PluginOptions.defaults().get(DiagonalSoftAbsMetric.ALPHA), "hamiltorch's default");
     }
 
     @Test

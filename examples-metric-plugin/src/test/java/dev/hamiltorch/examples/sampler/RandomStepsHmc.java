@@ -1,6 +1,6 @@
 package dev.hamiltorch.examples.sampler;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
@@ -21,8 +21,8 @@ public final class RandomStepsHmc implements Sampler {
     @Override public String name() { return "hmc-random-steps"; }
 
     @Override
-    public Kernel kernel(Hamiltonian h, Integrator integrator, SamplerSettings s) {
-        Kernel hmc = new MetropolisKernel(h, integrator.configure(s));
+    public Kernel kernel(Hamiltonian h, Integrator integrator, PluginOptions options) {
+        Kernel hmc = new MetropolisKernel(h, integrator.configure(options));
         return new Kernel() {
             @Override public ChainState init(double[] position) { return hmc.init(position); }
 

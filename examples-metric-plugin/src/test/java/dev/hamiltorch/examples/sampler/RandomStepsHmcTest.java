@@ -2,8 +2,8 @@ package dev.hamiltorch.examples.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.kernel.StepParameters;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.integrators.Leapfrog;
 import dev.hamiltorch.testkit.KnownTargets;
@@ -19,10 +19,10 @@ class RandomStepsHmcTest {
     @Test
     void recoversKnownTargets() {
         Sampler sampler = new RandomStepsHmc();
-        SamplerSettings settings = SamplerSettings.builder().stepSize(0.3).numStepsPerSample(10).build();
-        SamplerUnderTest underTest = SamplerUnderTest.ofKernel(
-                target -> sampler.kernel(new DiagonalMassHamiltonian(target), new Leapfrog(), settings),
-                sampler.initialParameters(settings));
+        StepParameters tuning = StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(10);
+        SamplerUnderTest underTest = SamplerUnderTest.ofKernel(target -> sampler.kernel(
+                new DiagonalMassHamiltonian(target), new Leapfrog(), PluginOptions.defaults()),
+                sampler.initialParameters(tuning, PluginOptions.defaults()));
         SamplerCheck.of(underTest)
                 .assertRecovers(KnownTargets.correlatedGaussian())
                 .assertRecovers(KnownTargets.logistic(2));
@@ -33,7 +33,7 @@ class RandomStepsHmcTest {
     void drawingTheLengthFromTheStateIsBiasedAndCaught() {
         // L′ chosen from the current position (long trajectories left of 0) is no longer a mixture of
         // π-invariant kernels: the kit reports the bias
-        SamplerSettings settings = SamplerSettings.builder().stepSize(0.3).numStepsPerSample(10).build();
+        StepParameters tuning = StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(10);
         SamplerUnderTest biased = SamplerUnderTest.ofKernel(target -> {
             var h = new DiagonalMassHamiltonian(target);
             return new dev.hamiltorch.api.kernel.Kernel() {
@@ -49,10 +49,10 @@ class RandomStepsHmcTest {
                             .step(rng, state, p.withNumSteps(steps));
                 }
             };
-        }, StepParameters.of(settings));
+        }, tuning);
         assertThrows(AssertionError.class, () -> SamplerCheck.of(biased).assertRecovers(KnownTargets.logistic(2)));
         SamplerCheck.of(SamplerUnderTest.ofKernel(target -> new RandomStepsHmc().kernel(
-                new DiagonalMassHamiltonian(target), new Leapfrog(), settings), StepParameters.of(settings)))
+                new DiagonalMassHamiltonian(target), new Leapfrog(), PluginOptions.defaults()), tuning))
                 .assertRecovers(KnownTargets.logistic(2));
     }
 }

@@ -21,10 +21,13 @@ public final class Options {
 
     private final String workload;
     private final Map<String, String> values;
+    /** The options given on the command line, apart from the workload's defaults merged in. */
+    private final Set<String> given;
 
-    private Options(String workload, Map<String, String> values) {
+    private Options(String workload, Map<String, String> values, Set<String> given) {
         this.workload = workload;
         this.values = values;
+        this.given = Set.copyOf(given);
     }
 
     /**
@@ -72,7 +75,7 @@ public final class Options {
                 throw new UsageException("unknown option --" + name);
             }
         }
-        return new Options(args[0], values);
+        return new Options(args[0], values, values.keySet());
     }
 
     /** The workload named first. */
@@ -84,7 +87,12 @@ public final class Options {
     public Options withDefaults(Map<String, String> defaults) {
         Map<String, String> merged = new LinkedHashMap<>(defaults);
         merged.putAll(values);
-        return new Options(workload, merged);
+        return new Options(workload, merged, given);
+    }
+
+    /** Whether option {@code --name} was given on the command line (not only as a workload default). */
+    public boolean given(String name) {
+        return given.contains(name);
     }
 
     /** Whether option {@code --name} was given (or has a workload default). */

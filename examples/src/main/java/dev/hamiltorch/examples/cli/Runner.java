@@ -1,7 +1,6 @@
 package dev.hamiltorch.examples.cli;
 
 import dev.hamiltorch.api.LogDensity;
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Integrator;
@@ -13,7 +12,6 @@ import dev.hamiltorch.engine.adaptation.Adaptation;
 import dev.hamiltorch.engine.diagnostics.ParameterDiagnostics;
 import dev.hamiltorch.engine.diagnostics.Summary;
 import dev.hamiltorch.engine.diagnostics.SummaryRow;
-import dev.hamiltorch.engine.nuts.Nuts;
 import dev.hamiltorch.engine.nuts.NutsKernel;
 import dev.hamiltorch.engine.sampling.ChainSamples;
 import dev.hamiltorch.engine.sampling.ParameterSummary;
@@ -377,6 +375,27 @@ public final class Runner {
         return configure(b, o, out);
     }
 
+    /** A plugin option's flag: the option's name (hamiltorch's, as the plugins declare it) and its typed setter. */
+    private record PluginOptionFlag(String option, Setter setter) {
+        interface Setter {
+            void set(SamplingOptions<?> b, Options o) throws UsageException;
+        }
+    }
+
+    /** The flags of plugin options, by flag (sorted, so options are set in one order). */
+    private static final Map<String, PluginOptionFlag> PLUGIN_OPTIONS = new java.util.TreeMap<>(Map.of(
+            "jitter", new PluginOptionFlag("jitter", (b, o) -> b.jitter(o.real("jitter", 0))),
+            "softabs-const", new PluginOptionFlag("softabsConst", (b, o) -> b.softabsConst(o.real("softabs-const", 1e6))),
+            "explicit-binding-const", new PluginOptionFlag("explicitBindingConst",
+                    (b, o) -> b.explicitBindingConst(o.real("explicit-binding-const", 100))),
+            "fixed-point-threshold", new PluginOptionFlag("fixedPointThreshold",
+                    (b, o) -> b.fixedPointThreshold(o.real("fixed-point-threshold", 1e-5))),
+            "fixed-point-max-iterations", new PluginOptionFlag("fixedPointMaxIterations",
+                    (b, o) -> b.fixedPointMaxIterations(o.integer("fixed-point-max-iterations", 1000))),
+            "max-tree-depth", new PluginOptionFlag("maxTreeDepth", (b, o) -> b.maxTreeDepth(o.integer("max-tree-depth", 10))),
+            "reversibility-tolerance", new PluginOptionFlag("reversibilityTolerance",
+                    (b, o) -> b.reversibilityTolerance(o.real("reversibility-tolerance", Double.NaN)))));
+
     /** The options every run shares (sampler, integrator, metric, lengths, seed, …) set on {@code b}. */
     static <B extends SamplingOptions<B>> B configure(B b, Options o, PrintStream out) throws UsageException {
         b.numSamples(o.integer("samples", 10))
@@ -395,26 +414,14 @@ public final class Runner {
         if (o.has("metric")) {
             b.metric(o.string("metric", null));
         }
-        if (o.has("jitter")) {
-            b.jitter(o.real("jitter", 0));
-        }
-        if (o.has("softabs-const")) {
-            b.softabsConst(o.real("softabs-const", 1e6));
-        }
-        if (o.has("explicit-binding-const")) {
-            b.explicitBindingConst(o.real("explicit-binding-const", 100));
-        }
-        if (o.has("fixed-point-threshold")) {
-            b.fixedPointThreshold(o.real("fixed-point-threshold", 1e-5));
-        }
-        if (o.has("fixed-point-max-iterations")) {
-            b.fixedPointMaxIterations(o.integer("fixed-point-max-iterations", 1000));
-        }
-        if (o.has("max-tree-depth")) {
-            b.option(Nuts.MAX_TREE_DEPTH, Integer.toString(o.integer("max-tree-depth", 10)));
-        }
-        if (o.has("reversibility-tolerance")) {
-            b.reversibilityTolerance(o.real("reversibility-tolerance", SamplerSettings.DEFAULT_REVERSIBILITY_TOLERANCE));
+        // the plugins' options: given ones are the user's (refused where no selected plugin declares them),
+        // a workload's defaults only presets (left out where none does)
+        for (Map.Entry<String, PluginOptionFlag> flag : PLUGIN_OPTIONS.entrySet()) {
+            if (o.given(flag.getKey())) {
+                flag.getValue().setter().set(b, o);
+            } else if (o.has(flag.getKey())) {
+                b.optionDefault(flag.getValue().option(), o.string(flag.getKey(), null));
+            }
         }
         if (o.flag("no-adapt")) {
             if (o.has("adapt-metric") || o.has("target-accept")) {
@@ -501,8 +508,8 @@ public final class Runner {
         r.put("integrator", enumName(run.integrator()));
         r.put("metric", enumName(run.metric()));
         r.put("dimension", samples.dimension());
-        r.put("num_samples", run.settings().numSamples());
-        r.put("burn", run.settings().burn());
+        r.put("num_samples", run.numSamples());
+        r.put("burn", run.burn());
         r.put("chains", samples.numChains());
         r.put("seed", run.seed());
         Adaptation adapted = run.adaptation();
@@ -514,9 +521,11 @@ public final class Runner {
             }
             r.put("step_size", stepSizes);
         } else {
-            r.put("step_size", run.settings().stepSize());
+            r.put("step_size", run.tuning().stepSize());
         }
-        r.put("steps_per_sample", run.settings().numStepsPerSample());
+        r.put("steps_per_sample", run.tuning().numSteps());
+        // the plugins' options in force that were not their defaults (given, or a workload's preset)
+        r.put("plugin_options", run.options().given());
         if (adapted.adaptsAnything()) {
             r.put("adapt_metric", adapted.metric().key());
             r.put("target_accept", adapted.targetAcceptance());
@@ -524,7 +533,7 @@ public final class Runner {
         r.put("library_version", run.libraryVersion());
         r.put("sampling_seconds", samples.wallTimeSeconds());
         // num_samples counts burn-in (hamiltorch's convention), so it is the iterations run per chain
-        r.put("iterations_per_second", (double) run.settings().numSamples() * samples.numChains()
+        r.put("iterations_per_second", (double) run.numSamples() * samples.numChains()
                 / samples.wallTimeSeconds());
         r.put("gradient_evaluations", samples.gradientEvaluations());
         r.put("acceptance_rate", samples.acceptanceRate());
@@ -587,7 +596,7 @@ public final class Runner {
             // no summary without the draws: the kept divergences (and NUTS's tree-depth hits) from the statistics
             r.put("divergences", keptCount(samples, ChainSamples.DIVERGENT, v -> v != 0));
             if (run.sampler().equals(Sampler.NUTS)) {
-                int maxDepth = Nuts.maxTreeDepth(run.settings());
+                int maxDepth = run.tuning().maxTreeDepth();
                 r.put("max_treedepth_hits", keptCount(samples, NutsKernel.TREE_DEPTH, v -> v >= maxDepth));
             }
         }

@@ -49,8 +49,8 @@ public final class StanCsv implements TransitionListener, Closeable {
 
     @Override
     public void onStart(Provenance run, List<String> statisticNames) {
-        burn = run.settings().burn();
-        stepSize = run.settings().stepSize();
+        burn = run.burn();
+        stepSize = run.tuning().stepSize();
         adapted = run.adaptation().adaptsAnything();
         StringBuilder header = new StringBuilder("lp__,accept_stat__,stepsize__,n_leapfrog__,divergent__,energy__");
         for (String name : statisticNames) {
@@ -68,8 +68,8 @@ public final class StanCsv implements TransitionListener, Closeable {
                 writers[c].write("# hamiltorch for the JVM " + run.libraryVersion() + "\n# workload = " + workload
                         + "\n# sampler = " + run.sampler() + "\n# metric = " + run.metric() + "\n# integrator = "
                         + run.integrator() + "\n# chain = " + (c + 1) + "\n# seed = " + run.seed()
-                        + "\n# num_samples = " + run.settings().numSamples() + "\n# burn = " + burn
-                        + "\n# step_size = " + stepSize + "\n# steps_per_sample = " + run.settings().numStepsPerSample()
+                        + "\n# num_samples = " + run.numSamples() + "\n# burn = " + burn
+                        + "\n# step_size = " + stepSize + "\n# steps_per_sample = " + run.tuning().numSteps()
                         + "\n");
                 writers[c].write(header.toString());
             }

@@ -1,6 +1,5 @@
 package dev.hamiltorch.api.dynamics;
 
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import java.util.Arrays;
 import java.util.Objects;
@@ -23,8 +22,8 @@ public abstract class CachedRiemannianHamiltonian implements RiemannianHamiltoni
 
     /** The target. */
     protected final Target target;
-    /** The run's settings. */
-    protected final SamplerSettings settings;
+    /** The metric's jitter options (scale and attempts); {@link #jitter} is what one trajectory drew. */
+    protected final Jitter jitterOptions;
     /** D. */
     protected final int dimension;
     /** diag(jitter · U(0,1)) of this trajectory; all zeros outside one. */
@@ -37,11 +36,12 @@ public abstract class CachedRiemannianHamiltonian implements RiemannianHamiltoni
     private final Geometry[] geometries = new Geometry[CACHED_POSITIONS];
 
     /**
+     * @param jitterOptions the jitter's scale and attempts ({@link Jitter#of} the metric's options)
      * @param jitter this trajectory's diagonal jitter, or null for none
      */
-    protected CachedRiemannianHamiltonian(Target target, SamplerSettings settings, double[] jitter) {
+    protected CachedRiemannianHamiltonian(Target target, Jitter jitterOptions, double[] jitter) {
         this.target = Objects.requireNonNull(target, "target");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.jitterOptions = Objects.requireNonNull(jitterOptions, "jitterOptions");
         this.dimension = target.dimension();
         this.jitter = jitter == null ? new double[dimension] : jitter;
         boolean any = false;
@@ -101,12 +101,12 @@ public abstract class CachedRiemannianHamiltonian implements RiemannianHamiltoni
      */
     @Override
     public final RiemannianHamiltonian forTrajectory(RandomGenerator rng) {
-        if (settings.jitter() == 0) {
+        if (jitterOptions.scale() == 0) {
             return this;
         }
         double[] drawn = new double[dimension];
         for (int i = 0; i < dimension; i++) {
-            drawn[i] = settings.jitter() * rng.nextDouble();
+            drawn[i] = jitterOptions.scale() * rng.nextDouble();
         }
         return withJitter(drawn);
     }

@@ -10,7 +10,7 @@ public enum Event {
     FIXED_POINT_NOT_CONVERGED("fixed_point_not_converged"),
     /**
      * Integrating back from the proposal, with its momentum negated, failed or did not return to the
-     * start within the reversibility tolerance ({@link dev.hamiltorch.api.SamplerSettings#reversibilityTolerance()}).
+     * start within the reversibility tolerance (the implicit integrator's option {@code reversibilityTolerance}).
      */
     NOT_REVERSIBLE("not_reversible"),
     /** The energy error exceeded the divergence threshold (1000). */

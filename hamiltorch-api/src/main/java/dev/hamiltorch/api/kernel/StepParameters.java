@@ -1,7 +1,6 @@
 package dev.hamiltorch.api.kernel;
 
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
 import java.util.Objects;
 
 /**
@@ -33,13 +32,18 @@ public record StepParameters(double stepSize, InverseMass inverseMass, int numSt
         }
     }
 
+    /** hamiltorch's defaults: step size 0.1, identity inverse mass, 10 steps, and Stan's tree depth 10. */
+    public static final StepParameters DEFAULTS = new StepParameters(0.1, InverseMass.identity(), 10,
+            DEFAULT_MAX_TREE_DEPTH);
+
     /**
-     * The parameters a run's settings give before any adaptation: its step size, inverse mass and
-     * trajectory length, and the default tree depth.
+     * The tuning a user gives before any adaptation (hamiltorch's {@code step_size},
+     * {@code num_steps_per_sample}, {@code inv_mass}), with the default tree depth.
+     *
+     * @throws IllegalArgumentException naming the first bad argument and its value
      */
-    public static StepParameters of(SamplerSettings settings) {
-        return new StepParameters(settings.stepSize(), settings.inverseMass(), settings.numStepsPerSample(),
-                DEFAULT_MAX_TREE_DEPTH);
+    public static StepParameters of(double stepSize, int numSteps, InverseMass inverseMass) {
+        return new StepParameters(stepSize, inverseMass, numSteps, DEFAULT_MAX_TREE_DEPTH);
     }
 
     /** These parameters with another step size. */

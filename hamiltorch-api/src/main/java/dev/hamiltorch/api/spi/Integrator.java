@@ -1,6 +1,5 @@
 package dev.hamiltorch.api.spi;
 
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;
@@ -15,10 +14,10 @@ import java.util.random.RandomGenerator;
  * to get an instance holding the run's constants, and before each trajectory calls
  * {@link #forTrajectory} on that instance and integrates with what it returns:
  * <pre>{@code
- *   Integrator configured = found.configure(settings);            // once per run
+ *   Integrator configured = found.configure(options);             // once per run
  *   ...
  *   IntegrationResult r = configured.forTrajectory(rng)            // once per trajectory
- *           .integrate(hamiltonian.forTrajectory(rng), start, settings.stepSize(), settings.numStepsPerSample());
+ *           .integrate(hamiltonian.forTrajectory(rng), start, parameters.stepSize(), parameters.numSteps());
  * }</pre>
  * Both methods default to returning {@code this}, so integrators that need neither ignore them.
  */
@@ -38,12 +37,12 @@ public interface Integrator extends Named, RunAdvice {
     String SPLITTING_KMID = "splitting-kmid";
 
     /**
-     * This integrator with the constants it reads from a run's settings (for example
-     * {@link SamplerSettings#fixedPointThreshold()}, {@link SamplerSettings#fixedPointMaxIterations()},
-     * {@link SamplerSettings#explicitBindingConst()}). Returns a new instance, or {@code this} when it
-     * reads no settings; an instance that was never configured uses the settings' defaults.
+     * This integrator with the values of the options it declares ({@link #options()}: for example the
+     * implicit integrator's {@code fixedPointThreshold}, the explicit one's {@code explicitBindingConst}).
+     * Returns a new instance, or {@code this} when it has no options; an instance that was never
+     * configured uses its options' defaults.
      */
-    default Integrator configure(SamplerSettings settings) {
+    default Integrator configure(PluginOptions options) {
         return this;
     }
 

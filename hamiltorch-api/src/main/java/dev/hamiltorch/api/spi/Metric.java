@@ -1,7 +1,6 @@
 package dev.hamiltorch.api.spi;
 
 import dev.hamiltorch.api.DerivativeOrder;
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 
@@ -11,7 +10,7 @@ import dev.hamiltorch.api.dynamics.Hamiltonian;
  */
 public interface Metric extends Named, RunAdvice {
 
-    /** Euclidean metric from the settings' inverse mass matrix (identity by default). */
+    /** Euclidean metric with a constant inverse mass matrix, the kernel's per-step {@code inverseMass}. */
     String EUCLIDEAN = "euclidean";
     /** Riemannian metric G = −∇² log π. */
     String HESSIAN = "hessian";
@@ -47,6 +46,11 @@ public interface Metric extends Named, RunAdvice {
         }
     }
 
-    /** The Hamiltonian of {@code target} under this metric, configured by {@code settings}. */
-    Hamiltonian hamiltonian(Target target, SamplerSettings settings);
+    /**
+     * The Hamiltonian of {@code target} under this metric, configured by the {@code options} it declares
+     * ({@link #options()}). A metric with a constant mass gives it the identity: kernels re-mass it to
+     * each step's {@link dev.hamiltorch.api.kernel.StepParameters#inverseMass()}
+     * ({@link Hamiltonian#withInverseMass}).
+     */
+    Hamiltonian hamiltonian(Target target, PluginOptions options);
 }

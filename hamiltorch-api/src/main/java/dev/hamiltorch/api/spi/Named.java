@@ -9,8 +9,9 @@ public interface Named {
     String name();
 
     /**
-     * The typed options this plugin reads from {@link dev.hamiltorch.api.SamplerSettings#option(PluginOption)};
-     * a run that gives an option no selected plugin declares is refused. None by default.
+     * The typed options this plugin reads with {@link PluginOptions#get(PluginOption)}: all of its settings.
+     * A run that gives an option no selected plugin declares is refused before the first draw, naming
+     * the plugins and their options. None by default.
      */
     default List<PluginOption<?>> options() {
         return List.of();

@@ -1,21 +1,20 @@
 package dev.hamiltorch.api.spi;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A typed option a plugin declares ({@link Named#options()}): its name, type, default and rule. Users
- * give options as strings ({@code SampleBuilder.option(name, value)}); the engine refuses, before the
- * first draw, a name no selected plugin declares (naming the known ones) and a value that does not parse
- * or breaks the rule, and the plugin reads the typed value with
- * {@link dev.hamiltorch.api.SamplerSettings#option(PluginOption)}.
+ * A typed option a plugin declares ({@link Named#options()}): its name, type, default and rule. Every
+ * setting of a plugin is one (SoftAbs's {@code softabsConst}, the implicit integrator's
+ * {@code fixedPointThreshold}, NUTS's {@code maxTreeDepth}, a third-party metric's own). Users give
+ * options typed ({@code SampleBuilder.softabsConst(1e6)}) or as strings ({@code option(name, value)},
+ * the runner's flags); the engine checks them when it selects the plugins ({@link PluginOptions#of}),
+ * refusing a name no selected plugin declares and a value that does not parse or breaks the rule, and
+ * the plugin reads the typed value with {@link PluginOptions#get(PluginOption)}.
  *
- * @param name the name users give, e.g. {@code my-metric.scale}; lower case, no spaces
+ * @param name the name users give, e.g. hamiltorch's {@code softabsConst} or {@code my-metric.scale}; no spaces
  * @param type the value's type
  * @param defaultValue the value when the user gives none
  * @param rule what a valid value is, in words (for error messages), e.g. "must be positive"
@@ -88,30 +87,28 @@ public record PluginOption<T>(String name, Class<T> type, T defaultValue, String
     }
 
     /**
-     * Checks every option in {@code given} against what {@code plugins} declare: each name must be
-     * declared by one of them and each value must parse and satisfy its rule.
+     * The value of this option for {@code value}: a string is {@linkplain #parse parsed}; a typed value must
+     * be of this option's type (an integral number also serves a floating-point option) and satisfy the rule.
      *
-     * @throws IllegalArgumentException naming an unknown option and the known ones, or a bad value
+     * @throws IllegalArgumentException naming the option and the value when it is of another type, does not
+     *         parse or breaks the rule
      */
-    public static void check(Map<String, String> given, Collection<? extends Named> plugins) {
-        for (Map.Entry<String, String> e : given.entrySet()) {
-            PluginOption<?> declared = null;
-            for (Named plugin : plugins) {
-                for (PluginOption<?> o : plugin.options()) {
-                    if (o.name().equals(e.getKey())) {
-                        declared = o;
-                    }
-                }
-            }
-            if (declared == null) {
-                TreeSet<String> known = new TreeSet<>();
-                List<String> names = plugins.stream().map(Named::name).toList();
-                plugins.forEach(p -> p.options().forEach(o -> known.add(o.name())));
-                throw new IllegalArgumentException("option " + e.getKey() + " = " + e.getValue()
-                        + ": no selected plugin " + names + " declares it; known options: "
-                        + (known.isEmpty() ? "none" : String.join(", ", known)));
-            }
-            declared.parse(e.getValue());
+    public T accept(Object value) {
+        if (value instanceof String text) {
+            return parse(text);
         }
+        Object v = value;
+        if (type == Double.class && (v instanceof Integer || v instanceof Long || v instanceof Float)) {
+            v = ((Number) v).doubleValue();
+        }
+        if (!type.isInstance(v)) {
+            throw new IllegalArgumentException("option " + name + " = " + value + ": not a " + type.getSimpleName()
+                    + " value (" + rule + ")");
+        }
+        T typed = type.cast(v);
+        if (!valid.test(typed)) {
+            throw new IllegalArgumentException("option " + name + " = " + value + ": " + rule);
+        }
+        return typed;
     }
 }

@@ -1,14 +1,15 @@
 package dev.hamiltorch.api.spi;
 
 import dev.hamiltorch.api.DomainException;
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.CholeskyGeometry;
+import dev.hamiltorch.api.dynamics.Jitter;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.linalg.Cholesky;
 import dev.hamiltorch.api.linalg.Contraction;
+import java.util.List;
 
 /**
  * A Riemannian metric plugin given by its metric tensor G(θ) and the derivative ∂G/∂θ alone; this class
@@ -23,9 +24,9 @@ import dev.hamiltorch.api.linalg.Contraction;
  * ∂G into {@link #metricDerivative}. A metric that is a tensor function of θ extends
  * {@link TensorRiemannianMetric} instead and gets ∂G from automatic differentiation.
  *
- * <p>Jitter: with {@link SamplerSettings#jitter()} &gt; 0 each trajectory draws d = jitter · U(0,1)ᴰ once
- * and factorises G + diag(d); where that is not positive-definite, G + diag(10ᵏd) for k = 1, 2, … up to
- * {@link SamplerSettings#jitterMaxTries()} attempts in all, so that H stays one deterministic function of
+ * <p>Jitter: with the option {@code jitter} &gt; 0 ({@link Jitter}) each trajectory draws d = jitter · U(0,1)ᴰ
+ * once and factorises G + diag(d); where that is not positive-definite, G + diag(10ᵏd) for k = 1, 2, … up to
+ * {@code jitterMaxTries} attempts in all, so that H stays one deterministic function of
  * θ within the trajectory. Failures: a G still not positive-definite gives
  * {@link Event#NON_SPD_METRIC}; a non-finite log density, G or ∂G {@link Event#INVALID_LOG_PROB}; a
  * {@link DomainException} thrown by {@link #metric} or {@link #metricDerivative} {@link Event#DOMAIN_ERROR}.
@@ -52,12 +53,21 @@ public abstract class RiemannianMetric implements Metric {
     protected abstract void metricDerivative(Point at, double[][][] dg);
 
     /**
+     * The jitter options ({@link Jitter#OPTIONS}); a subclass with options of its own adds them to these
+     * and reads them in {@link #metric} through {@link Point#options()}.
+     */
+    @Override
+    public List<PluginOption<?>> options() {
+        return Jitter.OPTIONS;
+    }
+
+    /**
      * This metric's Hamiltonian on {@code target}, without jitter until
      * {@link RiemannianHamiltonian#forTrajectory} draws it.
      */
     @Override
-    public RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
-        return new MetricHamiltonian(target, settings, null);
+    public RiemannianHamiltonian hamiltonian(Target target, PluginOptions options) {
+        return new MetricHamiltonian(target, options, null);
     }
 
     /**
@@ -67,16 +77,16 @@ public abstract class RiemannianMetric implements Metric {
      */
     public static final class Point {
         private final Target target;
-        private final SamplerSettings settings;
+        private final PluginOptions options;
         private final double[] theta;
         private final double logDensity;
         private final double[] gradient;
         private double[][] hessian;
         private double[][][] third;
 
-        Point(Target target, SamplerSettings settings, double[] theta, double logDensity, double[] gradient) {
+        Point(Target target, PluginOptions options, double[] theta, double logDensity, double[] gradient) {
             this.target = target;
-            this.settings = settings;
+            this.options = options;
             this.theta = theta;
             this.logDensity = logDensity;
             this.gradient = gradient;
@@ -141,9 +151,9 @@ public abstract class RiemannianMetric implements Metric {
             return third;
         }
 
-        /** The run's settings (for a constant such as {@link SamplerSettings#softabsConst()}). */
-        public SamplerSettings settings() {
-            return settings;
+        /** The run's plugin options, where the metric reads its own ({@link PluginOptions#get}). */
+        public PluginOptions options() {
+            return options;
         }
 
         /** The target, for what the accessors above do not cover. */
@@ -155,13 +165,16 @@ public abstract class RiemannianMetric implements Metric {
     /** H with G from the enclosing metric, cached per position. */
     private final class MetricHamiltonian extends CachedRiemannianHamiltonian {
 
-        MetricHamiltonian(Target target, SamplerSettings settings, double[] jitter) {
-            super(target, settings, jitter);
+        private final PluginOptions options;
+
+        MetricHamiltonian(Target target, PluginOptions options, double[] jitter) {
+            super(target, Jitter.of(options), jitter);
+            this.options = options;
         }
 
         @Override
         protected CachedRiemannianHamiltonian withJitter(double[] jitter) {
-            return new MetricHamiltonian(target, settings, jitter);
+            return new MetricHamiltonian(target, options, jitter);
         }
 
         @Override
@@ -181,7 +194,7 @@ public abstract class RiemannianMetric implements Metric {
 
             MetricGeometry(double[] theta) {
                 super(MetricHamiltonian.this.target, theta);
-                point = new Point(target, settings, theta, logDensity, gradient);
+                point = new Point(target, options, theta, logDensity, gradient);
                 u = new double[dimension];
             }
 
@@ -205,7 +218,7 @@ public abstract class RiemannianMetric implements Metric {
                 }
                 double[][] withJitter = new double[dimension][dimension];
                 double scale = 1.0;
-                for (int attempt = 0; attempt < settings.jitterMaxTries(); attempt++) {
+                for (int attempt = 0; attempt < jitterOptions.maxTries(); attempt++) {
                     for (int i = 0; i < dimension; i++) {
                         System.arraycopy(g[i], 0, withJitter[i], 0, i);
                         withJitter[i][i] = g[i][i] + scale * jitter[i];

@@ -1,12 +1,12 @@
 package dev.hamiltorch.api.spi;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.kernel.Event;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Advice a plugin gives its user after a run, from the run's settings and what happened in it: which
+ * Advice a plugin gives its user after a run, from its options, the run's tuning and what happened in it: which
  * setting to change when the plugin's defaults cannot work on the target, or what the plugin's results
  * do not show. The chain runner asks the run's integrator and metric once the chains have stopped and
  * adds their sentences to the run's warnings, which it logs once.
@@ -17,11 +17,13 @@ public interface RunAdvice {
      * Sentences for the run's user, empty when the plugin has nothing to say (the default). Called once
      * per run, after sampling (also for a run that stopped early), on the plugin as found by name.
      *
-     * @param settings the run's settings
+     * @param options the run's plugin options (this plugin reads its own)
+     * @param tuning the tuning the run started from (step size, inverse mass, trajectory length)
      * @param events every event's count over all iterations of all chains (every event present)
      * @param iterations the iterations run, over all chains
      */
-    default List<String> warnings(SamplerSettings settings, Map<Event, Long> events, long iterations) {
+    default List<String> warnings(PluginOptions options, StepParameters tuning, Map<Event, Long> events,
+                                  long iterations) {
         return List.of();
     }
 

@@ -1,6 +1,5 @@
 package dev.hamiltorch.api.spi;
 
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.adaptation.MetricAdaptation;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.Kernel;
@@ -27,18 +26,20 @@ public interface Sampler extends Named {
     String RMHMC = "rmhmc";
 
     /**
-     * The transition kernel for this configuration; its tuning comes per step, starting from
-     * {@link #initialParameters(SamplerSettings)}.
+     * The transition kernel for this configuration, with the values of the options this sampler declares
+     * ({@link #options()}); its tuning comes per step, starting from
+     * {@link #initialParameters(StepParameters, PluginOptions)}; the kernel
+     * {@linkplain Integrator#configure configures} {@code integrator} with the same {@code options}.
      */
-    Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings);
+    Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options);
 
     /**
      * The tuning of the first transition (and of every one when nothing is adapted): by default the
-     * settings' step size, inverse mass and steps per sample ({@link StepParameters#of}); a sampler with
-     * trajectory settings of its own (a tree depth) overrides it.
+     * user's step size, inverse mass and steps per sample as {@code given}; a sampler whose own options
+     * shape the trajectory (NUTS's {@code maxTreeDepth}) puts them in.
      */
-    default StepParameters initialParameters(SamplerSettings settings) {
-        return StepParameters.of(settings);
+    default StepParameters initialParameters(StepParameters given, PluginOptions options) {
+        return given;
     }
 
     /**

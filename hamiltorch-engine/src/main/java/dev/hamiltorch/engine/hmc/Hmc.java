@@ -2,7 +2,7 @@ package dev.hamiltorch.engine.hmc;
 
 import dev.hamiltorch.api.kernel.MetropolisKernel;
 import com.google.auto.service.AutoService;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.kernel.Kernel;
@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Fixed-length Hamiltonian Monte Carlo with a Metropolis correction (hamiltorch's {@code HMC}).
  * One transition draws p ~ N(0, M(θ)), integrates {@link StepParameters#numSteps()} steps
- * of size {@link StepParameters#stepSize()} (from {@link SamplerSettings#numStepsPerSample()} and
- * {@link SamplerSettings#stepSize()} unless warm-up adapts them) and accepts the end point with
+ * of size {@link StepParameters#stepSize()} (hamiltorch's {@code numStepsPerSample} and
+ * {@code stepSize} unless warm-up adapts them) and accepts the end point with
  * probability min(1, exp(H₀ − H₁)). It adapts nothing by default, as hamiltorch's {@code HMC}; a run
  * that asks for adaptation gets it ({@link HmcAdaptStep} adapts the step size by default).
  *
@@ -53,7 +53,7 @@ public final class Hmc implements Sampler {
     }
 
     @Override
-    public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-        return new MetropolisKernel(hamiltonian, integrator.configure(settings), settings.option(STEP_SIZE_JITTER));
+    public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
+        return new MetropolisKernel(hamiltonian, integrator.configure(options), options.get(STEP_SIZE_JITTER));
     }
 }

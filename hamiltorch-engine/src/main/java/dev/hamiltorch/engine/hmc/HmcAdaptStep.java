@@ -1,7 +1,7 @@
 package dev.hamiltorch.engine.hmc;
 
 import com.google.auto.service.AutoService;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.Kernel;
 import dev.hamiltorch.api.spi.Integrator;
@@ -31,8 +31,8 @@ public final class HmcAdaptStep implements Sampler {
     private final Hmc hmc = new Hmc();
 
     @Override
-    public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-        return hmc.kernel(hamiltonian, integrator, settings);
+    public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
+        return hmc.kernel(hamiltonian, integrator, options);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.hamiltorch.engine.hmc;
 
 import dev.hamiltorch.api.kernel.MetropolisKernel;
 import com.google.auto.service.AutoService;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.Kernel;
 import dev.hamiltorch.api.spi.Integrator;
@@ -27,8 +27,8 @@ public final class Rmhmc implements Sampler {
     }
 
     @Override
-    public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-        return new MetropolisKernel(hamiltonian, integrator.configure(settings));
+    public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
+        return new MetropolisKernel(hamiltonian, integrator.configure(options));
     }
 
     @Override

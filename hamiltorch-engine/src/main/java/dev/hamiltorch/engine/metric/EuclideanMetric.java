@@ -2,7 +2,7 @@ package dev.hamiltorch.engine.metric;
 
 import com.google.auto.service.AutoService;
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.spi.Metric;
@@ -10,8 +10,8 @@ import dev.hamiltorch.api.linalg.Cholesky;
 import java.util.Arrays;
 
 /**
- * The Euclidean metric: a constant mass matrix M, given by its inverse
- * {@link SamplerSettings#inverseMass()} (hamiltorch's {@code inv_mass}). The Hamiltonian is
+ * The Euclidean metric: a constant mass matrix M, given by its inverse, each step's
+ * {@link dev.hamiltorch.api.kernel.StepParameters#inverseMass()} (hamiltorch's {@code inv_mass}). It has no options. The Hamiltonian is
  * H(θ, p) = −log π(θ) + ½ pᵀ M⁻¹ p, with velocity M⁻¹ p and momentum p ~ N(0, M). Identity,
  * diagonal, dense and block-diagonal M⁻¹ are supported; dense blocks are factorised once, M⁻¹ = L Lᵀ,
  * and momenta are drawn as p = L⁻ᵀ z, so M itself is never formed.
@@ -37,18 +37,21 @@ public final class EuclideanMetric implements Metric {
     }
 
     /**
-     * The separable Hamiltonian of {@code target} with the settings' inverse mass.
+     * The separable Hamiltonian of {@code target} with the identity inverse mass, which kernels re-mass to
+     * each step's ({@link Hamiltonian#withInverseMass}).
+     */
+    @Override
+    public Hamiltonian hamiltonian(Target target, PluginOptions options) {
+        return hamiltonian(target, InverseMass.identity());
+    }
+
+    /**
+     * The Hamiltonian of {@code target} with {@code inverseMass}.
      *
      * @throws IllegalArgumentException naming {@code invMass} if the inverse mass does not fit the target
      *         or is not symmetric positive-definite
      */
-    @Override
-    public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
-        return hamiltonian(target, settings.inverseMass());
-    }
-
-    /** The Hamiltonian of {@code target} with {@code inverseMass}, checked as {@link #hamiltonian(Target, SamplerSettings)} says. */
-    static Hamiltonian hamiltonian(Target target, InverseMass inverseMass) {
+    public static Hamiltonian hamiltonian(Target target, InverseMass inverseMass) {
         int d = target.dimension();
         if (inverseMass instanceof InverseMass.Identity) {
             return new EuclideanHamiltonian.Identity(target);

@@ -1,7 +1,7 @@
 package dev.hamiltorch.engine.nuts;
 
 import com.google.auto.service.AutoService;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.adaptation.MetricAdaptation;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.Kernel;
@@ -17,8 +17,8 @@ import java.util.List;
  * depth of each step's {@link StepParameters} (the depth from option {@code maxTreeDepth}, default
  * {@value NoUTurnTrajectory#DEFAULT_MAX_TREE_DEPTH}). During burn-in it adapts its step size and a
  * diagonal inverse mass by default (Stan's warm-up; docs/adaptation.md), starting from
- * {@link SamplerSettings#stepSize()} and {@link SamplerSettings#inverseMass()}.
- * {@link SamplerSettings#numStepsPerSample()} plays no part: the trajectory's length is chosen per transition. Default metric {@code euclidean}, default
+ * the user's {@code stepSize} and {@code invMass} ({@link StepParameters}).
+ * {@code numStepsPerSample} plays no part: the trajectory's length is chosen per transition. Default metric {@code euclidean}, default
  * integrator {@code leapfrog}, like {@code hmc}.
  */
 @AutoService(Sampler.class)
@@ -48,18 +48,16 @@ public final class Nuts implements Sampler {
     }
 
     @Override
-    public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-        return new NutsKernel(hamiltonian, integrator.configure(settings));
+    public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
+        return new NutsKernel(hamiltonian, integrator.configure(options));
     }
 
     /**
-     * The settings' step size and inverse mass with the tree depth of option {@value #MAX_TREE_DEPTH}.
-     *
-     * @throws IllegalArgumentException naming {@code maxTreeDepth} when the option is not an integer in range
+     * The user's step size and inverse mass with the tree depth of option {@value #MAX_TREE_DEPTH}.
      */
     @Override
-    public StepParameters initialParameters(SamplerSettings settings) {
-        return StepParameters.of(settings).withMaxTreeDepth(maxTreeDepth(settings));
+    public StepParameters initialParameters(StepParameters given, PluginOptions options) {
+        return given.withMaxTreeDepth(options.get(MAX_TREE_DEPTH_OPTION));
     }
 
     /** NUTS adapts its step size during warm-up, as Stan does. */
@@ -74,13 +72,4 @@ public final class Nuts implements Sampler {
         return MetricAdaptation.DIAG;
     }
 
-    /**
-     * The maximum tree depth the settings ask for: option {@value #MAX_TREE_DEPTH}, or
-     * {@value NoUTurnTrajectory#DEFAULT_MAX_TREE_DEPTH}.
-     *
-     * @throws IllegalArgumentException naming the option when it is not an integer in range
-     */
-    public static int maxTreeDepth(SamplerSettings settings) {
-        return settings.option(MAX_TREE_DEPTH_OPTION);
-    }
 }

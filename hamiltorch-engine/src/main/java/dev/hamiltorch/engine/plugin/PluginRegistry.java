@@ -227,6 +227,18 @@ public final class PluginRegistry {
     }
 
     /**
+     * The available samplers, metrics and integrators, in that order and each kind sorted by name: the
+     * plugins a run may select, whose options ({@link Named#options()}) a run may give.
+     */
+    public List<Named> samplersMetricsAndIntegrators() {
+        List<Named> all = new ArrayList<>();
+        samplerNames().forEach(n -> all.add(sampler(n)));
+        metricNames().forEach(n -> all.add(metric(n)));
+        integratorNames().forEach(n -> all.add(integrator(n)));
+        return List.copyOf(all);
+    }
+
+    /**
      * What discovery found but cannot offer, one message each: names claimed by two or more plugins
      * of one kind (naming every class), then providers that failed to load (naming the class and the
      * error). Empty for a registry built from instances.

@@ -1,7 +1,6 @@
 package dev.hamiltorch.engine.sampling;
 
 import dev.hamiltorch.api.GuardedTarget;
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
@@ -12,6 +11,7 @@ import dev.hamiltorch.api.kernel.Transition;
 import dev.hamiltorch.api.kernel.TransitionInfo;
 import dev.hamiltorch.api.spi.Integrator;
 import dev.hamiltorch.api.spi.Metric;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.spi.RunAdvice;
 import dev.hamiltorch.api.spi.Sampler;
 import dev.hamiltorch.engine.adaptation.Adaptation;
@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs Markov chains of a sampler, metric and integrator on a target and collects {@link Samples}.
  *
- * <p>Each chain runs {@link SamplerSettings#numSamples()} iterations, burn-in included, and keeps the
+ * <p>The plugins get their options ({@link PluginOptions}, checked against them when the runner is made);
+ * the run's own settings are {@link RunOptions}; the first transition's tuning is given to {@code run}.
+ * Each chain runs {@link RunOptions#numSamples()} iterations, burn-in included, and keeps the
  * states after the last numSamples − burn of them (hamiltorch's convention). The burn-in iterations are
  * the warm-up: when the run's {@link Adaptation} (resolved with the sampler's defaults) adapts anything,
  * each chain's kernel is stepped through a {@link WindowAdaptation}, which tunes the
@@ -60,26 +62,48 @@ public final class ChainRunner {
     private final Sampler sampler;
     private final Metric metric;
     private final Integrator integrator;
+    private final PluginOptions options;
 
-    /** A runner for this combination of plugins (all stateless, shared by the chains). */
+    /** A runner for this combination of plugins (all stateless, shared by the chains), with their default options. */
     public ChainRunner(Sampler sampler, Metric metric, Integrator integrator) {
-        this.sampler = Objects.requireNonNull(sampler, "sampler");
-        this.metric = Objects.requireNonNull(metric, "metric");
-        this.integrator = Objects.requireNonNull(integrator, "integrator");
+        this(sampler, metric, integrator, PluginOptions.defaults());
     }
 
     /**
-     * Samples {@code target} from {@code initialPosition}.
+     * A runner for this combination of plugins with their {@code options}, which should be checked against
+     * them ({@link #of(Sampler, Metric, Integrator, java.util.Map)} does).
+     */
+    public ChainRunner(Sampler sampler, Metric metric, Integrator integrator, PluginOptions options) {
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
+        this.metric = Objects.requireNonNull(metric, "metric");
+        this.integrator = Objects.requireNonNull(integrator, "integrator");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * A runner for these plugins with the options {@code given} (strings or typed values by option name),
+     * checked against what the three plugins declare.
+     *
+     * @throws IllegalArgumentException for an option none of them declares, or a bad value
+     */
+    public static ChainRunner of(Sampler sampler, Metric metric, Integrator integrator, java.util.Map<String, ?> given) {
+        return new ChainRunner(sampler, metric, integrator,
+                PluginOptions.of(given, List.of(sampler, metric, integrator)));
+    }
+
+    /**
+     * Samples {@code target} from {@code initialPosition}, the first transition tuned by {@code tuning}
+     * (with the sampler's own options put in: {@link Sampler#initialParameters}), as {@code run} says.
      *
      * @throws IllegalArgumentException if the initial position has the wrong length or is not finite, the
-     *         metric refuses the settings (e.g. an {@code invMass} of the wrong shape) or the target (one that
+     *         metric refuses the tuning (e.g. an {@code invMass} of the wrong shape) or the target (one that
      *         lacks the derivatives the metric needs, see {@link Metric#checkSupports}), or the integrator
      *         cannot integrate the metric's Hamiltonian (e.g. a splitting integrator without a split target)
      * @throws SamplingException if the target (or the listener) throws, or the kernel refuses the
      *         initial position (e.g. a non-finite log density there); the cause is the original exception
      * @throws CancellationException if the calling thread is interrupted while chains run
      */
-    public Samples run(Target target, double[] initialPosition, SamplerSettings settings, RunOptions options) {
+    public Samples run(Target target, double[] initialPosition, StepParameters tuning, RunOptions run) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(initialPosition, "initialPosition");
         int d = target.dimension();
@@ -93,23 +117,23 @@ public final class ChainRunner {
                         + ": must be finite");
             }
         }
-        return run(target, InitialValues.shared(initialPosition), settings, options);
+        return run(target, InitialValues.shared(initialPosition), tuning, run);
     }
 
     /**
      * Samples {@code target} from the {@code initialValues}: given positions, or random ones drawn from
      * each chain's own stream before its first transition (see {@link InitialValues}).
      *
-     * @throws IllegalArgumentException as {@link #run(Target, double[], SamplerSettings, RunOptions)}, and
+     * @throws IllegalArgumentException as {@link #run(Target, double[], StepParameters, RunOptions)}, and
      *         when given positions do not fit the target or the number of chains
-     * @throws SamplingException as {@link #run(Target, double[], SamplerSettings, RunOptions)}; also when no
+     * @throws SamplingException as {@link #run(Target, double[], StepParameters, RunOptions)}; also when no
      *         random initial position was found, its cause naming the attempts
      * @throws CancellationException if the calling thread is interrupted while chains run
      */
-    public Samples run(Target target, InitialValues initialValues, SamplerSettings settings, RunOptions options) {
+    public Samples run(Target target, InitialValues initialValues, StepParameters tuning, RunOptions options) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(initialValues, "initialValues");
-        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(tuning, "tuning");
         Objects.requireNonNull(options, "options");
         int d = target.dimension();
         initialValues.check(d, options.chains());
@@ -119,22 +143,26 @@ public final class ChainRunner {
             random[c] = ChainRandom.of(options.seed(), c);
         }
         metric.checkSupports(target); // a target without the metric's derivatives would fail the first trajectory
-        StepParameters parameters = sampler.initialParameters(settings);
+        StepParameters parameters = sampler.initialParameters(tuning, this.options);
         Kernel[] kernels = new Kernel[chains];
         WindowAdaptation[] warmups = new WindowAdaptation[chains];
-        Integrator configured = integrator.configure(settings);
+        Integrator configured = integrator.configure(this.options);
         Adaptation adaptation = Adaptation.NONE;
         boolean adapting = false;
         for (int c = 0; c < chains; c++) {
-            Hamiltonian hamiltonian = metric.hamiltonian(GuardedTarget.of(target.copy()), settings);
+            Hamiltonian hamiltonian = metric.hamiltonian(GuardedTarget.of(target.copy()), this.options);
+            if (hamiltonian.inverseMass() != null) {
+                // the first transition's mass; a bad one (wrong shape, not positive-definite) fails here
+                hamiltonian = hamiltonian.withInverseMass(parameters.inverseMass());
+            }
             if (c == 0) {
                 integrator.checkSupports(hamiltonian); // every chain's Hamiltonian is of one kind
                 adaptation = options.adaptation().resolve(sampler, hamiltonian.inverseMass() != null);
-                adapting = settings.burn() > 0 && adaptation.adaptsAnything();
+                adapting = options.burn() > 0 && adaptation.adaptsAnything();
             }
-            kernels[c] = sampler.kernel(hamiltonian, integrator, settings);
+            kernels[c] = sampler.kernel(hamiltonian, integrator, this.options);
             if (adapting) {
-                warmups[c] = new WindowAdaptation(kernels[c], hamiltonian, configured, adaptation, settings.burn());
+                warmups[c] = new WindowAdaptation(kernels[c], hamiltonian, configured, adaptation, options.burn());
             }
         }
 
@@ -143,8 +171,8 @@ public final class ChainRunner {
         if (names.size() != d) {
             throw new IllegalArgumentException("parameterNames = " + names + ": needs " + d + " names, one per parameter");
         }
-        Provenance provenance = new Provenance(sampler.name(), metric.name(), integrator.name(), settings,
-                options.seed(), chains, names, Provenance.LIBRARY_VERSION, adapting ? adaptation : Adaptation.NONE);
+        Provenance provenance = new Provenance(sampler.name(), metric.name(), integrator.name(), options.numSamples(),
+                options.burn(), parameters, this.options, options.seed(), chains, names, Provenance.LIBRARY_VERSION, adapting ? adaptation : Adaptation.NONE);
         List<String> own = kernels[0].statisticNames();
         List<String> statisticNames = new ArrayList<>(ChainSamples.COMMON_STATISTICS);
         for (String name : own) {
@@ -155,9 +183,9 @@ public final class ChainRunner {
             statisticNames.add(name);
         }
         DrawStorage storage = options.storage();
-        long inMemory = (long) storage.rowsInMemory(settings.numSamples() - settings.burn()) * d;
+        long inMemory = (long) storage.rowsInMemory(options.keptSamples()) * d;
         if (inMemory > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("keeping " + storage.rowsInMemory(settings.numSamples() - settings.burn())
+            throw new IllegalArgumentException("keeping " + storage.rowsInMemory(options.keptSamples())
                     + " draws of " + d + " parameters in memory needs " + (inMemory * 8 >> 20) + " MiB per chain, more"
                     + " than a Java array holds: stream the draws to a file (draws(Path)) and keep every k-th or none in"
                     + " memory (keepEvery)");
@@ -166,7 +194,7 @@ public final class ChainRunner {
         DrawsFile.Writer writer = storage.file() == null ? null
                 : DrawsFile.create(storage.file(), storage.blocksFor(d), storage.precision());
         try {
-            Samples samples = run(target, initialValues, settings, options, kernels, warmups, parameters, random,
+            Samples samples = run(target, initialValues, options, kernels, warmups, parameters, random,
                     provenance, own, statisticNames, writer);
             return writer == null ? samples : samples.withDrawsFile(writer.file());
         } finally {
@@ -180,7 +208,7 @@ public final class ChainRunner {
         }
     }
 
-    private Samples run(Target target, InitialValues initialValues, SamplerSettings settings, RunOptions options,
+    private Samples run(Target target, InitialValues initialValues, RunOptions options,
                         Kernel[] kernels, WindowAdaptation[] warmups, StepParameters parameters,
                         ChainRandom[] random, Provenance provenance, List<String> own, List<String> statisticNames,
                         DrawsFile.Writer writer) {
@@ -189,7 +217,7 @@ public final class ChainRunner {
         TransitionListener listener = writer == null ? options.listener() : writer.andThen(options.listener());
         Chain[] runs = new Chain[chains];
         for (int c = 0; c < chains; c++) {
-            runs[c] = new Chain(c, settings.numSamples(), settings.burn(), d, statisticNames, listener,
+            runs[c] = new Chain(c, options.numSamples(), options.burn(), d, statisticNames, listener,
                     options.storage().keepEvery());
         }
         ChainState[] starts = new ChainState[chains];
@@ -197,20 +225,20 @@ public final class ChainRunner {
             try {
                 starts[c] = initialValues.start(c, kernels[c], d, random[c]);
             } catch (RuntimeException e) {
-                throw new SamplingException(c, 0, settings.numSamples(), collect(runs, provenance, 0), e);
+                throw new SamplingException(c, 0, options.numSamples(), collect(runs, provenance, 0), e);
             }
             runs[c].gradientEvaluations = 1;
         }
 
         int threads = options.effectiveThreads();
         LOG.debug("sampling {} chain(s) × {} iterations (burn {}) of a {}-parameter target on {} thread(s) with {}/{}/{}",
-                chains, settings.numSamples(), settings.burn(), d, threads, sampler.name(), metric.name(),
+                chains, options.numSamples(), options.burn(), d, threads, sampler.name(), metric.name(),
                 integrator.name());
         AtomicBoolean stop = new AtomicBoolean();
         try {
             listener.onStart(provenance, List.copyOf(own));
         } catch (RuntimeException e) {
-            throw new SamplingException(0, 0, settings.numSamples(), collect(runs, provenance, 0), e);
+            throw new SamplingException(0, 0, options.numSamples(), collect(runs, provenance, 0), e);
         }
         long begin = System.nanoTime();
         if (threads == 1) {
@@ -223,14 +251,14 @@ public final class ChainRunner {
         double seconds = (System.nanoTime() - begin) * 1e-9;
 
         Samples samples = collect(runs, provenance, seconds);
-        samples = samples.withPluginWarnings(pluginWarnings(settings, samples));
+        samples = samples.withPluginWarnings(pluginWarnings(provenance.tuning(), samples));
         SamplingException failure = null;
         for (Chain run : runs) {
             if (run.failure == null) {
                 continue;
             }
             if (failure == null) {
-                failure = new SamplingException(run.index, run.failedIteration, settings.numSamples(), samples,
+                failure = new SamplingException(run.index, run.failedIteration, options.numSamples(), samples,
                         run.failure);
             } else {
                 failure.addSuppressed(run.failure);
@@ -250,11 +278,11 @@ public final class ChainRunner {
     }
 
     /** The integrator's and the metric's advice on the run; a plugin that fails to give it is logged and skipped. */
-    private List<String> pluginWarnings(SamplerSettings settings, Samples samples) {
+    private List<String> pluginWarnings(StepParameters tuning, Samples samples) {
         List<String> warnings = new ArrayList<>();
         for (RunAdvice plugin : List.of(integrator, metric)) {
             try {
-                warnings.addAll(plugin.warnings(settings, samples.eventCounts(), samples.iterations()));
+                warnings.addAll(plugin.warnings(options, tuning, samples.eventCounts(), samples.iterations()));
             } catch (RuntimeException e) {
                 LOG.warn("{} failed to give its advice on the run", plugin.getClass().getName(), e);
             }
@@ -300,15 +328,16 @@ public final class ChainRunner {
     }
 
     /** The result of {@code chains} chains that never started (no iteration, no draw). */
-    static Samples unstarted(int chains, SamplerSettings settings, int d, List<String> parameterNames) {
+    static Samples unstarted(int chains, int numSamples, int burn, int d, List<String> parameterNames) {
         Chain[] runs = new Chain[chains];
         for (int c = 0; c < chains; c++) {
             // room for the burn-in only: nothing is recorded, and numSamples may be large
-            runs[c] = new Chain(c, settings.burn(), settings.burn(), d, ChainSamples.COMMON_STATISTICS,
+            runs[c] = new Chain(c, burn, burn, d, ChainSamples.COMMON_STATISTICS,
                     TransitionListener.NONE, 1);
         }
         List<String> names = parameterNames.isEmpty() ? Provenance.defaultParameterNames(d) : parameterNames;
-        return collect(runs, new Provenance("", "", "", settings, 0, chains, names, Provenance.LIBRARY_VERSION), 0);
+        return collect(runs, new Provenance("", "", "", numSamples, burn, StepParameters.DEFAULTS,
+                PluginOptions.defaults(), 0, chains, names, Provenance.LIBRARY_VERSION), 0);
     }
 
     private static Samples collect(Chain[] runs, Provenance provenance, double seconds) {
@@ -316,8 +345,7 @@ public final class ChainRunner {
         for (Chain run : runs) {
             chains.add(run.result());
         }
-        SamplerSettings settings = provenance.settings();
-        return new Samples(chains, settings.numSamples(), settings.burn(), provenance, seconds);
+        return new Samples(chains, provenance.numSamples(), provenance.burn(), provenance, seconds);
     }
 
     /** One chain's loop and what it records; confined to the thread that runs it. */

@@ -181,7 +181,7 @@ public final class DrawsFile {
 
         @Override
         public void onStart(Provenance provenance, List<String> statisticNames) {
-            burn = provenance.settings().burn();
+            burn = provenance.burn();
             if (provenance.parameterNames().size() != dimension) {
                 throw new IllegalArgumentException("draws file " + file + ": its blocks hold " + dimension
                         + " parameters, the target has " + provenance.parameterNames().size());

@@ -224,9 +224,9 @@ public final class Samples {
      * sd, quantiles, bulk and tail ESS and R̂; each chain's divergences, E-BFMI and tree-depth hits; and
      * warnings (R̂ &gt; 1.01, ESS below 100 per chain, divergences, E-BFMI &lt; 0.3, maximum tree depth
      * reached). Over the kept draws; a partial result uses the first m kept draws of every chain, m the
-     * shortest chain's count, as {@link #diagnostics(int)} does. The maximum tree depth is the sampler
-     * option {@code maxTreeDepth}, else {@value Summary#DEFAULT_MAX_TREE_DEPTH} (Stan's and this library's
-     * NUTS default) when the sampler reports a {@code treedepth} statistic. Computed on each call.
+     * shortest chain's count, as {@link #diagnostics(int)} does. The maximum tree depth is the run's
+     * ({@link Provenance#tuning()}: NUTS's option {@code maxTreeDepth}, default
+     * {@value Summary#DEFAULT_MAX_TREE_DEPTH}) when the sampler reports a {@code treedepth} statistic. Computed on each call.
      *
      * @throws IllegalStateException if some chain has no kept draw
      */
@@ -254,17 +254,8 @@ public final class Samples {
                 sampler.put(stan, keptStatistic(m, name));
             }
         }
-        int maxTreeDepth = 0;
-        String option = provenance.settings().options().get("maxTreeDepth");
-        if (option != null) {
-            try {
-                maxTreeDepth = Integer.parseInt(option.trim());
-            } catch (NumberFormatException e) {
-                maxTreeDepth = 0; // the sampler refused it before any draw; nothing to count against
-            }
-        } else if (sampler.containsKey(Summary.TREE_DEPTH)) {
-            maxTreeDepth = Summary.DEFAULT_MAX_TREE_DEPTH;
-        }
+        // the depth the run's tuning allowed (NUTS puts its option maxTreeDepth there); 0: no tree to saturate
+        int maxTreeDepth = sampler.containsKey(Summary.TREE_DEPTH) ? provenance.tuning().maxTreeDepth() : 0;
         return Summary.of(parameterNames(), parameters, sampler, maxTreeDepth);
     }
 

@@ -1,6 +1,5 @@
 package dev.hamiltorch.engine.sampling;
 
-import dev.hamiltorch.api.SamplerSettings;
 import java.util.Arrays;
 import java.util.List;
 
@@ -41,14 +40,15 @@ public final class SamplingException extends RuntimeException {
      *
      * @param paramsInit the initial position the density was evaluated at
      * @param chains the number of chains the run asked for
-     * @param settings the run's settings ({@code numSamples}, {@code burn})
+     * @param numSamples the run's iterations per chain
+     * @param burn the run's burn-in
      * @param cause what the log density threw
      * @return the exception to throw
      */
-    public static SamplingException atParamsInit(double[] paramsInit, int chains, SamplerSettings settings,
+    public static SamplingException atParamsInit(double[] paramsInit, int chains, int numSamples, int burn,
                                                  Throwable cause) {
         return new SamplingException("the log density threw at paramsInit = " + describe(paramsInit)
-                + ", before sampling: " + cause, ChainRunner.unstarted(chains, settings, paramsInit.length, List.of()),
+                + ", before sampling: " + cause, ChainRunner.unstarted(chains, numSamples, burn, paramsInit.length, List.of()),
                 cause);
     }
 

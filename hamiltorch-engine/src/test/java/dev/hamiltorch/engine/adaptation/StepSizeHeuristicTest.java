@@ -3,7 +3,7 @@ package dev.hamiltorch.engine.adaptation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
@@ -37,7 +37,7 @@ class StepSizeHeuristicTest {
 
     private static double find(double r, double start, double sd) {
         Target target = GaussianTarget.independent(new double[] {0}, sd);
-        Hamiltonian h = new EuclideanMetric().hamiltonian(target, SamplerSettings.builder().build());
+        Hamiltonian h = new EuclideanMetric().hamiltonian(target, PluginOptions.defaults());
         double[] gradient = new double[1];
         double lp = target.logDensityAndGradient(new double[] {0}, gradient);
         return StepSizeHeuristic.find(h, new Leapfrog(), new ChainState(new double[] {0}, lp, gradient), start,
@@ -69,7 +69,7 @@ class StepSizeHeuristicTest {
     void countsTheTrialStepsGradients() {
         Target target = GaussianTarget.independent(new double[] {0}, 1);
         Hamiltonian h = new EuclideanMetric().hamiltonian(target,
-                SamplerSettings.builder().inverseMass(InverseMass.identity()).build());
+                PluginOptions.defaults());
         double[] gradient = {0};
         StepSizeHeuristic.Result r = StepSizeHeuristic.find(h, new Leapfrog(),
                 new ChainState(new double[] {0}, 0, gradient), 0.1, fixedMomentum(1));

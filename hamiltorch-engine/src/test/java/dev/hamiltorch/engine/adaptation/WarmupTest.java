@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.spi.Sampler;
@@ -144,7 +143,7 @@ public class WarmupTest {
     @Test
     void plainHmcBurnsWithoutAdaptingAndNoBurnNoAdaptation() {
         Samples plain = hmc(BADLY_SCALED).stepSize(0.01).numSamples(50).burn(20).seed(1).run();
-        assertEquals(StepParameters.of(SamplerSettings.builder().stepSize(0.01).build()),
+        assertEquals(StepParameters.DEFAULTS.withStepSize(0.01),
                 plain.chain(0).stepParameters());
         Samples noBurn = hmc(BADLY_SCALED).sampler(Sampler.HMC_ADAPT_STEP).stepSize(0.01).numSamples(50).seed(1).run();
         assertEquals(0.01, noBurn.chain(0).stepSize());

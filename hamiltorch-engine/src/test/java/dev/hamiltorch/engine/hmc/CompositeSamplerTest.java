@@ -3,7 +3,7 @@ package dev.hamiltorch.engine.hmc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
@@ -37,8 +37,8 @@ class CompositeSamplerTest {
         }
 
         @Override
-        public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-            Kernel hmc = new MetropolisKernel(hamiltonian, integrator.configure(settings));
+        public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
+            Kernel hmc = new MetropolisKernel(hamiltonian, integrator.configure(options));
             Target target = hamiltonian.target();
             return new Kernel() {
                 @Override

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
 
 class HmcTest {
 
-    private static final SamplerSettings SETTINGS = SamplerSettings.builder().stepSize(0.3).numStepsPerSample(5)
-            .build();
+    private static final PluginOptions OPTIONS = PluginOptions.defaults();
+    private static final StepParameters TUNING = StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(5);
     private final Target target = GaussianTarget.independent(new double[] {0.0}, 1.0);
-    private final Hamiltonian hamiltonian = new EuclideanMetric().hamiltonian(target, SETTINGS);
+    private final Hamiltonian hamiltonian = new EuclideanMetric().hamiltonian(target, OPTIONS);
 
     /** An integrator that jumps to an end point chosen from the start, recording what it was asked. */
     private static final class Scripted implements Integrator {
@@ -77,9 +77,9 @@ class HmcTest {
         for (int k = 0; k < 200; k++) {
             double end = ends[k % ends.length];
             Scripted integrator = new Scripted(s -> endAt(end, -0.5 * end * end));
-            Kernel kernel = new Hmc().kernel(hamiltonian, integrator, SETTINGS);
+            Kernel kernel = new Hmc().kernel(hamiltonian, integrator, OPTIONS);
             ChainState state = kernel.init(new double[] {0.7});
-            Transition t = kernel.step(new SplittableRandom(k), state, StepParameters.of(SETTINGS));
+            Transition t = kernel.step(new SplittableRandom(k), state, TUNING);
 
             double h0 = energy(integrator.start);
             double h1 = 0.5 * end * end;
@@ -104,16 +104,16 @@ class HmcTest {
     @Test
     void passesTheSettingsStepSizeAndStepsToTheIntegrator() {
         Scripted integrator = new Scripted(s -> endAt(0.2, -0.02));
-        Kernel kernel = new Hmc().kernel(hamiltonian, integrator, SETTINGS);
-        kernel.step(new SplittableRandom(1), kernel.init(new double[] {0.5}), StepParameters.of(SETTINGS));
+        Kernel kernel = new Hmc().kernel(hamiltonian, integrator, OPTIONS);
+        kernel.step(new SplittableRandom(1), kernel.init(new double[] {0.5}), TUNING);
         assertEquals(0.3, integrator.stepSize);
         assertEquals(5, integrator.steps);
     }
 
     private Transition stepTo(IntegrationResult result) {
-        Kernel kernel = new Hmc().kernel(hamiltonian, new Scripted(s -> result), SETTINGS);
+        Kernel kernel = new Hmc().kernel(hamiltonian, new Scripted(s -> result), OPTIONS);
         ChainState state = kernel.init(new double[] {0.7});
-        Transition t = kernel.step(new SplittableRandom(3), state, StepParameters.of(SETTINGS));
+        Transition t = kernel.step(new SplittableRandom(3), state, TUNING);
         assertSame(state, t.state(), "rejected: the chain stays where it was");
         assertFalse(t.info().accepted());
         return t;
@@ -157,8 +157,8 @@ class HmcTest {
     @Test
     void withLeapfrogATransitionCostsLGradientEvaluationsAndInitOne() {
         CountingTarget counting = new CountingTarget(GaussianTarget.independent(new double[] {1, 2}, 0.5, 0.5));
-        Hamiltonian h = new EuclideanMetric().hamiltonian(counting, SETTINGS);
-        Kernel kernel = new Hmc().kernel(h, new Leapfrog(), SETTINGS);
+        Hamiltonian h = new EuclideanMetric().hamiltonian(counting, OPTIONS);
+        Kernel kernel = new Hmc().kernel(h, new Leapfrog(), OPTIONS);
         double[] position = {0.0, 0.0};
         ChainState state = kernel.init(position);
         assertEquals(1, counting.gradientCalls());
@@ -167,7 +167,7 @@ class HmcTest {
         assertEquals(-0.5 * (4 + 16), state.logDensity(), 1e-12);
         assertArrayEquals(new double[] {4, 8}, state.gradient(), 1e-12);
 
-        Transition t = kernel.step(new SplittableRandom(5), state, StepParameters.of(SETTINGS));
+        Transition t = kernel.step(new SplittableRandom(5), state, TUNING);
         assertEquals(1 + 5, counting.gradientCalls());
         assertEquals(5, t.info().gradientEvaluations());
         assertEquals(5, t.info().steps());
@@ -176,17 +176,17 @@ class HmcTest {
 
     @Test
     void oneSeedGivesOneTransition() {
-        Kernel kernel = new Hmc().kernel(hamiltonian, new Leapfrog(), SETTINGS);
+        Kernel kernel = new Hmc().kernel(hamiltonian, new Leapfrog(), OPTIONS);
         ChainState state = kernel.init(new double[] {0.7});
-        Transition a = kernel.step(new SplittableRandom(11), state, StepParameters.of(SETTINGS));
-        Transition b = kernel.step(new SplittableRandom(11), state, StepParameters.of(SETTINGS));
+        Transition a = kernel.step(new SplittableRandom(11), state, TUNING);
+        Transition b = kernel.step(new SplittableRandom(11), state, TUNING);
         assertArrayEquals(a.state().position(), b.state().position());
         assertEquals(a.info(), b.info());
     }
 
     @Test
     void initRefusesAWrongLengthOrANonFiniteStart() {
-        Kernel kernel = new Hmc().kernel(hamiltonian, new Leapfrog(), SETTINGS);
+        Kernel kernel = new Hmc().kernel(hamiltonian, new Leapfrog(), OPTIONS);
         assertThrows(IllegalArgumentException.class, () -> kernel.init(new double[] {0.0, 1.0}));
         Target nan = new Target() {
             @Override
@@ -209,7 +209,7 @@ class HmcTest {
                 return Double.NaN;
             }
         };
-        Kernel nanKernel = new Hmc().kernel(new EuclideanMetric().hamiltonian(nan, SETTINGS), new Leapfrog(), SETTINGS);
+        Kernel nanKernel = new Hmc().kernel(new EuclideanMetric().hamiltonian(nan, OPTIONS), new Leapfrog(), OPTIONS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> nanKernel.init(new double[] {0.0}));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());

@@ -1,12 +1,16 @@
 package dev.hamiltorch.engine.hmc;
 
-import dev.hamiltorch.api.SamplerSettings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
 import dev.hamiltorch.engine.metric.FisherPlusPriorHandDerivative;
 import dev.hamiltorch.engine.plugin.PluginRegistry;
 import dev.hamiltorch.testkit.KnownTargets;
 import dev.hamiltorch.testkit.SamplerCheck;
 import dev.hamiltorch.testkit.SamplerUnderTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,20 +24,28 @@ class SamplerConformanceTest {
 
     @Test
     void hmcRecoversBothKnownTargets() {
-        SamplerSettings settings = SamplerSettings.builder().stepSize(0.3).numStepsPerSample(8).build();
         SamplerUnderTest hmc = SamplerUnderTest.ofPlugins(new Hmc(), new EuclideanMetric(),
-                PluginRegistry.discover().integrator("leapfrog"), settings);
+                PluginRegistry.discover().integrator("leapfrog"), StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(8));
         SamplerCheck.of(hmc).assertRecovers(KnownTargets.correlatedGaussian()).assertRecovers(KnownTargets.logistic(2));
     }
 
     @Test
     void rmhmcWithATensorMetricRecoversBothKnownTargets() {
-        SamplerSettings settings = SamplerSettings.builder().stepSize(0.4).numStepsPerSample(5)
-                .fixedPointThreshold(1e-10).build();
         SamplerUnderTest rmhmc = SamplerUnderTest.ofPlugins(new Rmhmc(),
                 new FisherPlusPriorHandDerivative(),
-                PluginRegistry.discover().integrator("implicit"), settings);
+                PluginRegistry.discover().integrator("implicit"), StepParameters.DEFAULTS.withStepSize(0.4).withNumSteps(5),
+                Map.of("fixedPointThreshold", 1e-10));
         SamplerCheck.of(rmhmc).iterations(1500).burn(150).assertRecovers(KnownTargets.correlatedGaussian())
                 .assertRecovers(KnownTargets.logistic(2));
+    }
+
+    @Test
+    void theKitChecksPluginOptionsAsARunDoes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SamplerUnderTest.ofPlugins(
+                new Rmhmc(), new FisherPlusPriorHandDerivative(), PluginRegistry.discover().integrator("implicit"),
+                StepParameters.DEFAULTS, Map.of("fixedPointTreshold", 1e-10)));
+        assertEquals("option fixedPointTreshold = 1.0E-10: no plugin of this run declares it; known options: 'rmhmc'"
+                + " [none], 'fisher-plus-prior' [jitter, jitterMaxTries], 'implicit' [fixedPointThreshold, fixedPointMaxIterations,"
+                + " reversibilityTolerance]; did you mean fixedPointThreshold?", e.getMessage());
     }
 }

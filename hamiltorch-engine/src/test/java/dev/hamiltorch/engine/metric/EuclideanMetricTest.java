@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.PhasePoint;
 import dev.hamiltorch.api.spi.Metric;
@@ -34,7 +34,7 @@ class EuclideanMetricTest {
 
     private static Hamiltonian hamiltonian(int d, InverseMass invMass) {
         GaussianTarget target = GaussianTarget.independent(new double[d], ones(d));
-        return METRIC.hamiltonian(target, SamplerSettings.builder().inverseMass(invMass).build());
+        return EuclideanMetric.hamiltonian(target, invMass);
     }
 
     private static double[] ones(int d) {
@@ -158,7 +158,7 @@ class EuclideanMetricTest {
     @Test
     void theHamiltonianKeepsTheTargetItWasGiven() {
         GaussianTarget target = GaussianTarget.independent(new double[2], 1, 1);
-        assertSame(target, METRIC.hamiltonian(target, SamplerSettings.builder().build()).target());
+        assertSame(target, METRIC.hamiltonian(target, PluginOptions.defaults()).target());
     }
 
     private static IllegalArgumentException refused(int d, InverseMass invMass) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.hamiltorch.api.DerivativeOrder;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.testkit.HamiltonianCheck;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TensorRiemannianMetricTest {
 
     private static final Target TARGET = KnownTargets.logistic(2).target();
-    private static final SamplerSettings SETTINGS = SamplerSettings.builder().build();
+    private static final PluginOptions SETTINGS = PluginOptions.defaults();
 
     @Test
     void theAutodiffDerivativeGivesAHamiltonianThatPassesTheKit() {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.PhasePoint;
@@ -79,7 +79,7 @@ class NoUTurnTrajectoryTest {
     }
 
     private static Hamiltonian unitMetric(int d) {
-        return new EuclideanMetric().hamiltonian(new StandardNormal(d), SamplerSettings.builder().build());
+        return new EuclideanMetric().hamiltonian(new StandardNormal(d), PluginOptions.defaults());
     }
 
     private static PhasePoint point(double[] q, double[] p) {
@@ -213,7 +213,7 @@ class NoUTurnTrajectoryTest {
      */
     @Test
     void aDivergentStepEndsTheTreeAndIsReported() {
-        Hamiltonian h = new EuclideanMetric().hamiltonian(new Wall(), SamplerSettings.builder().build());
+        Hamiltonian h = new EuclideanMetric().hamiltonian(new Wall(), PluginOptions.defaults());
         for (double u : new double[] {0.75, 0.76}) {
             NoUTurnTrajectory.Result r = NoUTurnTrajectory.sample(h, new Leapfrog(), 0.5,
                     wallPoint(0, 6), constant(u), 10);
@@ -311,7 +311,7 @@ class NoUTurnTrajectoryTest {
                 return this;
             }
         };
-        Hamiltonian h = new EuclideanMetric().hamiltonian(halfLine, SamplerSettings.builder().build());
+        Hamiltonian h = new EuclideanMetric().hamiltonian(halfLine, PluginOptions.defaults());
         // from q = 0.05 moving left at speed 1 with ε 0.1: the first forward step leaves the support
         PhasePoint start = new PhasePoint(new double[] {0.05}, new double[] {-1}, -0.00125, new double[] {-0.05});
         NoUTurnTrajectory.Result r = NoUTurnTrajectory.sample(h, new Leapfrog(), 0.1, start, constant(0.75), 10);

@@ -92,7 +92,7 @@ class AdaptationWithPluginsTest {
         @Override
         public dev.hamiltorch.api.kernel.Kernel kernel(dev.hamiltorch.api.dynamics.Hamiltonian h,
                                                        dev.hamiltorch.api.spi.Integrator integrator,
-                                                       dev.hamiltorch.api.SamplerSettings settings) {
+                                                       dev.hamiltorch.api.spi.PluginOptions settings) {
             return hmc.kernel(h, integrator, settings);
         }
 
@@ -130,8 +130,9 @@ class AdaptationWithPluginsTest {
             Metric metric = PluginRegistry.discover(loader).metric("third-party-metric");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> normal(metric).option("third-party.mas", "4").run());
-            assertEquals("option third-party.mas = 4: no selected plugin [hmc, third-party-metric, leapfrog] declares"
-                    + " it; known options: step-size-jitter, third-party.mass", e.getMessage());
+            assertEquals("option third-party.mas = 4: no plugin of this run declares it; known options: 'hmc'"
+                    + " [step-size-jitter], 'third-party-metric' [third-party.mass], 'leapfrog' [none]; did you mean"
+                    + " third-party.mass?", e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> normal(metric).option("third-party.mass", "-1").run());
             assertEquals("option third-party.mass = -1: must be positive and finite", e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> normal(metric).option("third-party.mass", "big").run());

@@ -13,7 +13,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.spi.Integrator;
@@ -75,7 +75,7 @@ class PluginModuleTest {
             }
 
             @Override
-            public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+            public Hamiltonian hamiltonian(Target target, PluginOptions options) {
                 throw new UnsupportedOperationException();
             }
         };

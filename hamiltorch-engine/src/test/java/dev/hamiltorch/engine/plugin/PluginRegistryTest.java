@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
@@ -23,7 +23,7 @@ class PluginRegistryTest {
     /** A metric that only knows its name; selection never calls it. */
     private record NamedMetric(String name) implements Metric {
         @Override
-        public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+        public Hamiltonian hamiltonian(Target target, PluginOptions options) {
             throw new UnsupportedOperationException();
         }
     }
@@ -111,7 +111,7 @@ class PluginRegistryTest {
     /** Both a metric and an integrator, as one class may be. */
     private record MetricAndIntegrator(String name) implements Metric, Integrator {
         @Override
-        public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
+        public Hamiltonian hamiltonian(Target target, PluginOptions options) {
             throw new UnsupportedOperationException();
         }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
@@ -43,7 +43,7 @@ class ThirdPartyPluginTest {
     private static final String METRIC_SOURCE = """
             package com.example.thirdparty;
 
-            import dev.hamiltorch.api.SamplerSettings;
+            import dev.hamiltorch.api.spi.PluginOptions;
             import dev.hamiltorch.api.Target;
             import dev.hamiltorch.api.dynamics.Hamiltonian;
             import dev.hamiltorch.api.spi.Metric;
@@ -66,8 +66,8 @@ class ThirdPartyPluginTest {
                 }
 
                 @Override
-                public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
-                    double mass = settings.option(MASS);
+                public Hamiltonian hamiltonian(Target target, PluginOptions options) {
+                    double mass = options.get(MASS);
                     return new Hamiltonian() {
                         @Override
                         public Target target() {
@@ -109,7 +109,7 @@ class ThirdPartyPluginTest {
             package com.example.thirdparty;
 
             import dev.hamiltorch.api.InverseMass;
-            import dev.hamiltorch.api.SamplerSettings;
+            import dev.hamiltorch.api.spi.PluginOptions;
             import dev.hamiltorch.api.Target;
             import dev.hamiltorch.api.dynamics.Hamiltonian;
             import dev.hamiltorch.api.kernel.ChainState;
@@ -128,7 +128,7 @@ class ThirdPartyPluginTest {
                 }
 
                 @Override
-                public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
+                public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
                     Target target = hamiltonian.target();
                     return new Kernel() {
                         @Override
@@ -216,8 +216,8 @@ class ThirdPartyPluginTest {
             assertSame(loader, metric.getClass().getClassLoader());
             assertSame(metric, registry.metric("THIRD_PARTY_METRIC"), "enum spelling selects it too");
 
-            SamplerSettings settings = SamplerSettings.builder().options(Map.of("third-party.mass", "2")).build();
-            Hamiltonian hamiltonian = metric.hamiltonian(STANDARD_NORMAL, settings);
+            PluginOptions options = PluginOptions.of(Map.of("third-party.mass", "2"), List.of(metric));
+            Hamiltonian hamiltonian = metric.hamiltonian(STANDARD_NORMAL, options);
             assertSame(STANDARD_NORMAL, hamiltonian.target());
             assertEquals(2, hamiltonian.dimension());
             assertEquals((9.0 + 16.0) / 4.0, hamiltonian.kineticEnergy(new double[2], new double[] {3, 4}), 1e-15);
@@ -238,21 +238,42 @@ class ThirdPartyPluginTest {
             assertSame(sampler, registry.sampler("Third-Party-Sampler"));
             assertEquals(Metric.EUCLIDEAN, sampler.defaultMetric(), "the api's default methods apply to plugins");
 
-            SamplerSettings settings = SamplerSettings.builder().stepSize(0.8).build();
-            Hamiltonian hamiltonian = registry.metric("third-party-metric").hamiltonian(STANDARD_NORMAL, settings);
-            Kernel kernel = sampler.kernel(hamiltonian, new UnusedIntegrator(), settings);
+            PluginOptions options = PluginOptions.defaults();
+            StepParameters tuning = StepParameters.DEFAULTS.withStepSize(0.8);
+            Hamiltonian hamiltonian = registry.metric("third-party-metric").hamiltonian(STANDARD_NORMAL, options);
+            Kernel kernel = sampler.kernel(hamiltonian, new UnusedIntegrator(), options);
             ChainState state = kernel.init(new double[] {1, -1});
             assertEquals(-1.0, state.logDensity(), 1e-15);
 
             RandomGenerator rng = new SplittableRandom(42);
             int accepted = 0;
             for (int i = 0; i < 200; i++) {
-                Transition t = kernel.step(rng, state, StepParameters.of(settings));
+                Transition t = kernel.step(rng, state, tuning);
                 state = t.state();
                 accepted += t.info().accepted() ? 1 : 0;
             }
             assertTrue(accepted > 20 && accepted < 200, "accepted " + accepted + " of 200");
             assertTrue(Double.isFinite(state.logDensity()));
+        }
+    }
+
+    @Test
+    void aRunReadsTheThirdPartyPluginsOwnOptionAndRefusesItWhenThePluginIsNotSelected() throws Exception {
+        Path jar = thirdPartyJar();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            java.util.function.Supplier<dev.hamiltorch.engine.SampleBuilder> run = () -> dev.hamiltorch.engine.Hamiltorch
+                    .sample(STANDARD_NORMAL).plugins(registry).sampler("third-party-sampler")
+                    .metric("third-party-metric").paramsInit(1, -1).numSamples(20).verbose(false).seed(1);
+
+            dev.hamiltorch.engine.sampling.Samples s = run.get().option("third-party.mass", "2").run();
+            assertEquals(Map.of("third-party.mass", 2.0), s.provenance().options().given());
+
+            // a typo and a bad value: AdaptationWithPluginsTest.anUnknownOrMisspelledOptionIsRefusedNamingTheKnownOnes
+            String unselected = assertThrows(IllegalArgumentException.class, () -> run.get().metric("euclidean")
+                    .option("third-party.mass", "2").run()).getMessage();
+            assertTrue(unselected.startsWith("option third-party.mass = 2: it is an option of 'third-party-metric',"
+                    + " which this run does not use; known options:"), unselected);
         }
     }
 

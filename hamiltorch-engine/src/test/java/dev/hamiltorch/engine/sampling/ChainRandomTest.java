@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
@@ -77,25 +77,26 @@ class ChainRandomTest {
 
     @Test
     void aChainSavedMidwayAndRestoredContinuesBitForBit() {
-        SamplerSettings settings = SamplerSettings.builder().stepSize(0.4).numStepsPerSample(7).build();
+        StepParameters tuning = StepParameters.DEFAULTS.withStepSize(0.4).withNumSteps(7);
+        PluginOptions settings = PluginOptions.defaults();
         Target target = GaussianTarget.independent(new double[] {0.5, -1, 2}, 1.5, 1, 0.5);
         Kernel kernel = new Hmc().kernel(new EuclideanMetric().hamiltonian(target, settings), new Leapfrog(), settings);
         ChainRandom random = ChainRandom.of(42, 1);
         ChainState state = kernel.init(new double[] {0, 0, 0});
         for (int i = 0; i < 50; i++) {
-            state = kernel.step(random, state, StepParameters.of(settings)).state();
+            state = kernel.step(random, state, tuning).state();
         }
         byte[] saved = random.saveState();
         ChainState checkpoint = state;
         double[][] expected = new double[50][];
         for (int i = 0; i < 50; i++) {
-            state = kernel.step(random, state, StepParameters.of(settings)).state();
+            state = kernel.step(random, state, tuning).state();
             expected[i] = state.position();
         }
         ChainRandom resumed = ChainRandom.restore(saved);
         state = checkpoint;
         for (int i = 0; i < 50; i++) {
-            state = kernel.step(resumed, state, StepParameters.of(settings)).state();
+            state = kernel.step(resumed, state, tuning).state();
             assertArrayEquals(expected[i], state.position(), 0.0, "iteration " + (51 + i));
         }
     }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.kernel.ChainState;
@@ -68,9 +68,8 @@ class ChainRunnerTest {
         };
     }
 
-    static SamplerSettings settings(int numSamples, int burn) {
-        return SamplerSettings.builder().numSamples(numSamples).burn(burn).stepSize(0.3).numStepsPerSample(5).build();
-    }
+    /** The tuning of these tests' HMC: ε 0.3, L 5, unit mass. */
+    static final StepParameters TUNING = StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(5);
 
     static void assertSameChain(ChainSamples expected, ChainSamples actual) {
         assertArrayEquals(expected.draws().toArray(), actual.draws().toArray());
@@ -84,7 +83,7 @@ class ChainRunnerTest {
 
     @Test
     void keepsNumSamplesMinusBurnDrawsAndRecordsEveryIteration() {
-        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(300, 50), RunOptions.seed(1));
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(1).withSamples(300, 50));
         assertEquals(1, s.numChains());
         assertEquals(250, s.keptCount());
         assertEquals(250, s.draws().toArray().length);
@@ -109,9 +108,8 @@ class ChainRunnerTest {
     @Test
     void acceptanceRateCountsKeptIterationsOnly() {
         // a large step makes rejections frequent, so burn-in and kept rates differ
-        SamplerSettings rough = SamplerSettings.builder().numSamples(400).burn(100).stepSize(0.9).numStepsPerSample(3)
-                .build();
-        Samples s = RUNNER.run(GAUSSIAN, new double[3], rough, RunOptions.seed(8));
+        StepParameters rough = StepParameters.DEFAULTS.withStepSize(0.9).withNumSteps(3);
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], rough, RunOptions.seed(8).withSamples(400, 100));
         boolean[] accepted = s.chain(0).accepted();
         int kept = 0;
         for (int i = 100; i < 400; i++) {
@@ -134,8 +132,8 @@ class ChainRunnerTest {
         }
 
         @Override
-        public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, SamplerSettings settings) {
-            Kernel hmc = new Hmc().kernel(hamiltonian, integrator, settings);
+        public Kernel kernel(Hamiltonian hamiltonian, Integrator integrator, PluginOptions options) {
+            Kernel hmc = new Hmc().kernel(hamiltonian, integrator, options);
             return new Kernel() {
                 @Override
                 public ChainState init(double[] position) {
@@ -161,11 +159,10 @@ class ChainRunnerTest {
     @Test
     void everyTransitionStartsWhereThePreviousOneEndedEvenAfterRejectionsInBurnIn() {
         Target normal = GaussianTarget.independent(new double[] {0.0}, 1.0);
-        SamplerSettings rough = SamplerSettings.builder().numSamples(300).burn(150).stepSize(1.3).numStepsPerSample(3)
-                .build();
+        StepParameters rough = StepParameters.DEFAULTS.withStepSize(1.3).withNumSteps(3);
         Spy spy = new Spy();
         Samples s = new ChainRunner(spy, new EuclideanMetric(), new Leapfrog())
-                .run(normal, new double[] {5.0}, rough, RunOptions.seed(3));
+                .run(normal, new double[] {5.0}, rough, RunOptions.seed(3).withSamples(300, 150));
 
         assertEquals(300, spy.inputs.size());
         assertSame(spy.initial, spy.inputs.get(0));
@@ -186,9 +183,9 @@ class ChainRunnerTest {
 
     @Test
     void oneSeedGivesBitIdenticalDrawsAndAnotherSeedDoesNot() {
-        Samples a = RUNNER.run(GAUSSIAN, new double[3], settings(500, 100), RunOptions.seed(42));
-        Samples b = RUNNER.run(GAUSSIAN, new double[3], settings(500, 100), RunOptions.seed(42));
-        Samples c = RUNNER.run(GAUSSIAN, new double[3], settings(500, 100), RunOptions.seed(43));
+        Samples a = RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(42).withSamples(500, 100));
+        Samples b = RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(42).withSamples(500, 100));
+        Samples c = RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(43).withSamples(500, 100));
         assertSameChain(a.chain(0), b.chain(0));
         assertFalse(Arrays.deepEquals(a.draws().toArray(), c.draws().toArray()));
     }
@@ -196,9 +193,9 @@ class ChainRunnerTest {
     @Test
     void parallelChainsAreBitIdenticalToSequentialOnesAndDifferFromEachOther() {
         RunOptions options = RunOptions.seed(7).withChains(2);
-        Samples parallel = RUNNER.run(GAUSSIAN, new double[3], settings(2000, 100), options.withThreads(2));
-        Samples sequential = RUNNER.run(GAUSSIAN, new double[3], settings(2000, 100), options.withThreads(1));
-        Samples single = RUNNER.run(GAUSSIAN, new double[3], settings(2000, 100), RunOptions.seed(7));
+        Samples parallel = RUNNER.run(GAUSSIAN, new double[3], TUNING, options.withThreads(2).withSamples(2000, 100));
+        Samples sequential = RUNNER.run(GAUSSIAN, new double[3], TUNING, options.withThreads(1).withSamples(2000, 100));
+        Samples single = RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(7).withSamples(2000, 100));
         assertEquals(2, parallel.numChains());
         assertSameChain(sequential.chain(0), parallel.chain(0));
         assertSameChain(sequential.chain(1), parallel.chain(1));
@@ -257,7 +254,7 @@ class ChainRunnerTest {
                 };
             }
         };
-        RUNNER.run(recording, new double[] {0}, settings(200, 0), RunOptions.seed(1).withChains(3).withThreads(3));
+        RUNNER.run(recording, new double[] {0}, TUNING, RunOptions.seed(1).withChains(3).withThreads(3).withSamples(200, 0));
         assertEquals(3, copies.size());
         assertTrue(threads.stream().anyMatch(t -> t.startsWith("hamiltorch-chain-")), threads.toString());
     }
@@ -265,7 +262,7 @@ class ChainRunnerTest {
     @Test
     void countsEveryGradientEvaluation() {
         CountingTarget counting = new CountingTarget(GAUSSIAN);
-        Samples s = RUNNER.run(counting, new double[3], settings(300, 20), RunOptions.seed(4).withChains(2));
+        Samples s = RUNNER.run(counting, new double[3], TUNING, RunOptions.seed(4).withChains(2).withSamples(300, 20));
         assertEquals(counting.gradientCalls(), s.gradientEvaluations());
         assertEquals(2 * (1 + 300 * 5), s.gradientEvaluations(), "L per iteration plus one per chain for the start");
         assertEquals(1 + 300 * 5, s.chain(1).gradientEvaluations());
@@ -276,7 +273,7 @@ class ChainRunnerTest {
     void gradientEvaluationsFollowTrajectoriesCutShortByInvalidPoints() {
         Target cliff = oneDimensional(t -> t > 1 ? Double.NaN : -0.5 * t * t, t -> -t);
         CountingTarget counting = new CountingTarget(cliff);
-        Samples s = RUNNER.run(counting, new double[] {0}, settings(500, 0), RunOptions.seed(6));
+        Samples s = RUNNER.run(counting, new double[] {0}, TUNING, RunOptions.seed(6).withSamples(500, 0));
         assertTrue(s.eventCounts().get(Event.INVALID_LOG_PROB) > 0);
         assertTrue(s.gradientEvaluations() < 1 + 500 * 5);
         assertEquals(counting.gradientCalls(), s.gradientEvaluations());
@@ -286,13 +283,13 @@ class ChainRunnerTest {
     void warnsWhenNoProposalIsAcceptedAndCountsEachEvent() {
         // finite at θ = 0 only: every proposal leaves it, so every one is rejected as invalid
         Target point = oneDimensional(t -> t == 0 ? 0.0 : Double.NaN, t -> 0.0);
-        Samples s = RUNNER.run(point, new double[] {0}, settings(10, 2), RunOptions.seed(3).withChains(2));
+        Samples s = RUNNER.run(point, new double[] {0}, TUNING, RunOptions.seed(3).withChains(2).withSamples(10, 2));
         assertEquals(List.of("no proposal was accepted in the 16 kept iterations: the step size is likely too large"
                         + " for this target and integrator",
                 "20 of 20 iterations rejected their proposal for a NaN or infinite log density or Hamiltonian"
                         + " (invalid_log_prob)"), s.warnings());
 
-        assertEquals(List.of(), RUNNER.run(GAUSSIAN, new double[3], settings(50, 0), RunOptions.seed(1)).warnings());
+        assertEquals(List.of(), RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(1).withSamples(50, 0)).warnings());
     }
 
     @Test
@@ -313,7 +310,7 @@ class ChainRunnerTest {
             }
         };
         RunOptions options = RunOptions.seed(1).withChains(2).withThreads(2).withListener(listener);
-        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(150, 10), options);
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], TUNING, options.withSamples(150, 10));
         assertEquals(300, calls.size());
         assertEquals(s.provenance(), started[0]);
         for (Object[] call : calls) {
@@ -338,13 +335,13 @@ class ChainRunnerTest {
         assertSame(first, first.andThen(TransitionListener.NONE));
         assertSame(TransitionListener.NONE, TransitionListener.NONE.andThen(TransitionListener.NONE));
         assertThrows(NullPointerException.class, () -> first.andThen(null));
-        RUNNER.run(GAUSSIAN, new double[3], settings(2, 0), RunOptions.seed(1).withListener(first.andThen(second)));
+        RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(1).withListener(first.andThen(second)).withSamples(2, 0));
         assertEquals(List.of("first 0", "second 0", "first 1", "second 1"), heard);
     }
 
     @Test
     void statisticsAreNamedColumnsWithStepsTakenAndStansEnergy() {
-        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(200, 0), RunOptions.seed(5));
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(5).withSamples(200, 0));
         ChainSamples c = s.chain(0);
         assertEquals(ChainSamples.COMMON_STATISTICS, c.statisticNames());
         double[] accepted = c.statistic(ChainSamples.ACCEPTED);
@@ -360,36 +357,49 @@ class ChainRunnerTest {
     }
 
     @Test
+    void aRunnerMadeWithOptionsChecksThemAgainstItsPluginsAndRecordsThem() {
+        ChainRunner jittered = ChainRunner.of(new Hmc(), new EuclideanMetric(), new Leapfrog(),
+                java.util.Map.of("step-size-jitter", "0.2"));
+        Samples s = jittered.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(1).withSamples(20, 0));
+        assertEquals(java.util.Map.of("step-size-jitter", 0.2), s.provenance().options().given());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChainRunner.of(new Hmc(),
+                new EuclideanMetric(), new Leapfrog(), java.util.Map.of("softabsConst", 1.0)));
+        assertEquals("option softabsConst = 1.0: no plugin of this run declares it; known options: 'hmc'"
+                + " [step-size-jitter], 'euclidean' [none], 'leapfrog' [none]", e.getMessage());
+    }
+
+    @Test
     void theResultSaysWhatProducedIt() {
-        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(20, 5),
-                RunOptions.seed(77).withChains(2).withParameterNames(List.of("a", "b", "c")));
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], TUNING,
+                RunOptions.seed(77).withChains(2).withParameterNames(List.of("a", "b", "c")).withSamples(20, 5));
         Provenance p = s.provenance();
         assertEquals("hmc", p.sampler());
         assertEquals("euclidean", p.metric());
         assertEquals("leapfrog", p.integrator());
-        assertEquals(settings(20, 5), p.settings());
+        assertEquals(20, p.numSamples());
+        assertEquals(5, p.burn());
+        assertEquals(TUNING, p.tuning());
+        assertEquals(PluginOptions.defaults(), p.options());
         assertEquals(77, p.seed());
         assertEquals(2, p.chains());
         assertEquals(List.of("a", "b", "c"), s.parameterNames());
         assertEquals("b", s.summary(1).name());
         assertTrue(p.libraryVersion().matches("\\d+\\.\\d+\\.\\d+.*"), p.libraryVersion());
-        assertThrows(IllegalArgumentException.class, () -> RUNNER.run(GAUSSIAN, new double[3], settings(20, 5),
-                RunOptions.seed(1).withParameterNames(List.of("a"))));
+        assertThrows(IllegalArgumentException.class, () -> RUNNER.run(GAUSSIAN, new double[3], TUNING,
+                RunOptions.seed(1).withParameterNames(List.of("a")).withSamples(20, 5)));
     }
 
     @Test
     void aBadInverseMassIsRefusedBeforeSamplingStarts() {
         CountingTarget counting = new CountingTarget(GAUSSIAN);
-        SamplerSettings wrongShape = settings(100, 0).toBuilder()
-                .inverseMass(InverseMass.dense(new double[][] {{1, 0}, {0, 1}})).build();
+        StepParameters wrongShape = TUNING.withInverseMass(InverseMass.dense(new double[][] {{1, 0}, {0, 1}}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RUNNER.run(counting, new double[3], wrongShape, RunOptions.seed(1)));
+                () -> RUNNER.run(counting, new double[3], wrongShape, RunOptions.seed(1).withSamples(100, 0)));
         assertTrue(e.getMessage().contains("invMass") && e.getMessage().contains("2×2"), e.getMessage());
 
-        SamplerSettings notSpd = settings(100, 0).toBuilder()
-                .inverseMass(InverseMass.dense(new double[][] {{1, 0, 0}, {0, 1, 2}, {0, 2, 1}})).build();
+        StepParameters notSpd = TUNING.withInverseMass(InverseMass.dense(new double[][] {{1, 0, 0}, {0, 1, 2}, {0, 2, 1}}));
         e = assertThrows(IllegalArgumentException.class,
-                () -> RUNNER.run(counting, new double[3], notSpd, RunOptions.seed(1)));
+                () -> RUNNER.run(counting, new double[3], notSpd, RunOptions.seed(1).withSamples(100, 0)));
         assertTrue(e.getMessage().contains("invMass") && e.getMessage().contains("positive-definite"), e.getMessage());
         assertEquals(0, counting.gradientCalls());
     }
@@ -397,9 +407,9 @@ class ChainRunnerTest {
     @Test
     void aBadInitialPositionOrOptionIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> RUNNER.run(GAUSSIAN, new double[2], settings(10, 0), RunOptions.seed(1)));
+                () -> RUNNER.run(GAUSSIAN, new double[2], TUNING, RunOptions.seed(1).withSamples(10, 0)));
         assertThrows(IllegalArgumentException.class,
-                () -> RUNNER.run(GAUSSIAN, new double[] {0, Double.NaN, 0}, settings(10, 0), RunOptions.seed(1)));
+                () -> RUNNER.run(GAUSSIAN, new double[] {0, Double.NaN, 0}, TUNING, RunOptions.seed(1).withSamples(10, 0)));
         assertThrows(IllegalArgumentException.class, () -> RunOptions.seed(1).withChains(0));
         assertThrows(IllegalArgumentException.class, () -> RunOptions.seed(1).withThreads(-1));
     }
@@ -463,7 +473,7 @@ class ChainRunnerTest {
         // call 1 is the start; iteration i makes calls 2 + 5(i − 1) … 1 + 5i, so call 1 + 5·37 + 3 is in iteration 38
         Target failing = throwingOn(0, 1 + 5 * 37 + 3);
         SamplingException e = assertThrows(SamplingException.class,
-                () -> RUNNER.run(failing, new double[3], settings(100, 10), RunOptions.seed(9)));
+                () -> RUNNER.run(failing, new double[3], TUNING, RunOptions.seed(9).withSamples(100, 10)));
         assertTrue(e.getMessage().contains("iteration 38 of 100"), e.getMessage());
         assertTrue(e.getMessage().contains("user model failed"), e.getMessage());
         assertEquals(38, e.iteration());
@@ -475,7 +485,7 @@ class ChainRunnerTest {
         assertEquals(37, partial.chain(0).iterations());
         assertEquals(27, partial.keptCount());
         // the partial draws are the real ones: the same as the first 27 of an undisturbed run
-        Samples full = RUNNER.run(GAUSSIAN, new double[3], settings(100, 10), RunOptions.seed(9));
+        Samples full = RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(9).withSamples(100, 10));
         assertArrayEquals(Arrays.copyOf(full.draws().toArray(), 27), partial.draws().toArray());
         assertTrue(partial.toString().contains("partial"));
     }
@@ -484,7 +494,7 @@ class ChainRunnerTest {
     void anExceptionInOneOfParallelChainsStopsTheRunAndNamesTheChain() {
         Target failing = throwingOn(1, 1 + 5 * 9 + 1); // chain 1, iteration 10
         SamplingException e = assertThrows(SamplingException.class, () -> RUNNER.run(failing, new double[3],
-                settings(100_000, 0), RunOptions.seed(9).withChains(2).withThreads(2)));
+                TUNING, RunOptions.seed(9).withChains(2).withThreads(2).withSamples(100_000, 0)));
         assertEquals(1, e.chain());
         assertEquals(10, e.iteration());
         assertTrue(e.getMessage().startsWith("chain 1 failed at iteration 10 of 100000"), e.getMessage());
@@ -495,7 +505,7 @@ class ChainRunnerTest {
     @Test
     void anExceptionAtTheInitialPositionIsReportedAsIterationZero() {
         SamplingException e = assertThrows(SamplingException.class,
-                () -> RUNNER.run(throwingOn(0, 1), new double[3], settings(10, 0), RunOptions.seed(1)));
+                () -> RUNNER.run(throwingOn(0, 1), new double[3], TUNING, RunOptions.seed(1).withSamples(10, 0)));
         assertEquals(0, e.iteration());
         assertTrue(e.getMessage().contains("initial position"), e.getMessage());
         assertEquals(0, e.partialResult().keptCount());
@@ -503,7 +513,7 @@ class ChainRunnerTest {
 
     @Test
     void samplesAreImmutable() {
-        Samples s = RUNNER.run(GAUSSIAN, new double[3], settings(50, 0), RunOptions.seed(1));
+        Samples s = RUNNER.run(GAUSSIAN, new double[3], TUNING, RunOptions.seed(1).withSamples(50, 0));
         double before = s.draws().toArray()[0][0];
         s.draws().toArray()[0][0] = 1e9;
         s.chain(0).logDensity()[0] = 1e9;
@@ -550,8 +560,8 @@ class ChainRunnerTest {
     @Test
     void aTargetWithScratchBuffersSamplesInParallelAsInSequenceThroughItsCopies() {
         RunOptions options = RunOptions.seed(9).withChains(8);
-        Samples parallel = RUNNER.run(new ScratchGaussian(), new double[3], settings(400, 0), options.withThreads(4));
-        Samples sequential = RUNNER.run(new ScratchGaussian(), new double[3], settings(400, 0), options.withThreads(1));
+        Samples parallel = RUNNER.run(new ScratchGaussian(), new double[3], TUNING, options.withThreads(4).withSamples(400, 0));
+        Samples sequential = RUNNER.run(new ScratchGaussian(), new double[3], TUNING, options.withThreads(1).withSamples(400, 0));
         assertEquals(sequential.draws(), parallel.draws());
     }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static dev.hamiltorch.engine.sampling.ChainRunnerTest.assertSameChain;
-import static dev.hamiltorch.engine.sampling.ChainRunnerTest.settings;
+import static dev.hamiltorch.engine.sampling.ChainRunnerTest.TUNING;
 
 import dev.hamiltorch.api.DomainException;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.ChainState;
 import dev.hamiltorch.api.kernel.Kernel;
@@ -117,7 +117,7 @@ class ChainStartsTest {
         assertArrayEquals(new double[] {7, 8, 9}, InitialValues.shared(7, 8, 9).start(1, kernel, 3,
                 ChainRandom.of(1, 1)).position());
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
-                () -> RUNNER.run(GAUSSIAN, perChain, settings(10, 0), RunOptions.seed(1).withChains(3)));
+                () -> RUNNER.run(GAUSSIAN, perChain, TUNING, RunOptions.seed(1).withChains(3).withSamples(10, 0)));
         assertTrue(count.getMessage().contains("2 given for 3 chains"), count.getMessage());
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> InitialValues.perChain(List.of(new double[] {1, 2, 3}, new double[] {1, Double.NaN, 3})));
@@ -125,10 +125,9 @@ class ChainStartsTest {
         assertThrows(IllegalArgumentException.class, () -> InitialValues.uniform(0, 10));
         assertThrows(IllegalArgumentException.class, () -> InitialValues.uniform(2, 0));
         // each chain starts where it was told: one step of 1e-4 barely moves it
-        SamplerSettings still = SamplerSettings.builder().numSamples(1).burn(0).stepSize(1e-4).numStepsPerSample(1)
-                .build();
+        StepParameters still = StepParameters.DEFAULTS.withStepSize(1e-4).withNumSteps(1);
         Samples s = RUNNER.run(GAUSSIAN, InitialValues.perChain(List.of(new double[] {1, 2, 3}, new double[] {-40, 2, 3})),
-                still, RunOptions.seed(1).withChains(2));
+                still, RunOptions.seed(1).withChains(2).withSamples(1, 0));
         assertArrayEquals(new double[] {1, 2, 3}, s.chain(0).draw(0), 1e-2);
         assertArrayEquals(new double[] {-40, 2, 3}, s.chain(1).draw(0), 1e-2);
     }
@@ -171,12 +170,11 @@ class ChainStartsTest {
     @Test
     void randomStartsAndChainsAreBitIdenticalWhateverThePoolSize() {
         Target target = halfNormal(2); // a quarter of (−2, 2)² is inside: most chains need several attempts
-        SamplerSettings settings = SamplerSettings.builder().numSamples(200).burn(20).stepSize(0.2)
-                .numStepsPerSample(4).build();
+        StepParameters settings = StepParameters.DEFAULTS.withStepSize(0.2).withNumSteps(4);
         RunOptions options = RunOptions.seed(11).withChains(5);
-        Samples one = RUNNER.run(target, InitialValues.uniform(), settings, options.withThreads(1));
+        Samples one = RUNNER.run(target, InitialValues.uniform(), settings, options.withThreads(1).withSamples(200, 20));
         for (int threads : new int[] {2, 3, 5, 0}) {
-            Samples other = RUNNER.run(target, InitialValues.uniform(), settings, options.withThreads(threads));
+            Samples other = RUNNER.run(target, InitialValues.uniform(), settings, options.withThreads(threads).withSamples(200, 20));
             for (int c = 0; c < 5; c++) {
                 assertSameChain(one.chain(c), other.chain(c));
             }
@@ -189,9 +187,9 @@ class ChainStartsTest {
     @Test
     void givenStartsAreBitIdenticalWhateverThePoolSize() {
         RunOptions options = RunOptions.seed(5).withChains(4);
-        Samples one = RUNNER.run(GAUSSIAN, new double[3], settings(300, 50), options.withThreads(1));
+        Samples one = RUNNER.run(GAUSSIAN, new double[3], TUNING, options.withThreads(1).withSamples(300, 50));
         for (int threads : new int[] {2, 3, 4}) {
-            Samples other = RUNNER.run(GAUSSIAN, new double[3], settings(300, 50), options.withThreads(threads));
+            Samples other = RUNNER.run(GAUSSIAN, new double[3], TUNING, options.withThreads(threads).withSamples(300, 50));
             for (int c = 0; c < 4; c++) {
                 assertSameChain(one.chain(c), other.chain(c));
             }
@@ -202,7 +200,7 @@ class ChainStartsTest {
     void aRunWithoutAnyValidRandomStartFailsNamingTheAttempts() {
         Target nowhere = halfNormal(30); // (1/2)^30 of the box is inside: 100 attempts never find it
         SamplingException e = assertThrows(SamplingException.class, () -> RUNNER.run(nowhere, InitialValues.uniform(),
-                settings(10, 0), RunOptions.seed(3).withChains(2)));
+                TUNING, RunOptions.seed(3).withChains(2).withSamples(10, 0)));
         assertInstanceOf(IllegalArgumentException.class, e.getCause());
         assertTrue(e.getMessage().contains("chain 0 failed while evaluating the initial position")
                 && e.getMessage().contains("in 100 attempts"), e.getMessage());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.model.ParameterBlock;
 import dev.hamiltorch.engine.hmc.Hmc;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
@@ -29,22 +29,21 @@ class DrawsFileTest {
 
     private static final ChainRunner RUNNER = new ChainRunner(new Hmc(), new EuclideanMetric(), new Leapfrog());
     private static final GaussianTarget GAUSSIAN = GaussianTarget.independent(new double[] {1, 2, 3}, 0.5, 0.5, 0.5);
-    private static final SamplerSettings SETTINGS = SamplerSettings.builder().numSamples(60).burn(10).stepSize(0.3)
-            .numStepsPerSample(5).build();
+    private static final StepParameters TUNING = StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(5);
 
     @TempDir
     Path dir;
 
     private Samples inMemory(int chains) {
-        return RUNNER.run(GAUSSIAN, new double[] {0, 0, 0}, SETTINGS, RunOptions.seed(7).withChains(chains).withThreads(1));
+        return RUNNER.run(GAUSSIAN, new double[] {0, 0, 0}, TUNING, RunOptions.seed(7).withChains(chains).withThreads(1).withSamples(60, 10));
     }
 
     @Test
     void drawsStreamedToAFileReadBackBitForBitWithTheirChainAndIteration() throws IOException {
         Path file = dir.resolve("g.draws");
         Samples expected = inMemory(2);
-        Samples streamed = RUNNER.run(GAUSSIAN, new double[] {0, 0, 0}, SETTINGS, RunOptions.seed(7).withChains(2)
-                .withThreads(1).withStorage(new DrawStorage(file, DrawsFile.Precision.FLOAT64, 0, List.of())));
+        Samples streamed = RUNNER.run(GAUSSIAN, new double[] {0, 0, 0}, TUNING, RunOptions.seed(7).withChains(2)
+                .withThreads(1).withStorage(new DrawStorage(file, DrawsFile.Precision.FLOAT64, 0, List.of())).withSamples(60, 10));
         assertEquals(0, streamed.keptCount(), "keepEvery 0 keeps nothing in memory");
         assertEquals(file, streamed.drawsFile().orElseThrow());
         assertArrayEquals(expected.chain(0).logDensity(), streamed.chain(0).logDensity(), "the same chain");
@@ -94,8 +93,8 @@ class DrawsFileTest {
     @Test
     void keepEveryThinsTheDrawsInMemory() {
         Samples all = inMemory(1);
-        Samples thinned = RUNNER.run(GAUSSIAN, new double[] {0, 0, 0}, SETTINGS, RunOptions.seed(7).withThreads(1)
-                .withStorage(new DrawStorage(null, DrawsFile.Precision.FLOAT64, 4, List.of())));
+        Samples thinned = RUNNER.run(GAUSSIAN, new double[] {0, 0, 0}, TUNING, RunOptions.seed(7).withThreads(1)
+                .withStorage(new DrawStorage(null, DrawsFile.Precision.FLOAT64, 4, List.of())).withSamples(60, 10));
         assertEquals(13, thinned.keptCount(), "kept draws 0, 4, …, 48 of 50");
         for (int k = 0; k < 13; k++) {
             assertArrayEquals(all.draws().row(4 * k), thinned.draws().row(k));
@@ -135,7 +134,7 @@ class DrawsFileTest {
         DrawsFile.Writer writer = new DrawsFile.Writer(file, filling,
                 List.of(new ParameterBlock("theta", new int[] {3})), DrawsFile.Precision.FLOAT64);
         SamplingException e = assertThrows(SamplingException.class, () -> RUNNER.run(GAUSSIAN, new double[] {0, 0, 0},
-                SETTINGS, RunOptions.seed(7).withThreads(1).withListener(writer)));
+                TUNING, RunOptions.seed(7).withThreads(1).withListener(writer).withSamples(60, 10)));
         writer.close();
         UncheckedIOException io = assertInstanceOf(UncheckedIOException.class, e.getCause());
         assertEquals("draws file " + file + ": writing draw 20 (chain 0, iteration 30) failed: No space left on device",
@@ -154,8 +153,8 @@ class DrawsFileTest {
     void aFileThatCannotBeCreatedFailsBeforeSamplingNamingIt() {
         Path file = dir.resolve("missing-folder").resolve("x.draws");
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> RUNNER.run(GAUSSIAN,
-                new double[] {0, 0, 0}, SETTINGS, RunOptions.seed(7)
-                        .withStorage(new DrawStorage(file, DrawsFile.Precision.FLOAT64, 0, List.of()))));
+                new double[] {0, 0, 0}, TUNING, RunOptions.seed(7)
+                        .withStorage(new DrawStorage(file, DrawsFile.Precision.FLOAT64, 0, List.of())).withSamples(60, 10)));
         assertTrue(e.getMessage().startsWith("java.io.IOException: draws file " + file + ": cannot be written"),
                 e.getMessage());
     }

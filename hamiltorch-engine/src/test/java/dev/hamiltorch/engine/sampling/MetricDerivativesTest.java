@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hamiltorch.api.DerivativeOrder;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.kernel.StepParameters;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.spi.Metric;
@@ -35,21 +36,20 @@ class MetricDerivativesTest {
             }
 
             @Override
-            public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
-                return euclidean.hamiltonian(target, settings);
+            public Hamiltonian hamiltonian(Target target, PluginOptions options) {
+                return euclidean.hamiltonian(target, options);
             }
         };
     }
 
-    private static final SamplerSettings SETTINGS =
-            SamplerSettings.builder().numSamples(20).stepSize(0.3).numStepsPerSample(5).build();
+    private static final StepParameters TUNING = StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(5);
 
     @Test
     void aFirstOrderTargetIsRefusedBeforeTheFirstEvaluation() {
         CountingTarget target = new CountingTarget(GaussianTarget.independent(new double[] {1, 2}, 0.5, 0.5));
         ChainRunner runner = new ChainRunner(new Hmc(), euclideanNeeding(DerivativeOrder.THIRD), new Leapfrog());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> runner.run(target, new double[] {0, 0}, SETTINGS, RunOptions.seed(1)));
+                () -> runner.run(target, new double[] {0, 0}, TUNING, RunOptions.seed(1).withSamples(20, 0)));
         assertEquals("metric 'needs-third' needs the target's third derivatives, but the target "
                 + CountingTarget.class.getName() + " declares derivatives up to its gradient only "
                 + "(derivativeOrder() = GRADIENT)", e.getMessage());
@@ -63,7 +63,7 @@ class MetricDerivativesTest {
         assertEquals(DerivativeOrder.THIRD, target.derivativeOrder());
         assertEquals(DerivativeOrder.THIRD, target.copy().derivativeOrder());
         ChainRunner runner = new ChainRunner(new Hmc(), euclideanNeeding(DerivativeOrder.THIRD), new Leapfrog());
-        Samples s = runner.run(target, new double[] {0.5, -0.5}, SETTINGS, RunOptions.seed(1));
+        Samples s = runner.run(target, new double[] {0.5, -0.5}, TUNING, RunOptions.seed(1).withSamples(20, 0));
         assertEquals(20, s.chain(0).draws().size());
     }
 }

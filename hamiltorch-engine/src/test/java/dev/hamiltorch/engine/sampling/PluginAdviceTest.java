@@ -2,7 +2,8 @@ package dev.hamiltorch.engine.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.spi.PluginOptions;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
@@ -41,8 +42,8 @@ class PluginAdviceTest {
         }
 
         @Override
-        public List<String> warnings(SamplerSettings settings, Map<Event, Long> events, long iterations) {
-            return List.of("saw " + events.get(Event.NOT_REVERSIBLE) + " of " + iterations + " at ε " + settings.stepSize(),
+        public List<String> warnings(PluginOptions options, StepParameters tuning, Map<Event, Long> events, long iterations) {
+            return List.of("saw " + events.get(Event.NOT_REVERSIBLE) + " of " + iterations + " at ε " + tuning.stepSize(),
                     "and a second sentence");
         }
     }
@@ -57,21 +58,20 @@ class PluginAdviceTest {
         }
 
         @Override
-        public Hamiltonian hamiltonian(Target target, SamplerSettings settings) {
-            return metric.hamiltonian(target, settings);
+        public Hamiltonian hamiltonian(Target target, PluginOptions options) {
+            return metric.hamiltonian(target, options);
         }
 
         @Override
-        public List<String> warnings(SamplerSettings settings, Map<Event, Long> events, long iterations) {
+        public List<String> warnings(PluginOptions options, StepParameters tuning, Map<Event, Long> events, long iterations) {
             throw new IllegalStateException("no advice today");
         }
     }
 
     @Test
     void theIntegratorsSentencesFollowTheEventWarningsAndAFailingMetricIsSkipped() {
-        SamplerSettings settings = SamplerSettings.builder().numSamples(30).stepSize(0.3).numStepsPerSample(5).build();
         Samples s = new ChainRunner(new Hmc(), new Failing(), new Advising()).run(GAUSSIAN, new double[] {1, 2, 3},
-                settings, RunOptions.seed(1));
+                StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(5), RunOptions.seed(1).withSamples(30, 0));
         assertEquals(List.of("10 of 30 iterations rejected their proposal because integrating back from it did not"
                         + " return to the start (reversibilityTolerance); a smaller step size or fixedPointThreshold"
                         + " helps (not_reversible)", "saw 10 of 30 at ε 0.3", "and a second sentence"),

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.InverseMass;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.engine.metric.EuclideanMetric;
@@ -23,9 +23,8 @@ class PosteriorAccuracyTest {
 
     private static final ChainRunner RUNNER = new ChainRunner(new Hmc(), new EuclideanMetric(), new Leapfrog());
 
-    private static SamplerSettings.Builder hmc(int numSamples, int burn) {
-        return SamplerSettings.builder().numSamples(numSamples).burn(burn).stepSize(0.3).numStepsPerSample(5);
-    }
+    /** HMC's tuning in these tests: ε 0.3, L 5. */
+    private static final StepParameters HMC = StepParameters.DEFAULTS.withStepSize(0.3).withNumSteps(5);
 
     private static void assertMatches(Samples samples, GaussianTarget target, String label) {
         for (int i = 0; i < target.dimension(); i++) {
@@ -43,7 +42,7 @@ class PosteriorAccuracyTest {
     @Test
     void threeDimensionalGaussianFromZeros() {
         GaussianTarget target = GaussianTarget.independent(new double[] {1, 2, 3}, 0.5, 0.5, 0.5);
-        Samples samples = RUNNER.run(target, new double[3], hmc(40_000, 200).build(), RunOptions.seed(1));
+        Samples samples = RUNNER.run(target, new double[3], HMC, RunOptions.seed(1).withSamples(40_000, 200));
         assertEquals(39_800, samples.keptCount());
         assertMatches(samples, target, "N((1,2,3), 0.25 I)");
         assertTrue(samples.acceptanceRate() > 0.9, "acceptance " + samples.acceptanceRate());
@@ -66,7 +65,7 @@ class PosteriorAccuracyTest {
         }
         GaussianTarget target = new GaussianTarget(mean, cov);
         Samples samples = RUNNER.run(target, new double[10],
-                hmc(4000, 200).inverseMass(InverseMass.dense(cov)).build(), RunOptions.seed(2));
+                HMC.withInverseMass(InverseMass.dense(cov)), RunOptions.seed(2).withSamples(4000, 200));
         assertMatches(samples, target, "dense");
         assertCorrelation(samples, cov, 7, 8);
     }
@@ -103,7 +102,7 @@ class PosteriorAccuracyTest {
             variance[i] = sd[i] * sd[i];
         }
         Samples samples = RUNNER.run(target, new double[4],
-                hmc(4000, 200).inverseMass(InverseMass.diagonal(variance)).build(), RunOptions.seed(3));
+                HMC.withInverseMass(InverseMass.diagonal(variance)), RunOptions.seed(3).withSamples(4000, 200));
         assertMatches(samples, target, "diagonal");
     }
 
@@ -122,7 +121,7 @@ class PosteriorAccuracyTest {
         }
         GaussianTarget target = new GaussianTarget(new double[] {0.1, 3, -2, 0.5, 1}, cov);
         Samples samples = RUNNER.run(target, new double[5],
-                hmc(4000, 200).inverseMass(InverseMass.blockDiagonal(block0, block1)).build(), RunOptions.seed(4));
+                HMC.withInverseMass(InverseMass.blockDiagonal(block0, block1)), RunOptions.seed(4).withSamples(4000, 200));
         assertMatches(samples, target, "block-diagonal");
         assertCorrelation(samples, cov, 0, 1);
     }
@@ -156,7 +155,7 @@ class PosteriorAccuracyTest {
                 return logDensity(theta);
             }
         };
-        Samples samples = RUNNER.run(nanBeyondTwo, new double[2], hmc(8000, 200).build(), RunOptions.seed(5));
+        Samples samples = RUNNER.run(nanBeyondTwo, new double[2], HMC, RunOptions.seed(5).withSamples(8000, 200));
 
         long invalid = samples.eventCounts().get(Event.INVALID_LOG_PROB);
         assertTrue(invalid > 0, "some trajectories reached the NaN region");

@@ -1,5 +1,7 @@
 package dev.hamiltorch.engine.sampling;
 
+import dev.hamiltorch.api.kernel.StepParameters;
+import dev.hamiltorch.api.spi.PluginOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,9 +36,8 @@ class SamplesTest {
     }
 
     private static Provenance provenance(int d, int numSamples, int burn) {
-        return new Provenance("hmc", "euclidean", "leapfrog",
-                dev.hamiltorch.api.SamplerSettings.builder().numSamples(numSamples).burn(burn).build(), 1, 2,
-                Provenance.defaultParameterNames(d), "test");
+        return new Provenance("hmc", "euclidean", "leapfrog", numSamples, burn, StepParameters.DEFAULTS,
+                PluginOptions.defaults(), 1, 2, Provenance.defaultParameterNames(d), "test");
     }
 
     /** Chain 0 keeps θ₀ = 1..5, chain 1 keeps 6..10, so pooled θ₀ = 1..10 and θ₁ = −θ₀. */
@@ -173,9 +174,9 @@ class SamplesTest {
             }
             chains.add(new ChainSamples(c, burn, Draws.of(1, flat, flat.length), names, statistics, events, 0, 0));
         }
-        Provenance run = new Provenance("nuts", "euclidean", "leapfrog", dev.hamiltorch.api.SamplerSettings.builder()
-                .numSamples(n).burn(burn).options(java.util.Map.of("maxTreeDepth", "3")).build(), 1, 2,
-                List.of("mu"), "test");
+        // the run's tuning holds NUTS's maxTreeDepth (Nuts.initialParameters puts the option there)
+        Provenance run = new Provenance("nuts", "euclidean", "leapfrog", n, burn,
+                StepParameters.DEFAULTS.withMaxTreeDepth(3), PluginOptions.defaults(), 1, 2, List.of("mu"), "test");
         dev.hamiltorch.engine.diagnostics.Summary summary = new Samples(chains, n, burn, run, 1).summary();
 
         assertEquals(List.of("lp__", "accept_stat__", "treedepth__", "n_leapfrog__", "divergent__", "energy__",

@@ -2,7 +2,7 @@ package dev.hamiltorch.metrics.hessian;
 
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.LazyGeometry;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Jitter;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.RiemannianMetric;
@@ -16,13 +16,13 @@ import java.util.random.RandomGenerator;
  */
 final class DiagonalFisherHamiltonian extends CachedRiemannianHamiltonian {
 
-    DiagonalFisherHamiltonian(Target target, SamplerSettings settings, double[] jitter) {
-        super(target, settings, jitter);
+    DiagonalFisherHamiltonian(Target target, Jitter jitterOptions, double[] jitter) {
+        super(target, jitterOptions, jitter);
     }
 
     @Override
     protected CachedRiemannianHamiltonian withJitter(double[] jitter) {
-        return new DiagonalFisherHamiltonian(target, settings, jitter);
+        return new DiagonalFisherHamiltonian(target, jitterOptions, jitter);
     }
 
     @Override
@@ -51,7 +51,7 @@ final class DiagonalFisherHamiltonian extends CachedRiemannianHamiltonian {
         protected Event computeMetric() {
             double[] g = new double[dimension];
             double scale = 1.0;
-            for (int attempt = 0; attempt < settings.jitterMaxTries(); attempt++) {
+            for (int attempt = 0; attempt < jitterOptions.maxTries(); attempt++) {
                 boolean positive = true;
                 for (int j = 0; j < dimension; j++) {
                     g[j] = gradient[j] * gradient[j] + scale * jitter[j];

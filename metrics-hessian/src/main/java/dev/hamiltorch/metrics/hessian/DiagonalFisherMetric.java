@@ -2,7 +2,10 @@ package dev.hamiltorch.metrics.hessian;
 
 import com.google.auto.service.AutoService;
 import dev.hamiltorch.api.DerivativeOrder;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Jitter;
+import dev.hamiltorch.api.spi.PluginOption;
+import dev.hamiltorch.api.spi.PluginOptions;
+import dev.hamiltorch.api.kernel.StepParameters;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.kernel.Event;
@@ -20,7 +23,7 @@ import java.util.Map;
  *
  * <p>∂H/∂θ needs {@link Target#hessian} (∂ᵢ gⱼ² = 2gⱼ ∂ᵢgⱼ) and no third derivatives. Where a
  * component of g is 0 G is singular: jitter (drawn once per trajectory, grown tenfold per further
- * attempt up to {@link SamplerSettings#jitterMaxTries()}, as for {@link HessianMetric}) keeps it
+ * attempt up to {@code jitterMaxTries}, as for {@link HessianMetric}) keeps it
  * positive-definite; without jitter the geometry fails with
  * {@link dev.hamiltorch.api.kernel.Event#NON_SPD_METRIC}. Nothing throws.
  */
@@ -36,6 +39,12 @@ public final class DiagonalFisherMetric implements Metric {
         return JACOBIAN_DIAG;
     }
 
+    /** The jitter's options, {@code jitter} and {@code jitterMaxTries} ({@link Jitter}). */
+    @Override
+    public List<PluginOption<?>> options() {
+        return Jitter.OPTIONS;
+    }
+
     /** {@link DerivativeOrder#HESSIAN}: ∂G/∂θ of G = diag(g∘g) needs the Hessian, and no third derivatives. */
     @Override
     public DerivativeOrder requiredDerivatives() {
@@ -48,9 +57,9 @@ public final class DiagonalFisherMetric implements Metric {
      * and a run near one rejects (nearly) every proposal.
      */
     @Override
-    public List<String> warnings(SamplerSettings settings, Map<Event, Long> events, long iterations) {
+    public List<String> warnings(PluginOptions options, StepParameters tuning, Map<Event, Long> events, long iterations) {
         double failed = RunAdvice.failedShare(events, iterations);
-        if (failed < RunAdvice.MANY_FAILED || settings.jitter() > 0) {
+        if (failed < RunAdvice.MANY_FAILED || options.get(Jitter.SCALE) > 0) {
             return List.of();
         }
         return List.of(String.format(Locale.ROOT, "%.0f %% of the iterations failed their trajectory with the"
@@ -63,7 +72,7 @@ public final class DiagonalFisherMetric implements Metric {
      * {@link RiemannianHamiltonian#forTrajectory} draws it.
      */
     @Override
-    public RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
-        return new DiagonalFisherHamiltonian(target, settings, null);
+    public RiemannianHamiltonian hamiltonian(Target target, PluginOptions options) {
+        return new DiagonalFisherHamiltonian(target, Jitter.of(options), null);
     }
 }

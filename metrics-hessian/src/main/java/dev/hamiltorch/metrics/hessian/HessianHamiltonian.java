@@ -4,7 +4,7 @@ import dev.hamiltorch.api.linalg.Cholesky;
 import dev.hamiltorch.api.linalg.Contraction;
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.CholeskyGeometry;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Jitter;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 
@@ -15,13 +15,13 @@ import dev.hamiltorch.api.kernel.Event;
  */
 final class HessianHamiltonian extends CachedRiemannianHamiltonian {
 
-    HessianHamiltonian(Target target, SamplerSettings settings, double[] jitter) {
-        super(target, settings, jitter);
+    HessianHamiltonian(Target target, Jitter jitterOptions, double[] jitter) {
+        super(target, jitterOptions, jitter);
     }
 
     @Override
     protected CachedRiemannianHamiltonian withJitter(double[] jitter) {
-        return new HessianHamiltonian(target, settings, jitter);
+        return new HessianHamiltonian(target, jitterOptions, jitter);
     }
 
     @Override
@@ -50,7 +50,7 @@ final class HessianHamiltonian extends CachedRiemannianHamiltonian {
             }
             double[][] g = new double[dimension][dimension];
             double scale = 1.0;
-            for (int attempt = 0; attempt < settings.jitterMaxTries(); attempt++) {
+            for (int attempt = 0; attempt < jitterOptions.maxTries(); attempt++) {
                 for (int i = 0; i < dimension; i++) {
                     for (int j = 0; j < i; j++) {
                         g[i][j] = -0.5 * (hessian[i][j] + hessian[j][i]);

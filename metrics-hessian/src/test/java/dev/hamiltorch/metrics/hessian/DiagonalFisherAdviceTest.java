@@ -2,7 +2,9 @@ package dev.hamiltorch.metrics.hessian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Jitter;
+import dev.hamiltorch.api.kernel.StepParameters;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.spi.Metric;
 import java.util.EnumMap;
@@ -27,17 +29,17 @@ class DiagonalFisherAdviceTest {
         assertEquals(List.of("100 % of the iterations failed their trajectory with the jacobian-diag metric without"
                         + " jitter: diag(g∘g) is singular wherever a component of the gradient g is 0, as at every"
                         + " mode; set jitter, for example to 1"),
-                new DiagonalFisherMetric().warnings(SamplerSettings.builder().build(), nonSpd(200), 200));
+                new DiagonalFisherMetric().warnings(PluginOptions.defaults(), StepParameters.DEFAULTS, nonSpd(200), 200));
     }
 
     @Test
     void withJitterOrFewFailuresThereIsNoAdvice() {
         DiagonalFisherMetric metric = new DiagonalFisherMetric();
-        assertEquals(List.of(), metric.warnings(SamplerSettings.builder().jitter(1).build(), nonSpd(200), 200));
-        assertEquals(List.of(), metric.warnings(SamplerSettings.builder().build(), nonSpd(49), 200));
-        assertEquals(1, metric.warnings(SamplerSettings.builder().build(), nonSpd(50), 200).size());
+        assertEquals(List.of(), metric.warnings(PluginOptions.of(Jitter.SCALE, 1.0), StepParameters.DEFAULTS, nonSpd(200), 200));
+        assertEquals(List.of(), metric.warnings(PluginOptions.defaults(), StepParameters.DEFAULTS, nonSpd(49), 200));
+        assertEquals(1, metric.warnings(PluginOptions.defaults(), StepParameters.DEFAULTS, nonSpd(50), 200).size());
         Metric hessian = new HessianMetric();
-        assertEquals(List.of(), hessian.warnings(SamplerSettings.builder().build(), nonSpd(200), 200),
+        assertEquals(List.of(), hessian.warnings(PluginOptions.defaults(), StepParameters.DEFAULTS, nonSpd(200), 200),
                 "the Hessian metric gives no advice");
     }
 }

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Jitter;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian.Geometry;
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 class DiagonalFisherMetricTest {
 
-    private static final SamplerSettings DEFAULTS = SamplerSettings.builder().build();
+    private static final PluginOptions DEFAULTS = PluginOptions.defaults();
     private static final double TOLERANCE = 1e-6;
 
-    private static RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
-        return new DiagonalFisherMetric().hamiltonian(target, settings);
+    private static RiemannianHamiltonian hamiltonian(Target target, PluginOptions options) {
+        return new DiagonalFisherMetric().hamiltonian(target, options);
     }
 
     private static double[] gaussian(SplittableRandom rng, int d, double scale) {
@@ -76,7 +77,7 @@ class DiagonalFisherMetricTest {
 
     @Test
     void gradientsMatchFiniteDifferencesWithJitter() {
-        SamplerSettings settings = SamplerSettings.builder().jitter(0.3).build();
+        PluginOptions settings = PluginOptions.of(Jitter.SCALE, 0.3);
         SplittableRandom rng = new SplittableRandom(24);
         RiemannianHamiltonian h = hamiltonian(TestTargets.logisticRegression(), settings).forTrajectory(rng);
         HamiltonianCheck.assertGradientsMatch(h, gaussian(rng, 5, 1.0), gaussian(rng, 5, 1.0), TOLERANCE, "jittered");
@@ -112,7 +113,7 @@ class DiagonalFisherMetricTest {
         singular.velocity(new double[] {1, 1, 1, 1, 1}, out);
         assertTrue(DoubleStream.of(out).allMatch(Double::isNaN));
 
-        SamplerSettings settings = SamplerSettings.builder().jitter(1e-2).build();
+        PluginOptions settings = PluginOptions.of(Jitter.SCALE, 1e-2);
         RiemannianHamiltonian jittered = hamiltonian(TestTargets.funnel(5), settings).forTrajectory(new SplittableRandom(26));
         assertNull(jittered.geometry(theta).failure());
         double[] jitter = ((CachedRiemannianHamiltonian) jittered).jitter();
@@ -123,7 +124,7 @@ class DiagonalFisherMetricTest {
 
     @Test
     void jitterIsDrawnOncePerTrajectory() {
-        SamplerSettings settings = SamplerSettings.builder().jitter(0.5).build();
+        PluginOptions settings = PluginOptions.of(Jitter.SCALE, 0.5);
         RiemannianHamiltonian base = hamiltonian(TestTargets.logisticRegression(), settings);
         double[] theta = {0.1, -0.2, 0.3, 0.0, 0.4};
         double[] p = {1, 2, -1, 0.5, 0.3};

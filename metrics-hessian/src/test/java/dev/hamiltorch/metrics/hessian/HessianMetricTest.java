@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Jitter;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian.Geometry;
@@ -25,11 +26,11 @@ import org.junit.jupiter.api.Test;
 
 class HessianMetricTest {
 
-    private static final SamplerSettings DEFAULTS = SamplerSettings.builder().build();
+    private static final PluginOptions DEFAULTS = PluginOptions.defaults();
     private static final double TOLERANCE = 1e-6;
 
-    private static RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
-        return new HessianMetric().hamiltonian(target, settings);
+    private static RiemannianHamiltonian hamiltonian(Target target, PluginOptions options) {
+        return new HessianMetric().hamiltonian(target, options);
     }
 
     /** A funnel point where −∇² log π is positive-definite: e^v Σxᵢ² well below 2/9. */
@@ -84,7 +85,7 @@ class HessianMetricTest {
     void gradientsMatchFiniteDifferencesWhereJitterRescuesAnIndefiniteHessian() {
         // at v = 0, x = (0.5, 0.5, 0.5, 0.5) the funnel's −∇² log π has the eigenvalue 1/9 − ½·1 < 0
         double[] theta = {0.0, 0.5, 0.5, 0.5, 0.5};
-        SamplerSettings settings = SamplerSettings.builder().jitter(0.2).build();
+        PluginOptions settings = PluginOptions.of(Jitter.SCALE, 0.2);
         RiemannianHamiltonian h = hamiltonian(TestTargets.funnel(5), settings).forTrajectory(new SplittableRandom(4));
         HamiltonianCheck.assertGradientsMatch(h, theta, gaussian(new SplittableRandom(5), 5, 1.0), TOLERANCE,
                 "jittered saddle");
@@ -195,7 +196,7 @@ class HessianMetricTest {
 
     @Test
     void jitterIsDrawnOncePerTrajectoryFromTheGivenRandomSource() {
-        SamplerSettings settings = SamplerSettings.builder().jitter(0.5).build();
+        PluginOptions settings = PluginOptions.of(Jitter.SCALE, 0.5);
         RiemannianHamiltonian base = hamiltonian(TestTargets.logisticRegression(), settings);
         double[] theta = {0.1, -0.2, 0.3, 0.0, 0.4};
         double[] p = {1, 2, -1, 0.5, 0.3};
@@ -244,7 +245,7 @@ class HessianMetricTest {
         // log π = ½θᵀAθ with A = diag(1, −1): G = diag(−1, 1) + diag(d) needs d₀ > 1
         double[][] a = {{1, 0}, {0, -1}};
         Target target = TestTargets.quadratic(a, new double[2]);
-        SamplerSettings settings = SamplerSettings.builder().jitter(1e-3).build();
+        PluginOptions settings = PluginOptions.of(Jitter.SCALE, 1e-3);
         RiemannianHamiltonian h = hamiltonian(target, settings).forTrajectory(new SplittableRandom(12));
         double[] d = ((CachedRiemannianHamiltonian) h).jitter();
         double scale = 1;
@@ -254,7 +255,7 @@ class HessianMetricTest {
         double expected = 0.5 * Math.log((-1 + scale * d[0]) * (1 + scale * d[1]));
         assertEquals(expected, h.kineticEnergy(new double[2], new double[2]), 1e-12);
 
-        SamplerSettings fewTries = SamplerSettings.builder().jitter(1e-3).jitterMaxTries(2).build();
+        PluginOptions fewTries = PluginOptions.of(Jitter.SCALE, 1e-3).with(Jitter.MAX_TRIES, 2);
         RiemannianHamiltonian limited = hamiltonian(target, fewTries).forTrajectory(new SplittableRandom(12));
         assertEquals(Event.NON_SPD_METRIC, limited.geometry(new double[2]).failure());
     }

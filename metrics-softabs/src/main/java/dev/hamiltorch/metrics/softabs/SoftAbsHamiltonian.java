@@ -2,7 +2,7 @@ package dev.hamiltorch.metrics.softabs;
 
 import dev.hamiltorch.api.dynamics.CachedRiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.LazyGeometry;
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Jitter;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.linalg.Contraction;
@@ -21,14 +21,14 @@ final class SoftAbsHamiltonian extends CachedRiemannianHamiltonian {
 
     private final double alpha;
 
-    SoftAbsHamiltonian(Target target, SamplerSettings settings, double[] jitter) {
-        super(target, settings, jitter);
-        this.alpha = settings.softabsConst();
+    SoftAbsHamiltonian(Target target, double alpha, Jitter jitterOptions, double[] jitter) {
+        super(target, jitterOptions, jitter);
+        this.alpha = alpha;
     }
 
     @Override
     protected CachedRiemannianHamiltonian withJitter(double[] jitter) {
-        return new SoftAbsHamiltonian(target, settings, jitter);
+        return new SoftAbsHamiltonian(target, alpha, jitterOptions, jitter);
     }
 
     @Override

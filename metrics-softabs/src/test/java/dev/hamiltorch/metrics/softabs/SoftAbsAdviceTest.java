@@ -2,7 +2,8 @@ package dev.hamiltorch.metrics.softabs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.kernel.StepParameters;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.kernel.Event;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,20 +28,20 @@ class SoftAbsAdviceTest {
 
     @Test
     void aQuarterFailedAtTheDefaultAlphaNamesSoftabsConst() {
-        SamplerSettings defaults = SamplerSettings.builder().build();
+        PluginOptions defaults = PluginOptions.defaults();
         assertEquals(List.of("33 % of the iterations failed their trajectory with the softabs metric at softabsConst"
                         + " (α) = 1000000.0: a large α makes the metric nearly singular where the Hessian has an"
                         + " eigenvalue near 0; set softabsConst to a smaller value such as 1"),
-                METRIC.warnings(defaults, failures(320, 10, 0), 1000));
-        assertEquals(1, METRIC.warnings(defaults, failures(240, 10, 0), 1000).size(), "25 % is many");
+                METRIC.warnings(defaults, StepParameters.DEFAULTS, failures(320, 10, 0), 1000));
+        assertEquals(1, METRIC.warnings(defaults, StepParameters.DEFAULTS, failures(240, 10, 0), 1000).size(), "25 % is many");
     }
 
     @Test
     void fewFailuresDivergencesOrASmallAlphaGetNoAdvice() {
-        SamplerSettings defaults = SamplerSettings.builder().build();
-        assertEquals(List.of(), METRIC.warnings(defaults, failures(240, 9, 0), 1000), "24.9 %");
-        assertEquals(List.of(), METRIC.warnings(defaults, failures(0, 0, 500), 1000), "divergences end their trajectory");
-        SamplerSettings small = SamplerSettings.builder().softabsConst(1).build();
-        assertEquals(List.of(), METRIC.warnings(small, failures(500, 0, 0), 1000), "α = 1 is not the cause");
+        PluginOptions defaults = PluginOptions.defaults();
+        assertEquals(List.of(), METRIC.warnings(defaults, StepParameters.DEFAULTS, failures(240, 9, 0), 1000), "24.9 %");
+        assertEquals(List.of(), METRIC.warnings(defaults, StepParameters.DEFAULTS, failures(0, 0, 500), 1000), "divergences end their trajectory");
+        PluginOptions small = PluginOptions.of(SoftAbsMetric.SOFTABS_CONST, 1.0);
+        assertEquals(List.of(), METRIC.warnings(small, StepParameters.DEFAULTS, failures(500, 0, 0), 1000), "α = 1 is not the cause");
     }
 }

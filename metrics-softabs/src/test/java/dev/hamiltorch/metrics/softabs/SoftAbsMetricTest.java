@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.api.SamplerSettings;
+import dev.hamiltorch.api.dynamics.Jitter;
+import dev.hamiltorch.api.spi.PluginOptions;
 import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian.Geometry;
@@ -21,15 +22,15 @@ import org.junit.jupiter.api.Test;
 
 class SoftAbsMetricTest {
 
-    private static final SamplerSettings DEFAULTS = SamplerSettings.builder().build();
+    private static final PluginOptions DEFAULTS = PluginOptions.defaults();
     private static final double TOLERANCE = 1e-6;
 
-    private static RiemannianHamiltonian hamiltonian(Target target, SamplerSettings settings) {
-        return new SoftAbsMetric().hamiltonian(target, settings);
+    private static RiemannianHamiltonian hamiltonian(Target target, PluginOptions options) {
+        return new SoftAbsMetric().hamiltonian(target, options);
     }
 
-    private static SamplerSettings alpha(double softabsConst) {
-        return SamplerSettings.builder().softabsConst(softabsConst).build();
+    private static PluginOptions alpha(double softabsConst) {
+        return PluginOptions.of(SoftAbsMetric.SOFTABS_CONST, softabsConst);
     }
 
     private static double[] gaussian(SplittableRandom rng, int d, double scale) {
@@ -113,7 +114,7 @@ class SoftAbsMetricTest {
 
     @Test
     void gradientsMatchFiniteDifferencesWithJitter() {
-        SamplerSettings settings = SamplerSettings.builder().jitter(0.3).build();
+        PluginOptions settings = PluginOptions.of(Jitter.SCALE, 0.3);
         SplittableRandom rng = new SplittableRandom(35);
         RiemannianHamiltonian h = hamiltonian(TestTargets.funnel(5), settings).forTrajectory(rng);
         HamiltonianCheck.assertGradientsMatch(h, funnelPoint(rng, 5), gaussian(rng, 5, 1.0), TOLERANCE, "jittered");
@@ -238,7 +239,7 @@ class SoftAbsMetricTest {
 
     @Test
     void jitterIsDrawnOncePerTrajectory() {
-        SamplerSettings settings = SamplerSettings.builder().jitter(0.5).build();
+        PluginOptions settings = PluginOptions.of(Jitter.SCALE, 0.5);
         RiemannianHamiltonian base = hamiltonian(TestTargets.funnel(5), settings);
         double[] theta = {0.1, -0.2, 0.3, 0.0, 0.4};
         double[] p = {1, 2, -1, 0.5, 0.3};
