@@ -103,17 +103,19 @@ public final class SamplerCheck {
     }
 
     private void compare(KnownTarget known, String statistic, double[] values, double exact, long seed) {
-        double[] estimate = BatchMeans.meanAndMcse(values);
-        if (estimate[1] == 0) {
+        BatchMeans batches = BatchMeans.of(values);
+        double mean = batches.mean();
+        double mcse = batches.monteCarloStandardError();
+        if (mcse == 0) {
             throw new AssertionError(String.format(Locale.ROOT, "the sampler does not recover %s: %s = %.5g is constant"
                     + " over %d draws after %d burn-in (seed %d), MCSE 0: the chain never moved", known.name(), statistic,
-                    estimate[0], iterations, burn, seed));
+                    mean, iterations, burn, seed));
         }
-        double z = (estimate[0] - exact) / estimate[1];
+        double z = (mean - exact) / mcse;
         if (!(Math.abs(z) <= zLimit)) {
             throw new AssertionError(String.format(Locale.ROOT, "the sampler does not recover %s: %s = %.5g, the"
                     + " target's is %.5g, %.1f MCSE off (MCSE %.3g by batch means; %d draws after %d burn-in, seed %d;"
-                    + " |z| ≤ %.1f allowed)", known.name(), statistic, estimate[0], exact, z, estimate[1], iterations,
+                    + " |z| ≤ %.1f allowed)", known.name(), statistic, mean, exact, z, mcse, iterations,
                     burn, seed, zLimit));
         }
     }

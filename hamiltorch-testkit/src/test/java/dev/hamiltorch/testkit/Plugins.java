@@ -1,6 +1,7 @@
 package dev.hamiltorch.testkit;
 
 import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.IntegrationResult;
 import dev.hamiltorch.api.dynamics.PhasePoint;

@@ -28,7 +28,7 @@ import dev.hamiltorch.integrators.TestHamiltonians.DiagonalGaussian;
 import dev.hamiltorch.integrators.TestHamiltonians.DiagonalMetric;
 import dev.hamiltorch.integrators.TestHamiltonians.Gaussian1d;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
-import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

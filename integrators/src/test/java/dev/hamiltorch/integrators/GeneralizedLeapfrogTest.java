@@ -28,7 +28,7 @@ import dev.hamiltorch.integrators.TestHamiltonians.Gaussian1d;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
 import dev.hamiltorch.integrators.TestHamiltonians.ScalarMetric;
 import dev.hamiltorch.integrators.TestHamiltonians.VelocityField;
-import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,7 +2,7 @@ package dev.hamiltorch.integrators;
 
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.spi.Integrator;
-import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import dev.hamiltorch.testkit.IntegratorCheck;
 import dev.hamiltorch.testkit.KnownTargets;
 import org.junit.jupiter.api.Test;

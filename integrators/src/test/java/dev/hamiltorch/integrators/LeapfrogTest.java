@@ -17,7 +17,7 @@ import dev.hamiltorch.integrators.TestHamiltonians.Banana;
 import dev.hamiltorch.integrators.TestHamiltonians.Counting;
 import dev.hamiltorch.integrators.TestHamiltonians.Gaussian1d;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
-import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import java.lang.reflect.Method;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;

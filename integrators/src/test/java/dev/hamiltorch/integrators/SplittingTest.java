@@ -27,7 +27,7 @@ import dev.hamiltorch.integrators.TestHamiltonians.Banana;
 import dev.hamiltorch.integrators.TestHamiltonians.NonSeparable;
 import dev.hamiltorch.integrators.TestHamiltonians.QuadraticTerms;
 import dev.hamiltorch.integrators.TestHamiltonians.SplitBanana;
-import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.hamiltorch.api.Target;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.dynamics.RiemannianHamiltonian;
 import dev.hamiltorch.api.kernel.Event;
-import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 

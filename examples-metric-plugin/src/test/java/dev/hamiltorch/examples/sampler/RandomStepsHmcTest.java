@@ -9,7 +9,7 @@ import dev.hamiltorch.integrators.Leapfrog;
 import dev.hamiltorch.testkit.KnownTargets;
 import dev.hamiltorch.testkit.SamplerCheck;
 import dev.hamiltorch.testkit.SamplerUnderTest;
-import dev.hamiltorch.testkit.DiagonalMassHamiltonian;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import org.junit.jupiter.api.Test;
 
 /** The sampler of docs/write-a-sampler.md through the kit, and a broken variant the kit catches. */

@@ -1,5 +1,6 @@
 package dev.hamiltorch.examples.cli;
 
+import static dev.hamiltorch.examples.cli.RunnerConsole.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,21 +24,7 @@ class RunnerTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Runner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String outText() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
+    private final RunnerConsole console = new RunnerConsole();
 
     @Test
     void badCommandLinesExitWithStatusTwoAndOneLine() {
@@ -47,14 +34,12 @@ class RunnerTest {
                 new String[] {"gaussian3d", "--burn", "400"}, new String[] {}, new String[] {"funnel", "--dim", "0"},
                 new String[] {"gaussian3d", "--integrator", "splitting"},
                 new String[] {"gaussian3d", "--sampler", "rmhmc", "--integrator", "leapfrog", "--metric", "hessian"})) {
-            err.reset();
-            out.reset();
-            assertEquals(2, run(args), String.join(" ", args));
-            String e = errText();
+            assertEquals(2, console.run(args), String.join(" ", args));
+            String e = console.err();
             assertEquals(1, e.lines().count(), e);
             assertTrue(e.startsWith("error: "), e);
             // refused before the first draw: not even the progress table's header
-            assertEquals("", outText(), String.join(" ", args));
+            assertEquals("", console.out(), String.join(" ", args));
         }
     }
 
@@ -62,14 +47,13 @@ class RunnerTest {
     void aRepeatedOptionExitsWithStatusTwoNamingIt() {
         for (String[] args : List.of(new String[] {"gaussian3d", "--seed", "1", "--steps", "3", "--seed", "2"},
                 new String[] {"gaussian3d", "--seed=1", "--seed", "1"})) {
-            err.reset();
-            assertEquals(2, run(args), String.join(" ", args));
-            assertEquals(List.of("error: option --seed is given more than once"), errText().lines().toList());
+            assertEquals(2, console.run(args), String.join(" ", args));
+            assertEquals(List.of("error: option --seed is given more than once"), console.err().lines().toList());
+            assertEquals("", console.out());
         }
-        err.reset();
-        assertEquals(2, run("funnel", "--quiet", "--dim", "2", "--quiet"));
-        assertEquals(List.of("error: option --quiet is given more than once"), errText().lines().toList());
-        assertEquals("", outText());
+        assertEquals(2, console.run("funnel", "--quiet", "--dim", "2", "--quiet"));
+        assertEquals(List.of("error: option --quiet is given more than once"), console.err().lines().toList());
+        assertEquals("", console.out());
     }
 
     @Test
@@ -87,11 +71,9 @@ class RunnerTest {
                 List.of("--draws", dir.resolve("d.csv").toString(), "error: option --draws: cannot write "
                         + folderInTheWay + ": it is a folder"));
         for (List<String> c : cases) {
-            err.reset();
-            out.reset();
-            assertEquals(2, run("gaussian3d", "--chains", "2", c.get(0), c.get(1)), c.toString());
-            assertEquals(List.of(c.get(2)), errText().lines().toList());
-            assertEquals("", outText());
+            assertEquals(2, console.run("gaussian3d", "--chains", "2", c.get(0), c.get(1)), c.toString());
+            assertEquals(List.of(c.get(2)), console.err().lines().toList());
+            assertEquals("", console.out());
         }
         // nothing was written, not even the first chain's file
         assertFalse(Files.exists(dir.resolve("d-1.csv")));
@@ -105,17 +87,17 @@ class RunnerTest {
         System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
         try {
             // ε 100: every trajectory diverges
-            assertEquals(0, run("gaussian3d", "--step-size", "100", "--samples", "20", "--quiet"));
+            assertEquals(0, console.run("gaussian3d", "--step-size", "100", "--samples", "20", "--quiet"));
         } finally {
             System.setErr(systemErr);
         }
         assertEquals(List.of("warning: no proposal was accepted in the 20 kept iterations: the step size is likely too"
                         + " large for this target and integrator",
                 "warning: 20 of 20 iterations diverged (an energy error above the divergence threshold); a smaller"
-                        + " step size helps (divergent)"), errText().lines().toList());
+                        + " step size helps (divergent)"), console.err().lines().toList());
         // slf4j-simple, the runner's provider, does not print them a second time
         assertEquals("", logged.toString(StandardCharsets.UTF_8));
-        assertEquals("", outText());
+        assertEquals("", console.out());
     }
 
     @Test
@@ -124,24 +106,23 @@ class RunnerTest {
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> Hamiltorch.sample(x -> {
             throw bug;
         }).paramsInit(0.0).verbose(false).run());
-        assertEquals(1, Runner.failed(thrown, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(1, console.failed(thrown));
         assertEquals(List.of("sampling failed: dev.hamiltorch.engine.sampling.SamplingException: the log density"
                 + " threw at paramsInit = [0.0], before sampling: java.lang.IllegalStateException: model not loaded"),
-                errText().lines().toList());
-        err.reset();
+                console.err().lines().toList());
         RuntimeException bad = assertThrows(RuntimeException.class,
                 () -> Hamiltorch.sample(x -> x.sum()).paramsInit(0.0).stepSize(-1).verbose(false).run());
-        assertEquals(2, Runner.failed(bad, new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertTrue(errText().startsWith("error: stepSize = -1.0"), errText());
+        assertEquals(2, console.failed(bad));
+        assertTrue(console.err().startsWith("error: stepSize = -1.0"), console.err());
     }
 
     @Test
     void warmUpAdaptsAndTheJsonGivesEachChainsStepSize() throws Exception {
         Path json = dir.resolve("a.json");
         Path draws = dir.resolve("a.csv");
-        assertEquals(0, run("gaussian3d", "--quiet", "--samples", "600", "--burn", "300", "--chains", "2",
+        assertEquals(0, console.run("gaussian3d", "--quiet", "--samples", "600", "--burn", "300", "--chains", "2",
                 "--adapt-metric", "diag", "--target-accept", "0.7", "--json", json.toString(), "--draws",
-                draws.toString()), errText());
+                draws.toString()), console.err());
         String j = Files.readString(json);
         Matcher m = Pattern.compile("\"step_size\": \\[\\s*([0-9.eE+-]+),\\s*([0-9.eE+-]+)\\s*]").matcher(j);
         assertTrue(m.find(), j);
@@ -160,12 +141,14 @@ class RunnerTest {
     @Test
     void noAdaptKeepsTheStepSizeOfASamplerThatAdaptsByDefault() throws Exception {
         Path json = dir.resolve("n.json");
-        assertEquals(0, run("gaussian3d", "--quiet", "--sampler", "hmc-adapt-step", "--samples", "300", "--burn", "100",
-                "--no-adapt", "--json", json.toString()), errText());
+        assertEquals(0, console.run("gaussian3d", "--quiet", "--sampler", "hmc-adapt-step", "--samples", "300",
+                "--burn", "100",
+                "--no-adapt", "--json", json.toString()), console.err());
         String j = Files.readString(json);
         assertTrue(j.contains("\"step_size\": 0.3,") && !j.contains("adapt_metric"), j);
-        assertEquals(0, run("gaussian3d", "--quiet", "--sampler", "hmc-adapt-step", "--samples", "300", "--burn", "100",
-                "--json", json.toString()), errText());
+        assertEquals(0, console.run("gaussian3d", "--quiet", "--sampler", "hmc-adapt-step", "--samples", "300",
+                "--burn", "100",
+                "--json", json.toString()), console.err());
         j = Files.readString(json);
         assertTrue(j.contains("\"adapt_metric\": \"none\"") && !j.contains("\"step_size\": 0.3,"), j);
     }
@@ -175,11 +158,9 @@ class RunnerTest {
         for (String[] args : List.of(new String[] {"gaussian3d", "--adapt-metric", "diagonal"},
                 new String[] {"gaussian3d", "--target-accept", "1.5"},
                 new String[] {"gaussian3d", "--no-adapt", "--adapt-metric", "diag"})) {
-            err.reset();
-            out.reset();
-            assertEquals(2, run(args), String.join(" ", args));
-            assertTrue(errText().startsWith("error: option --" + args[1].substring(2)), errText());
-            assertEquals(1, errText().lines().count(), errText());
+            assertEquals(2, console.run(args), String.join(" ", args));
+            assertTrue(console.err().startsWith("error: option --" + args[1].substring(2)), console.err());
+            assertEquals(1, console.err().lines().count(), console.err());
         }
     }
 
@@ -187,8 +168,8 @@ class RunnerTest {
     void gaussian3dPrintsProgressSummaryAndWritesTheJsonContract() throws Exception {
         Path json = dir.resolve("g.json");
         Path draws = dir.resolve("g.csv");
-        assertEquals(0, run("gaussian3d", "--json", json.toString(), "--draws", draws.toString()));
-        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, console.run("gaussian3d", "--json", json.toString(), "--draws", draws.toString()));
+        String text = console.out();
         assertTrue(text.contains("Sampling (Sampler.HMC; Integrator.LEAPFROG)"), text);
         assertTrue(text.contains("Acceptance Rate "), text);
         assertTrue(text.contains("theta[2]"), text);
@@ -203,9 +184,7 @@ class RunnerTest {
         }
         // every diagnostic is a number (not null); the values themselves are checked against posterior elsewhere
         for (String key : List.of("ess_bulk", "ess_tail", "rhat", "min_ess_bulk_per_second")) {
-            Matcher m = Pattern.compile("\"" + key + "\": (-?[0-9.eE+-]+)").matcher(j);
-            assertTrue(m.find(), key + " is not a number in " + j);
-            assertTrue(Double.parseDouble(m.group(1)) > 0, key + " = " + m.group(1));
+            assertTrue(number(j, key) > 0, key + " is not a positive number in " + j);
         }
         List<String> csv = Files.readAllLines(draws);
         assertEquals("lp__,accept_stat__,stepsize__,n_leapfrog__,divergent__,energy__,theta.1,theta.2,theta.3",
@@ -218,10 +197,7 @@ class RunnerTest {
         // the JSON's diagnostics are those of the draws written beside it (theta.1 is the 7th column)
         double[] theta0 = csv.stream().filter(l -> !l.startsWith("#")).skip(1)
                 .mapToDouble(l -> Double.parseDouble(l.split(",")[6])).toArray();
-        Matcher essBulk = Pattern.compile("\"ess_bulk\": ([0-9.eE+-]+)").matcher(j);
-        assertTrue(essBulk.find(), j);
-        assertEquals(ConvergenceDiagnostics.essBulk(new double[][] {theta0}), Double.parseDouble(essBulk.group(1)),
-                1e-9);
+        assertEquals(ConvergenceDiagnostics.essBulk(new double[][] {theta0}), number(j, "ess_bulk"), 1e-9);
         // the sampler diagnostics: divergences over kept draws, E-BFMI of the energy__ column, no tree depth for HMC
         double[] energy = csv.stream().filter(l -> !l.startsWith("#")).skip(1)
                 .mapToDouble(l -> Double.parseDouble(l.split(",")[5])).toArray();
@@ -235,7 +211,8 @@ class RunnerTest {
     void theCsvCountsTheStepsATrajectoryActuallyTookAndStansEnergy() throws Exception {
         Path draws = dir.resolve("steps.csv");
         // ε 2 on the funnel: many trajectories leave for infinity and stop early
-        assertEquals(0, run("funnel", "--quiet", "--samples", "100", "--step-size", "2", "--draws", draws.toString()));
+        assertEquals(0, console.run("funnel", "--quiet", "--samples", "100", "--step-size", "2", "--draws",
+                draws.toString()));
         List<String[]> rows = Files.readAllLines(draws).stream().filter(l -> !l.startsWith("#")).skip(1)
                 .map(l -> l.split(",")).toList();
         assertEquals(100, rows.size());
@@ -248,54 +225,46 @@ class RunnerTest {
     @Test
     void funnelReportsTheQualityOfItsVMarginal() throws Exception {
         Path json = dir.resolve("f.json");
-        assertEquals(0, run("funnel", "--quiet", "--samples", "200", "--json", json.toString()));
+        assertEquals(0, console.run("funnel", "--quiet", "--samples", "200", "--json", json.toString()));
         String j = Files.readString(json);
         assertTrue(j.contains("\"dimension\": 11"), j);
         assertTrue(j.contains("\"v_mean\": "), j);
         assertTrue(j.contains("\"v_sd\": "), j);
         assertTrue(j.contains("\"v_ks\": "), j);
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", console.out());
     }
 
     @Test
     void theAnalyticGaussianGivesGaussian3dsChainBitForBitAndSupportsRmhmc() throws Exception {
         Path autodiff = dir.resolve("a.csv");
         Path analytic = dir.resolve("h.csv");
-        assertEquals(0, run("gaussian3d", "--quiet", "--draws", autodiff.toString()));
-        assertEquals(0, run("gaussian3d-analytic", "--quiet", "--draws", analytic.toString()));
+        assertEquals(0, console.run("gaussian3d", "--quiet", "--draws", autodiff.toString()));
+        assertEquals(0, console.run("gaussian3d-analytic", "--quiet", "--draws", analytic.toString()));
         List<String> a = Files.readAllLines(autodiff).stream().filter(l -> !l.startsWith("#")).toList();
         List<String> h = Files.readAllLines(analytic).stream().filter(l -> !l.startsWith("#")).toList();
         assertEquals(401, a.size());
         assertEquals(a, h, "the hand-written derivatives reproduce the engine's to the bit");
         Path eager = dir.resolve("e.csv");
-        assertEquals(0, run("gaussian3d", "--quiet", "--no-replay", "--draws", eager.toString()));
+        assertEquals(0, console.run("gaussian3d", "--quiet", "--no-replay", "--draws", eager.toString()));
         assertEquals(a, Files.readAllLines(eager).stream().filter(l -> !l.startsWith("#")).toList(),
                 "replaying the recorded graph gives the chain of running the density's code");
 
         Path json = dir.resolve("r.json");
-        assertEquals(0, run("gaussian3d-analytic", "--quiet", "--sampler", "rmhmc", "--integrator", "implicit",
+        assertEquals(0, console.run("gaussian3d-analytic", "--quiet", "--sampler", "rmhmc", "--integrator", "implicit",
                 "--metric", "hessian", "--json", json.toString()));
         String j = Files.readString(json);
         assertTrue(j.contains("\"workload\": \"gaussian3d-analytic\""), j);
         assertTrue(j.contains("\"metric\": \"HESSIAN\""), j);
-        Matcher rate = Pattern.compile("\"acceptance_rate\": ([0-9.eE+-]+)").matcher(j);
-        assertTrue(rate.find(), j);
-        assertTrue(Double.parseDouble(rate.group(1)) > 0.9, j);
-    }
-
-    /** The JSON number under {@code key}. */
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": (-?[0-9.eE+-]+|NaN)").matcher(json);
-        assertTrue(m.find(), key + " missing in " + json);
-        return Double.parseDouble(m.group(1));
+        assertTrue(number(j, "acceptance_rate") > 0.9, j);
     }
 
     @Test
     void gaussianSplitSamplesItsKnownPosteriorWithEachSplitIntegratorAndTheLeapfrog() throws Exception {
         for (String integrator : List.of("splitting", "splitting-rand", "splitting-kmid", "leapfrog")) {
             Path json = dir.resolve(integrator + ".json");
-            assertEquals(0, run("gaussian-split", "--quiet", "--integrator", integrator, "--json", json.toString()),
-                    errText());
+            assertEquals(0, console.run("gaussian-split", "--quiet", "--integrator", integrator, "--json",
+                    json.toString()),
+                    console.err());
             String j = Files.readString(json);
             for (String key : List.of("\"workload\": \"gaussian-split\"", "\"dimension\": 3", "\"num_samples\": 1000",
                     "\"integrator\": \"" + Runner.enumName(integrator) + "\"", "\"terms\": 4", "\"posterior_mean\": [")) {
@@ -306,15 +275,15 @@ class RunnerTest {
             assertTrue(number(j, "max_sd_error_in_mcse") <= 4.5, integrator + ": " + j);
             assertTrue(number(j, "acceptance_rate") > 0.8, integrator + ": " + j);
         }
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
-        assertEquals("", errText());
+        assertEquals("", console.out());
+        assertEquals("", console.err());
     }
 
     @Test
     void gaussianSplitTakesTheNumberOfTermsAndSplitsByDefault() throws Exception {
         Path json = dir.resolve("s.json");
-        assertEquals(0, run("gaussian-split", "--terms", "3", "--samples", "100", "--json", json.toString()));
-        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, console.run("gaussian-split", "--terms", "3", "--samples", "100", "--json", json.toString()));
+        String text = console.out();
         assertTrue(text.contains("Sampling (Sampler.HMC; Integrator.SPLITTING)"), text);
         String j = Files.readString(json);
         assertTrue(j.contains("\"terms\": 3"), j);
@@ -326,39 +295,41 @@ class RunnerTest {
     @Test
     void gaussianSplitRunsRmhmcOnTheSumOfItsTermsHessians() throws Exception {
         Path json = dir.resolve("r.json");
-        assertEquals(0, run("gaussian-split", "--quiet", "--sampler", "rmhmc", "--integrator", "implicit", "--metric",
-                "hessian", "--samples", "100", "--step-size", "0.3", "--steps", "5", "--json", json.toString()), errText());
+        assertEquals(0, console.run("gaussian-split", "--quiet", "--sampler", "rmhmc", "--integrator", "implicit",
+                "--metric",
+                "hessian", "--samples", "100", "--step-size", "0.3", "--steps", "5", "--json", json.toString()),
+                console.err());
         String j = Files.readString(json);
         assertTrue(j.contains("\"metric\": \"HESSIAN\""), j);
         // G = −∇² log π = λ I exactly: the implicit steps are the leapfrog's in the whitened space and accept
         assertTrue(number(j, "acceptance_rate") > 0.9, j);
-        assertEquals(2, run("gaussian-split", "--sampler", "rmhmc", "--samples", "20"), "its default integrator splits");
-        assertTrue(errText().startsWith("error: the splitting integrator needs a separable Hamiltonian"), errText());
+        assertEquals(2, console.run("gaussian-split", "--sampler", "rmhmc", "--samples", "20"),
+                "its default integrator splits");
+        assertTrue(console.err().startsWith("error: the splitting integrator needs a separable Hamiltonian"),
+                console.err());
     }
 
     @Test
     void aSplitIntegratorOnAWorkloadOfOneDensityIsRefusedBeforeSampling() {
         for (String workload : List.of("gaussian3d", "gaussian3d-analytic", "funnel")) {
             for (String integrator : List.of("splitting", "splitting-rand", "splitting-kmid")) {
-                err.reset();
-                assertEquals(2, run(workload, "--integrator", integrator));
+                assertEquals(2, console.run(workload, "--integrator", integrator));
                 assertEquals("error: --integrator " + integrator + " needs a log density given as a list of terms, as"
                         + " workload gaussian-split has; " + workload + " is one density" + System.lineSeparator(),
-                        errText());
+                        console.err());
+                assertEquals("", console.out(), "refused before the progress table starts");
             }
         }
-        assertEquals("", out.toString(StandardCharsets.UTF_8), "refused before the progress table starts");
         for (String[] args : List.of(new String[] {"gaussian-split", "--terms", "0"},
                 new String[] {"gaussian-split", "--terms", "121"}, new String[] {"gaussian-split", "--terms", "two"})) {
-            err.reset();
-            assertEquals(2, run(args), String.join(" ", args));
-            assertTrue(errText().startsWith("error: option --terms needs "), errText());
+            assertEquals(2, console.run(args), String.join(" ", args));
+            assertTrue(console.err().startsWith("error: option --terms needs "), console.err());
+            assertEquals("", console.out());
         }
-        err.reset();
-        assertEquals(2, run("gaussian-split", "--terms", "1"));
+        assertEquals(2, console.run("gaussian-split", "--terms", "1"));
         assertEquals("error: the splitting integrator needs at least 2 terms, but the target has 1"
-                + System.lineSeparator(), errText());
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
+                + System.lineSeparator(), console.err());
+        assertEquals("", console.out());
     }
 
     @Test
@@ -366,23 +337,21 @@ class RunnerTest {
         for (String[] args : List.of(new String[] {"gaussian3d", "--seed", "1", "--help"},
                 new String[] {"funnel", "--no-such", "-h"}, new String[] {"summary", "x.csv", "--help"},
                 new String[] {"benchmark", "--help"}, new String[] {"gaussian3d", "--seed", "1", "--seed", "2", "--help"})) {
-            out.reset();
-            err.reset();
-            assertEquals(0, run(args), String.join(" ", args));
-            assertEquals(Runner.USAGE, outText());
-            assertEquals("", errText());
+            assertEquals(0, console.run(args), String.join(" ", args));
+            assertEquals(Runner.USAGE, console.out());
+            assertEquals("", console.err());
         }
     }
 
     @Test
     void helpPrintsTheUsageAndExitsZero() {
-        assertEquals(0, run("--help"));
-        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, console.run("--help"));
+        String text = console.out();
         assertEquals(Runner.USAGE, text);
         for (String name : List.of("gaussian3d", "gaussian3d-analytic", "funnel", "gaussian-split", "--terms",
                 "--fixed-point-threshold", "--draws")) {
             assertTrue(text.contains(name), name);
         }
-        assertEquals("", errText());
+        assertEquals("", console.err());
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.engine.diagnostics.ConvergenceDiagnostics;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,17 +31,7 @@ class SummaryCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Runner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    private final RunnerConsole console = new RunnerConsole();
 
     /** A CmdStan-style file: comments before the header, adaptation comments after it, timing at the end. */
     private Path cmdStan(String name, String header, double[] theta1, double[] theta2) throws Exception {
@@ -100,8 +88,8 @@ class SummaryCommandTest {
         // rstan quotes its column names; the headers are equal once unquoted
         Path b = cmdStan("b.csv", "\"" + CMDSTAN_HEADER.replace(",", "\",\"") + "\"", theta1[1], theta2[1]);
         Path json = dir.resolve("s.json");
-        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
-        assertEquals("", errText());
+        assertEquals(0, console.run("summary", a.toString(), b.toString(), "--json", json.toString()), console.err());
+        assertEquals("", console.err());
         List<Map<String, Object>> params = params(json);
         assertEquals(List.of("theta.1", "theta.2"), params.stream().map(p -> p.get("name")).toList());
         assertEquals(List.of("name", "mean", "sd", "mcse_mean", "mcse_sd", "q05", "q50", "q95", "ess_bulk",
@@ -130,7 +118,7 @@ class SummaryCommandTest {
             assertEquals(ConvergenceDiagnostics.mcseQuantile(x, 0.5), p.get("mcse_median"));
         }
         // stansummary's table: sampler columns first, then the parameters
-        List<String> table = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> table = console.out().lines().toList();
         assertEquals("2 chains, 60 kept draws each", table.get(0));
         assertTrue(table.get(2).trim().startsWith("Mean      MCSE    StdDev"), table.get(2));
         assertTrue(table.get(3).startsWith("lp__ "), table.get(3));
@@ -164,13 +152,13 @@ class SummaryCommandTest {
         Files.writeString(a, files[0]);
         Files.writeString(b, files[1]);
         Path json = dir.resolve("s.json");
-        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
+        assertEquals(0, console.run("summary", a.toString(), b.toString(), "--json", json.toString()), console.err());
         String text = Files.readString(json);
         assertTrue(text.contains("\"divergences\": 2"), text);
         assertTrue(text.replaceAll("\\s+", "").contains("\"ebfmi\":[" + ConvergenceDiagnostics.ebfmi(energy[0]) + ","
                 + ConvergenceDiagnostics.ebfmi(energy[1]) + "]"), text);
         assertTrue(text.contains("\"max_treedepth_hits\": 4"), text);
-        String table = out.toString(StandardCharsets.UTF_8);
+        String table = console.out();
         assertTrue(table.contains("chain 1: 0 divergent, E-BFMI " + String.format(java.util.Locale.ROOT, "%.3f",
                 ConvergenceDiagnostics.ebfmi(energy[0])) + ", 4 at max tree depth 3"), table);
         assertTrue(table.contains("Warning: 2 of 80 kept transitions diverged"), table);
@@ -186,7 +174,7 @@ class SummaryCommandTest {
         Path a = cmdStan("a.csv", CMDSTAN_HEADER, ar1(random, 20, 0), constant);
         Path b = cmdStan("b.csv", CMDSTAN_HEADER, ar1(random, 20, 0), constant);
         Path json = dir.resolve("s.json");
-        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
+        assertEquals(0, console.run("summary", a.toString(), b.toString(), "--json", json.toString()), console.err());
         Map<String, Object> p = params(json).get(1);
         assertEquals(1.5, p.get("mean"));
         assertEquals(0.0, p.get("sd"));
@@ -195,8 +183,8 @@ class SummaryCommandTest {
             assertTrue(p.containsKey(key), key);
             assertNull(p.get(key), key + " of a constant column");
         }
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Warning: R-hat or ESS is undefined for 1 of 2"
-                + " parameters (theta.2)"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(console.out().contains("Warning: R-hat or ESS is undefined for 1 of 2"
+                + " parameters (theta.2)"), console.out());
     }
 
     /** R: quantile(c(1, 2, Inf), c(.05, .5, .95)) = 1.1, 2, Inf; the median was NA (2 + 0·∞) before. */
@@ -205,13 +193,13 @@ class SummaryCommandTest {
         Path a = cmdStan("a.csv", CMDSTAN_HEADER, new double[] {1, Double.POSITIVE_INFINITY, 2},
                 new double[] {0.5, -0.5, 0.25});
         Path json = dir.resolve("s.json");
-        assertEquals(0, run("summary", a.toString(), "--json", json.toString()), errText());
+        assertEquals(0, console.run("summary", a.toString(), "--json", json.toString()), console.err());
         Map<String, Object> p = params(json).get(0);
         assertEquals("theta.1", p.get("name"));
         assertEquals(1.1000000000000001, p.get("q05"));
         assertEquals(2.0, p.get("q50"));
         assertNull(p.get("q95"), "Inf, written as JSON null");
-        String row = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("theta.1")).findFirst()
+        String row = console.out().lines().filter(l -> l.startsWith("theta.1")).findFirst()
                 .orElseThrow();
         // name, Mean, MCSE, StdDev, 5%, 50%, 95%: the table prints the median as 2.00, not nan
         assertEquals(List.of("theta.1", "inf", "nan", "nan", "1.10", "2.00", "inf"),
@@ -223,7 +211,7 @@ class SummaryCommandTest {
         Path a = cmdStan("a.csv", CMDSTAN_HEADER, new double[] {0.5}, new double[] {1});
         Path b = cmdStan("b.csv", CMDSTAN_HEADER, new double[] {-0.5}, new double[] {2});
         Path json = dir.resolve("s.json");
-        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
+        assertEquals(0, console.run("summary", a.toString(), b.toString(), "--json", json.toString()), console.err());
         Map<String, Object> p = params(json).get(0);
         assertEquals(0.0, p.get("mean"));
         for (String key : List.of("ess_bulk", "ess_tail")) {
@@ -239,9 +227,9 @@ class SummaryCommandTest {
         Path a = cmdStan("a.csv", CMDSTAN_HEADER, theta1[0], theta2[0]);
         Path b = cmdStan("b.csv", CMDSTAN_HEADER, theta1[1], theta2[1]);
         Path json = dir.resolve("s.json");
-        assertEquals(0, run("summary", a.toString(), b.toString(), "--json", json.toString()), errText());
-        assertEquals(1, errText().lines().count(), errText());
-        assertTrue(errText().startsWith("warning: ") && errText().contains("24"), errText());
+        assertEquals(0, console.run("summary", a.toString(), b.toString(), "--json", json.toString()), console.err());
+        assertEquals(1, console.err().lines().count(), console.err());
+        assertTrue(console.err().startsWith("warning: ") && console.err().contains("24"), console.err());
         double[][] x = {java.util.Arrays.copyOf(theta1[0], 24), theta1[1]};
         assertEquals(ConvergenceDiagnostics.essBulk(x), params(json).get(0).get("ess_bulk"));
         assertEquals(ConvergenceDiagnostics.rhat(x), params(json).get(0).get("rhat"));
@@ -269,13 +257,11 @@ class SummaryCommandTest {
         cases.put(new String[] {"summary", good.toString(), "--json"}, "--json");
         cases.put(new String[] {"summary", good.toString(), "--chains", "2"}, "--chains");
         for (Map.Entry<String[], String> c : cases.entrySet()) {
-            err.reset();
-            out.reset();
-            assertEquals(2, run(c.getKey()), String.join(" ", c.getKey()));
-            String e = errText();
+            assertEquals(2, console.run(c.getKey()), String.join(" ", c.getKey()));
+            String e = console.err();
             assertEquals(1, e.lines().count(), e);
             assertTrue(e.startsWith("error: ") && e.contains(c.getValue()), e);
-            assertEquals("", out.toString(StandardCharsets.UTF_8));
+            assertEquals("", console.out());
         }
     }
 
@@ -283,12 +269,14 @@ class SummaryCommandTest {
     void summaryOfTheRunnersDrawsAgreesWithTheRunnersOwnJson() throws Exception {
         Path draws = dir.resolve("f.csv");
         Path runJson = dir.resolve("run.json");
-        assertEquals(0, run("gaussian3d", "--chains", "2", "--quiet", "--draws", draws.toString(), "--json",
-                runJson.toString()), errText());
+        assertEquals(0, console.run("gaussian3d", "--chains", "2", "--quiet", "--draws", draws.toString(), "--json",
+                runJson.toString()), console.err());
+        assertEquals("", console.err());
         Path json = dir.resolve("out.json");
-        assertEquals(0, run("summary", dir.resolve("f-1.csv").toString(), dir.resolve("f-2.csv").toString(), "--json",
-                json.toString()), errText());
-        assertEquals("", errText());
+        assertEquals(0, console.run("summary", dir.resolve("f-1.csv").toString(), dir.resolve("f-2.csv").toString(),
+                "--json",
+                json.toString()), console.err());
+        assertEquals("", console.err());
         List<Map<String, Object>> ours = params(json);
         List<Map<String, Object>> runner = params(runJson);
         assertEquals(3, ours.size());

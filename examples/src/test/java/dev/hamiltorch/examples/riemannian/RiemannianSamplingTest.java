@@ -7,7 +7,7 @@ import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.kernel.Event;
 import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.Hamiltorch;
-import dev.hamiltorch.engine.diagnostics.BatchMeans;
+import dev.hamiltorch.testkit.BatchMeans;
 import dev.hamiltorch.engine.distributions.Normal;
 import dev.hamiltorch.engine.sampling.Samples;
 import dev.hamiltorch.examples.workloads.Funnel;

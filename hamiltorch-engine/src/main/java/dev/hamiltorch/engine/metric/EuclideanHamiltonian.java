@@ -2,6 +2,7 @@ package dev.hamiltorch.engine.metric;
 
 import dev.hamiltorch.api.InverseMass;
 import dev.hamiltorch.api.Target;
+import dev.hamiltorch.api.dynamics.DiagonalMassHamiltonian;
 import dev.hamiltorch.api.dynamics.Hamiltonian;
 import dev.hamiltorch.api.linalg.Cholesky;
 import java.util.Arrays;
@@ -72,42 +73,32 @@ abstract sealed class EuclideanHamiltonian implements Hamiltonian {
         }
     }
 
-    /** M⁻¹ = diag(d): K = ½ Σ dᵢ pᵢ², velocity dᵢ pᵢ, pᵢ = zᵢ / √dᵢ. */
+    /** M⁻¹ = diag(d): the api's {@link DiagonalMassHamiltonian}, which also checks d. */
     static final class Diagonal extends EuclideanHamiltonian {
-        private final double[] inverseMass;
-        /** 1/√dᵢ: the standard deviation of pᵢ, since Mᵢᵢ = 1/dᵢ. */
-        private final double[] momentumScale;
+        private final DiagonalMassHamiltonian kinetic;
 
         Diagonal(Target target, double[] inverseMass) {
-            super(target, InverseMass.diagonal(inverseMass));
-            this.inverseMass = inverseMass.clone();
-            this.momentumScale = new double[inverseMass.length];
-            for (int i = 0; i < inverseMass.length; i++) {
-                momentumScale[i] = 1.0 / Math.sqrt(inverseMass[i]);
-            }
+            this(target, new DiagonalMassHamiltonian(target, inverseMass));
+        }
+
+        private Diagonal(Target target, DiagonalMassHamiltonian kinetic) {
+            super(target, kinetic.inverseMass());
+            this.kinetic = kinetic;
         }
 
         @Override
         public double kineticEnergy(double[] theta, double[] momentum) {
-            double s = 0;
-            for (int i = 0; i < momentum.length; i++) {
-                s += inverseMass[i] * momentum[i] * momentum[i];
-            }
-            return 0.5 * s;
+            return kinetic.kineticEnergy(theta, momentum);
         }
 
         @Override
         public void velocity(double[] theta, double[] momentum, double[] out) {
-            for (int i = 0; i < momentum.length; i++) {
-                out[i] = inverseMass[i] * momentum[i];
-            }
+            kinetic.velocity(theta, momentum, out);
         }
 
         @Override
         public void sampleMomentum(RandomGenerator rng, double[] theta, double[] out) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = momentumScale[i] * rng.nextGaussian();
-            }
+            kinetic.sampleMomentum(rng, theta, out);
         }
     }
 

@@ -56,7 +56,7 @@ public final class EuclideanMetric implements Metric {
         if (inverseMass instanceof InverseMass.Identity) {
             return new EuclideanHamiltonian.Identity(target);
         } else if (inverseMass instanceof InverseMass.Diagonal diagonal) {
-            return new EuclideanHamiltonian.Diagonal(target, checkedDiagonal(diagonal.values(), d));
+            return new EuclideanHamiltonian.Diagonal(target, diagonal.values());
         } else if (inverseMass instanceof InverseMass.Dense dense) {
             double[][] a = dense.matrix();
             checkSquare(a, NAME, d, "the target has dimension " + d);
@@ -66,20 +66,6 @@ public final class EuclideanMetric implements Metric {
             return new EuclideanHamiltonian.BlockDense(target, inverseMass, checkedBlocks(blockDiagonal.blocks(), d));
         }
         throw new IllegalArgumentException(NAME + ": unsupported inverse mass " + inverseMass.getClass().getName());
-    }
-
-    private static double[] checkedDiagonal(double[] values, int d) {
-        if (values.length != d) {
-            throw new IllegalArgumentException(NAME + " is a diagonal of length " + values.length
-                    + " but the target has dimension " + d);
-        }
-        for (int i = 0; i < d; i++) {
-            if (!(values[i] > 0) || Double.isInfinite(values[i])) {
-                throw new IllegalArgumentException(NAME + "[" + i + "] = " + values[i]
-                        + ": diagonal entries must be positive and finite");
-            }
-        }
-        return values;
     }
 
     private static EuclideanHamiltonian.Block[] checkedBlocks(double[][][] blocks, int d) {

@@ -9,7 +9,7 @@ import dev.hamiltorch.api.LogDensity;
 import dev.hamiltorch.api.tensor.Tensor;
 import dev.hamiltorch.engine.Hamiltorch;
 import dev.hamiltorch.engine.SampleBuilder;
-import dev.hamiltorch.engine.diagnostics.BatchMeans;
+import dev.hamiltorch.testkit.BatchMeans;
 import dev.hamiltorch.engine.distributions.Gamma;
 import dev.hamiltorch.engine.distributions.HalfNormal;
 import dev.hamiltorch.engine.distributions.Normal;

@@ -227,6 +227,23 @@ class NoUTurnTrajectoryTest {
         }
     }
 
+    /** Stan's threshold, exactly: a step 1000 − 10⁻⁶ above H₀ is kept, one 1000 + 10⁻⁶ above it diverges. */
+    @Test
+    void aStepDivergesExactlyWhenItsEnergyIsMoreThanAThousandAboveTheStart() {
+        Hamiltonian h = unitMetric(3);
+        double[] p0 = {-1, 1, -1};
+        PhasePoint start = point(new double[] {1, -1, 1}, p0);
+        double h1 = h.energy(new Leapfrog().integrate(h, start, 0.1, 1).end());
+        for (double excess : new double[] {-1e-6, 1e-6}) {
+            double h0 = h1 - 1000 - excess;
+            NoUTurnTrajectory tree = new NoUTurnTrajectory(h, new Leapfrog(), 0.1, h0, new SplittableRandom(1));
+            NoUTurnTrajectory.Subtree leaf = tree.build(0, new NoUTurnTrajectory.State(start, p0.clone(), h0), 1);
+            assertEquals(excess > 0, tree.divergent(), "H − H₀ = 1000 + " + excess);
+            assertEquals(excess > 0, leaf == null, "a divergent step is no subtree");
+            assertEquals(1, tree.steps());
+        }
+    }
+
     /** −q²/2 − 10⁴ (q − edge)² for q &gt; edge (edge 5 unless given). */
     static final class Wall implements Target {
         private final double edge;

@@ -14,88 +14,73 @@ final class FaultyIntegrators {
     private FaultyIntegrators() {
     }
 
-    /** Named "twin". */
-    public static final class First implements Integrator {
+    /** An integrator with the given name that never moves: only its name and construction matter here. */
+    abstract static class StandingStill implements Integrator {
+        private final String name;
+
+        StandingStill(String name) {
+            this.name = name;
+        }
+
         @Override
         public String name() {
-            return "twin";
+            return name;
         }
 
         @Override
         public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
             return new IntegrationResult(start, null, 0, 0);
+        }
+    }
+
+    /** Named "twin". */
+    public static final class First extends StandingStill {
+        public First() {
+            super("twin");
         }
     }
 
     /** Also named "twin". */
-    public static final class Second implements Integrator {
-        @Override
-        public String name() {
-            return "twin";
-        }
-
-        @Override
-        public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
-            return new IntegrationResult(start, null, 0, 0);
+    public static final class Second extends StandingStill {
+        public Second() {
+            super("twin");
         }
     }
 
     /** Named "TWIN", which selects the same integrator as "twin". */
-    public static final class Shouting implements Integrator {
-        @Override
-        public String name() {
-            return "TWIN";
-        }
-
-        @Override
-        public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
-            return new IntegrationResult(start, null, 0, 0);
+    public static final class Shouting extends StandingStill {
+        public Shouting() {
+            super("TWIN");
         }
     }
 
     /** Has no name. */
-    public static final class Nameless implements Integrator {
-        @Override
-        public String name() {
-            return null;
-        }
-
-        @Override
-        public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
-            return new IntegrationResult(start, null, 0, 0);
+    public static final class Nameless extends StandingStill {
+        public Nameless() {
+            super(null);
         }
     }
 
     /** Throws from its constructor, as a plugin missing its configuration would. */
-    public static final class Unconstructible implements Integrator {
+    public static final class Unconstructible extends StandingStill {
         /** The message of the exception the constructor throws. */
         static final String WHY = "no licence key in the environment";
 
         public Unconstructible() {
+            super("unconstructible");
             throw new IllegalStateException(WHY);
-        }
-
-        @Override
-        public String name() {
-            return "unconstructible";
-        }
-
-        @Override
-        public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
-            return new IntegrationResult(start, null, 0, 0);
         }
     }
 
     /** Throws from {@code name()}, so its name cannot be known. */
-    public static final class NameThrows implements Integrator {
-        @Override
-        public String name() {
-            throw new UnsupportedOperationException("named by configuration, and there is none");
+    public static final class NameThrows extends StandingStill {
+        public NameThrows() {
+            super("never read");
         }
 
         @Override
-        public IntegrationResult integrate(Hamiltonian hamiltonian, PhasePoint start, double stepSize, int steps) {
-            return new IntegrationResult(start, null, 0, 0);
+        public String name() {
+            throw new UnsupportedOperationException("named by configuration, and there is none");
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.hamiltorch.engine.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamiltorch.engine.diagnostics.BatchMeans;
+import dev.hamiltorch.testkit.BatchMeans;
 
 /**
  * Checks a chain's mean and standard deviation against the truth within a number of Monte Carlo

@@ -1,18 +1,12 @@
 package dev.hamiltorch.metrics.hessian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamiltorch.api.DerivativeOrder;
 import dev.hamiltorch.api.spi.Metric;
-import java.lang.module.Configuration;
-import java.lang.module.ModuleFinder;
-import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
+import dev.hamiltorch.testkit.ModulePathPlugins;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -42,24 +36,8 @@ class MetricDiscoveryTest {
 
     @Test
     void theModuleDescriptorProvidesBothMetricsOnTheModulePath() throws Exception {
-        ModuleFinder finder = ModuleFinder.of(location(Metric.class), location(HessianMetric.class));
         String module = "dev.hamiltorch.metrics.hessian";
-        Configuration configuration = ModuleLayer.boot().configuration()
-                .resolveAndBind(finder, ModuleFinder.of(), Set.of(module));
-        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(configuration,
-                ClassLoader.getPlatformClassLoader());
-        // the layer's own Metric interface, not the one on this test's class path
-        Class<?> metricType = layer.findLoader("dev.hamiltorch.api").loadClass(Metric.class.getName());
-        Method name = metricType.getMethod("name");
-        Map<String, String> found = new TreeMap<>();
-        for (Object metric : ServiceLoader.load(layer, metricType)) {
-            assertTrue(metric.getClass().getModule().isNamed());
-            found.put((String) name.invoke(metric), metric.getClass().getModule().getName());
-        }
-        assertEquals(Map.of(Metric.HESSIAN, module, Metric.JACOBIAN_DIAG, module), found);
-    }
-
-    private static Path location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertEquals(Map.of(Metric.HESSIAN, module, Metric.JACOBIAN_DIAG, module),
+                ModulePathPlugins.provided(Metric.class, module, HessianMetric.class));
     }
 }

@@ -1,4 +1,4 @@
-package dev.hamiltorch.engine.diagnostics;
+package dev.hamiltorch.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
