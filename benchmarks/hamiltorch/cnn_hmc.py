@@ -2,28 +2,13 @@
 # digits (pixels in [0, 1]), timed around sample_model only. Usage, from the repository root:
 #   HAMILTORCH_SRC=DIR python3 benchmarks/hamiltorch/cnn_hmc.py NUM_SAMPLES [TORCH_THREADS]
 # where DIR is a checkout of hamiltorch (the folder holding the `hamiltorch` package).
-import gzip, os, sys, time
-import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+import os, sys, time
+import torch
 sys.path.insert(0, os.environ.get('HAMILTORCH_SRC', '.'))
 import hamiltorch
+from mnist_cnn import Net, digits
 
-def idx(path):
-    b = gzip.open(path).read(); rank = b[3]
-    dims = [int.from_bytes(b[4 + 4 * i:8 + 4 * i], 'big') for i in range(rank)]
-    return np.frombuffer(b, dtype=np.uint8, offset=4 + 4 * rank).reshape(dims)
-
-data = 'examples/src/main/resources/mnist-10k/'
-X = torch.tensor(idx(data + 'images-idx3-ubyte.gz')[:100].astype(np.float32) / 255.).unsqueeze(1)
-Y = torch.tensor(idx(data + 'labels-idx1-ubyte.gz')[:100].astype(np.int64))
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(1, 20, 5, 1); self.conv2 = nn.Conv2d(20, 50, 5, 1)
-        self.fc1 = nn.Linear(800, 500); self.fc2 = nn.Linear(500, 10)
-    def forward(self, x):
-        x = F.max_pool2d(F.relu(self.conv1(x)), 2, 2); x = F.max_pool2d(F.relu(self.conv2(x)), 2, 2)
-        return F.log_softmax(self.fc2(F.relu(self.fc1(x.view(-1, 800)))), dim=1)
+X, Y = digits(0, 100)
 
 if len(sys.argv) > 2:
     torch.set_num_threads(int(sys.argv[2]))

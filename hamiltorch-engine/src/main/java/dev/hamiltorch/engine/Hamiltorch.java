@@ -101,12 +101,14 @@ public final class Hamiltorch {
      * The model's outputs for the inputs {@code x} under every draw of {@code samples} (from
      * {@link #sampleModel}), S × N × O, and each draw's log posterior on (x, y) with the run's likelihood,
      * τ_out and prior (hamiltorch's {@code predict_model}). Draws are read in order from the run's draws
-     * file, memory-mapped, when it wrote one; on all available processors.
+     * file, memory-mapped, when it wrote one; one draw per available processor at a time (system property
+     * {@value Predictor#THREADS_PROPERTY}). A network of the engine's layers with float32 draws is evaluated
+     * in float32 on ND4J's native kernels, as PyTorch does ({@link Predictor}).
      *
      * @throws IllegalArgumentException if the samples do not come from {@link #sampleModel}, or the data are bad
      */
     public static Predictions predictModel(Model model, Samples samples, Tensor x, Tensor y) {
-        return Predictor.predict(model, samples, x, y, Runtime.getRuntime().availableProcessors());
+        return Predictor.predict(model, samples, x, y, Predictor.defaultThreads());
     }
 
     /**

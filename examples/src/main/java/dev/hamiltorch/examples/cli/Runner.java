@@ -112,6 +112,11 @@ public final class Runner {
      * @param args the workload (or {@code summary}, {@code benchmark}) and its options
      */
     public static void main(String[] args) {
+        // the MNIST CNN runs its network tensors in float32, as PyTorch does (the sampler's arithmetic stays
+        // double), unless the command line chose: set before the engine reads its storage policy
+        if (args.length > 0 && args[0].equals("bnn-mnist") && System.getProperty("hamiltorch.nd4j.dtype") == null) {
+            System.setProperty("hamiltorch.nd4j.dtype", "float");
+        }
         System.exit(run(args, System.out, System.err));
     }
 

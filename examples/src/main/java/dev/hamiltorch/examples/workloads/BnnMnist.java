@@ -104,7 +104,19 @@ public final class BnnMnist implements ModelWorkload {
     public Map<String, Object> quality(Samples samples, Path plots) {
         Tensor yVal = data.labels(train, train + val);
         Predictions p = Hamiltorch.predictModel(net, samples, data.images(train, train + val), yVal);
-        double[] labels = yVal.toArray();
+        Map<String, Object> q = accuracies(p, yVal.toArray());
+        q.put("train_digits", train);
+        q.put("val_digits", val);
+        return q;
+    }
+
+    /**
+     * The accuracy block of {@code quality} from predictions of the validation digits: the posterior-predictive
+     * mean's accuracy over the draws from iteration {@value #POSTERIOR_FROM} (or the second half of a shorter
+     * run), the last draw's, and every 250th draw's.
+     */
+    public static Map<String, Object> accuracies(Predictions p, double[] labels) {
+        int val = labels.length;
         int s = p.draws();
         int[] iteration = p.iteration();
         int last = 0;
@@ -138,8 +150,6 @@ public final class BnnMnist implements ModelWorkload {
         q.put("posterior_draws", averaged);
         q.put("val_accuracy_last", lastAccuracy);
         q.put("val_accuracy_every_250", every);
-        q.put("train_digits", train);
-        q.put("val_digits", val);
         return q;
     }
 

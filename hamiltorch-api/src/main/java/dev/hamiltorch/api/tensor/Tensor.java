@@ -262,4 +262,26 @@ public interface Tensor {
      *     {@code height × width}
      */
     Tensor fold(SlidingWindow window, int height, int width);
+
+    /**
+     * The 2-D convolution (cross-correlation, as PyTorch's {@code conv2d} with dilation 1, one group, zero
+     * padding) of this N × C × H × W tensor with the O × C × kh × kw {@code weight}: N × O × outH × outW,
+     * entry (n, o, r, s) = Σ weight[o, c, i, j] · this[n, c, r·strideHeight − paddingHeight + i,
+     * s·strideWidth − paddingWidth + j] over c, i, j (0 in the padding). Differentiable in both, to any
+     * order; its input gradient is a transposed convolution and its weight gradient another operation, each
+     * computed by its own kernel.
+     *
+     * @throws IllegalArgumentException if the shapes do not fit each other or the window
+     */
+    Tensor conv2d(Tensor weight, SlidingWindow window);
+
+    /**
+     * Max pooling (PyTorch's {@code max_pool2d}, dilation 1, floor mode) of this N × C × H × W tensor: the
+     * largest value of each channel's window, N × C × outH × outW; padding never wins and may be at most half
+     * the kernel. The gradient goes to each window's first largest element; the pooling's own second and
+     * higher derivatives are 0.
+     *
+     * @throws IllegalArgumentException if this tensor is not of rank 4 or the window does not fit
+     */
+    Tensor maxPool2d(SlidingWindow window);
 }

@@ -141,9 +141,58 @@ public final class Autodiff {
     private static JvmTensor[] pausedPass(JvmTensor[] order, int n, JvmTensor seed, Object pass) {
         GradMode.pause();
         try {
-            return recordedPass(order, n, seed, pass);
+            JvmTensor[] grads = new JvmTensor[n];
+            // a vector's gradient gathered from its slices in one array (a network's θ and its blocks),
+            // instead of one zero-padded copy of the vector per slice and a sum of them
+            double[][] sliced = new double[n][];
+            if (n > 0) {
+                grads[n - 1] = seed;
+            }
+            for (int k = n - 1; k >= 0; k--) {
+                JvmTensor node = order[k];
+                if (sliced[k] != null) {
+                    JvmTensor s = JvmTensor.wrap(sliced[k], node.shape);
+                    grads[k] = grads[k] == null ? s : grads[k].add(s);
+                }
+                JvmTensor g = grads[k];
+                if (g == null || node.backward == null) {
+                    continue;
+                }
+                JvmTensor parent = node.parents != null && node.parents.length == 1 ? node.parents[0] : null;
+                if (node.backward == ShapeOps.Rule.SLICE && parent.shape.length == 1 && parent.visitMark == pass) {
+                    double[] into = sliced[parent.slot];
+                    if (into == null) {
+                        into = new double[parent.size()];
+                        sliced[parent.slot] = into;
+                    }
+                    double[] v = g.data();
+                    int from = (int) node.param;
+                    for (int i = 0; i < v.length; i++) {
+                        into[from + i] += v[i];
+                    }
+                    continue;
+                }
+                accumulateParents(node, node.backward.apply(node, g), grads, pass);
+            }
+            return grads;
         } finally {
             GradMode.resume();
+        }
+    }
+
+    /** Adds the parents' gradients {@code parentGrads} of {@code node} into {@code grads}. */
+    private static void accumulateParents(JvmTensor node, JvmTensor[] parentGrads, JvmTensor[] grads, Object pass) {
+        JvmTensor[] parents = node.parents;
+        for (int p = 0; p < parents.length; p++) {
+            JvmTensor pg = parentGrads[p];
+            JvmTensor parent = parents[p];
+            // unvisited: a constant, or a leaf that is not an input, whose gradient nobody asked for
+            if (pg == null || parent.visitMark != pass) {
+                continue;
+            }
+            Gradients.checkShape(pg, parent);
+            JvmTensor sum = grads[parent.slot];
+            grads[parent.slot] = sum == null ? pg : sum.add(pg);
         }
     }
 
@@ -227,19 +276,7 @@ public final class Autodiff {
             if (g == null || node.backward == null) {
                 continue;
             }
-            JvmTensor[] parentGrads = node.backward.apply(node, g);
-            JvmTensor[] parents = node.parents;
-            for (int p = 0; p < parents.length; p++) {
-                JvmTensor pg = parentGrads[p];
-                JvmTensor parent = parents[p];
-                // unvisited: a constant, or a leaf that is not an input, whose gradient nobody asked for
-                if (pg == null || parent.visitMark != pass) {
-                    continue;
-                }
-                Gradients.checkShape(pg, parent);
-                JvmTensor sum = grads[parent.slot];
-                grads[parent.slot] = sum == null ? pg : sum.add(pg);
-            }
+            accumulateParents(node, node.backward.apply(node, g), grads, pass);
         }
         return grads;
     }

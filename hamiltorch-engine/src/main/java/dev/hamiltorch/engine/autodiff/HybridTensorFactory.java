@@ -15,6 +15,16 @@ public final class HybridTensorFactory extends JvmTensorFactory {
     public HybridTensorFactory() {
     }
 
+    /** Whether large tensors run on ND4J in this process: backend {@code hybrid} chosen and ND4J on the class path. */
+    public static boolean nd4jInUse() {
+        return StoragePolicy.hybrid();
+    }
+
+    /** Whether the ND4J storage holds float32 values ({@code hamiltorch.nd4j.dtype=float}), else float64. */
+    public static boolean nd4jFloat32() {
+        return StoragePolicy.float32();
+    }
+
     /** {@code hybrid}. */
     @Override
     public String name() {

@@ -673,6 +673,16 @@ public final class JvmTensor implements Tensor {
         return Fold.fold(this, java.util.Objects.requireNonNull(window, "window"), height, width);
     }
 
+    @Override
+    public JvmTensor conv2d(Tensor weight, SlidingWindow window) {
+        return Convolution2d.convolve(this, of(weight), java.util.Objects.requireNonNull(window, "window"));
+    }
+
+    @Override
+    public JvmTensor maxPool2d(SlidingWindow window) {
+        return MaxPooling.maxPool(this, java.util.Objects.requireNonNull(window, "window"));
+    }
+
     /** This tensor stretched to {@code target} by broadcasting. */
     JvmTensor broadcastTo(int[] target) {
         return ShapeOps.broadcastTo(this, target);

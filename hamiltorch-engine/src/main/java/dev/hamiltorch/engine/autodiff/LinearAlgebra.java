@@ -270,7 +270,8 @@ final class LinearAlgebra {
         if (a.shape.length != 2) {
             throw new IllegalArgumentException("transpose needs a matrix, this has shape " + Arrays.toString(a.shape));
         }
-        if (a.nd4j != null) {
+        // a large matrix goes to ND4J, where the transpose is a view and the next product reads it in place
+        if (StoragePolicy.onNd4j(a)) {
             return Nd4jStorage.result(Nd4jStorage.transpose(a), new int[] {a.shape[1], a.shape[0]}, Rule.TRANSPOSE, 0.0, a);
         }
         double[] out = new double[a.size()];

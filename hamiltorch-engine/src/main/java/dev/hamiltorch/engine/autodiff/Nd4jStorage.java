@@ -1,8 +1,10 @@
 package dev.hamiltorch.engine.autodiff;
 
+import dev.hamiltorch.api.tensor.SlidingWindow;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.Pad;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,6 +22,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class Nd4jStorage {
 
+    static {
+        // before ND4J's first use in this class: the natives' build is chosen when they load
+        dev.hamiltorch.engine.nd4j.Nd4jNatives.select();
+    }
+
     private final INDArray array;
 
     private Nd4jStorage(INDArray array) {
@@ -31,20 +38,30 @@ final class Nd4jStorage {
         return (int) array.length();
     }
 
+    /**
+     * Whether a value of {@code x} is NaN: a finite sum rules it out in one fast reduction; otherwise
+     * (a NaN, an infinity or an overflow) the values are searched.
+     */
+    static boolean hasNaN(INDArray x) {
+        return !Double.isFinite(x.sumNumber().doubleValue()) && BooleanIndexing.or(x, Conditions.isNan());
+    }
+
     /** The values as a new JVM array, row-major. */
     double[] toDoubleArray() {
         INDArray c = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
         int n = length();
+        double[] values = new double[n];
+        long offset = c.offset();
         if (c.dataType() == DataType.FLOAT) {
-            float[] f = c.data().asFloat(); // one bulk copy, widened here (asDouble converts value by value)
-            double[] values = new double[n];
+            // widened from ND4J's own memory (asFloat and asDouble copy value by value through the buffer)
+            java.nio.FloatBuffer f = c.data().asNioFloat();
             for (int i = 0; i < n; i++) {
-                values[i] = f[i];
+                values[i] = f.get((int) offset + i);
             }
             return values;
         }
-        double[] values = c.data().asDouble();
-        return values.length == n ? values : Arrays.copyOf(values, n);
+        c.data().asNioDouble().get((int) offset, values);
+        return values;
     }
 
     /** A constant over a copy of {@code values}, held by ND4J with the policy's data type. */
@@ -77,17 +94,17 @@ final class Nd4jStorage {
 
     /** A row-major array of {@code shape} over a copy of {@code values}, in bulk (narrowed in Java for float32). */
     private static INDArray create(double[] values, int[] shape, DataType type) {
-        INDArray flat;
+        // written into ND4J's memory in bulk (createFromArray copies value by value)
+        INDArray a = Nd4j.createUninitialized(type, longs(shape), 'c');
         if (type == DataType.FLOAT) {
-            float[] f = new float[values.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = (float) values[i];
+            java.nio.FloatBuffer f = a.data().asNioFloat();
+            for (int i = 0; i < values.length; i++) {
+                f.put(i, (float) values[i]);
             }
-            flat = Nd4j.createFromArray(f);
         } else {
-            flat = Nd4j.createFromArray(values.clone());
+            a.data().asNioDouble().put(values, 0, values.length);
         }
-        return flat.reshape('c', longs(shape));
+        return a;
     }
 
     private static long[] longs(int[] shape) {
@@ -165,7 +182,7 @@ final class Nd4jStorage {
             case SIGMOID -> Transforms.sigmoid(x, true);
             case ABS -> Transforms.abs(x, true);
             // ND4J's relu maps NaN to 0: the JVM kernel then, which keeps it NaN
-            case RELU -> BooleanIndexing.or(x, Conditions.isNan()) ? null : Transforms.relu(x, true);
+            case RELU -> hasNaN(x) ? null : Transforms.relu(x, true);
             default -> null; // softplus, lgamma, ...: the JVM kernel
         };
     }
@@ -173,7 +190,7 @@ final class Nd4jStorage {
     /** 1 where a &gt; 0, else 0 (relu's derivative) as an ND4J constant; null when a value is NaN (JVM kernel). */
     static JvmTensor step(JvmTensor a) {
         INDArray x = array(a);
-        if (BooleanIndexing.or(x, Conditions.isNan())) {
+        if (hasNaN(x)) {
             return null;
         }
         JvmTensor t = JvmTensor.wrap(null, a.shape);
@@ -209,7 +226,7 @@ final class Nd4jStorage {
      */
     static INDArray max(JvmTensor a, int ax) {
         INDArray x = array(a);
-        return BooleanIndexing.or(x, Conditions.isNan()) ? null : x.max(ax);
+        return hasNaN(x) ? null : x.max(ax);
     }
 
     /**
@@ -241,6 +258,116 @@ final class Nd4jStorage {
         INDArray six = c.reshape('c', c.size(0), channels, kh, kw, outH, outW);
         INDArray image = Nd4j.create(c.dataType(), new long[] {c.size(0), channels, height, width}, 'c');
         return Convolution.col2im(six, image, sh, sw, ph, pw, height, width, 1, 1);
+    }
+
+    // libnd4j's convolution and pooling ops: integer arguments kH, kW, sH, sW, pH, pW, dH, dW, same-mode (0:
+    // explicit padding), then for conv2d the data format (0: NCHW) and the weight format (1: O × C × kh × kw),
+    // for pooling an unused extra argument and the data format (0: NCHW)
+
+    private static int[] convArguments(SlidingWindow w) {
+        return new int[] {w.kernelHeight(), w.kernelWidth(), w.strideHeight(), w.strideWidth(), w.paddingHeight(),
+            w.paddingWidth(), 1, 1, 0, 0, 1};
+    }
+
+    private static int[] poolArguments(SlidingWindow w) {
+        return new int[] {w.kernelHeight(), w.kernelWidth(), w.strideHeight(), w.strideWidth(), w.paddingHeight(),
+            w.paddingWidth(), 1, 1, 0, 0, 0};
+    }
+
+    private static void exec(String op, int[] arguments, INDArray[] inputs, INDArray... outputs) {
+        Nd4j.exec(DynamicCustomOp.builder(op).addInputs(inputs).addOutputs(outputs).addIntegerArguments(arguments)
+                .build());
+    }
+
+    private static INDArray empty(DataType type, int[] shape) {
+        return Nd4j.createUninitialized(type, longs(shape), 'c');
+    }
+
+    /** The convolution of x (N × C × H × W) with w (O × C × kh × kw): libnd4j's {@code conv2d}. */
+    static INDArray conv2d(JvmTensor x, JvmTensor w, SlidingWindow window) {
+        INDArray in = array(x);
+        INDArray weight = array(w);
+        INDArray out = empty(in.dataType(), new int[] {x.shape[0], w.shape[0], window.outputHeight(x.shape[2]),
+            window.outputWidth(x.shape[3])});
+        exec("conv2d", convArguments(window), new INDArray[] {in, weight}, out);
+        return out;
+    }
+
+    /** Both gradients of ⟨h, conv2d(x, w)⟩, with respect to x and to w, in one call ({@code conv2d_bp}). */
+    static INDArray[] conv2dBackward(JvmTensor x, JvmTensor w, JvmTensor h, Convolution2d.Shape s) {
+        INDArray in = array(x);
+        INDArray dx = empty(in.dataType(), s.geometry().inputShape());
+        INDArray dw = empty(in.dataType(), s.weightShape());
+        exec("conv2d_bp", convArguments(s.geometry().window()), new INDArray[] {in, array(w), array(h)}, dx, dw);
+        return new INDArray[] {dx, dw};
+    }
+
+    /**
+     * The gradient of ⟨g, conv2d(x, w)⟩ with respect to x ({@code conv2d_bp}, whose gradient with respect
+     * to w is discarded; x's values do not enter it, so zeros stand in).
+     */
+    static INDArray conv2dInputGradient(JvmTensor g, JvmTensor w, Convolution2d.Shape s) {
+        INDArray grad = array(g);
+        INDArray dx = empty(grad.dataType(), s.geometry().inputShape());
+        exec("conv2d_bp", convArguments(s.geometry().window()),
+                new INDArray[] {Nd4j.zeros(grad.dataType(), longs(s.geometry().inputShape())), array(w), grad}, dx,
+                empty(grad.dataType(), s.weightShape()));
+        return dx;
+    }
+
+    /**
+     * The gradient of ⟨g, conv2d(x, w)⟩ with respect to w ({@code conv2d_bp}, whose gradient with respect
+     * to x is discarded; w's values do not enter it, so zeros stand in).
+     */
+    static INDArray conv2dWeightGradient(JvmTensor x, JvmTensor g, Convolution2d.Shape s) {
+        INDArray in = array(x);
+        SlidingWindow w = s.geometry().window();
+        if (w.strideHeight() == 1 && w.strideWidth() == 1) {
+            // with stride 1 the weight gradient is itself a convolution, of x's channels (as a batch) by g's
+            // planes (as a kernel of outH × outW over N input channels): one forward kernel, without
+            // conv2d_bp's input gradient (a third of the work for a first layer, whose data needs none)
+            INDArray xT = in.permute(1, 0, 2, 3).dup('c');
+            INDArray gT = array(g).permute(1, 0, 2, 3).dup('c');
+            INDArray out = empty(in.dataType(), new int[] {s.geometry().channels(), s.outChannels(), w.kernelHeight(),
+                w.kernelWidth()});
+            exec("conv2d", new int[] {s.geometry().outHeight(), s.geometry().outWidth(), 1, 1, w.paddingHeight(),
+                w.paddingWidth(), 1, 1, 0, 0, 1}, new INDArray[] {xT, gT}, out);
+            return out.permute(1, 0, 2, 3).dup('c');
+        }
+        INDArray dw = empty(in.dataType(), s.weightShape());
+        exec("conv2d_bp", convArguments(s.geometry().window()),
+                new INDArray[] {in, Nd4j.zeros(in.dataType(), longs(s.weightShape())), array(g)},
+                empty(in.dataType(), s.geometry().inputShape()), dw);
+        return dw;
+    }
+
+    /**
+     * The maxima of each channel's windows ({@code maxpool2d}; padding never wins); null when a value is
+     * NaN (the JVM kernel propagates it).
+     */
+    static INDArray maxPool2d(JvmTensor x, SlidingWindow window) {
+        INDArray in = array(x);
+        if (hasNaN(in)) {
+            return null;
+        }
+        INDArray out = empty(in.dataType(), new int[] {x.shape[0], x.shape[1], window.outputHeight(x.shape[2]),
+            window.outputWidth(x.shape[3])});
+        exec("maxpool2d", poolArguments(window), new INDArray[] {in}, out);
+        return out;
+    }
+
+    /**
+     * g routed to the largest element of each window of x ({@code maxpool2d_bp}); null when a value of x is
+     * NaN (the JVM kernel then), which is not searched again if {@code checked} (x's maxPool2d found none).
+     */
+    static INDArray maxPool2dBackward(JvmTensor x, JvmTensor g, SlidingWindow window, boolean checked) {
+        INDArray in = array(x);
+        if (!checked && hasNaN(in)) {
+            return null;
+        }
+        INDArray dx = Nd4j.create(in.dataType(), in.shape(), 'c');
+        exec("maxpool2d_bp", poolArguments(window), new INDArray[] {in, array(g)}, dx);
+        return dx;
     }
 
     /** The axes reordered, a new row-major array. */

@@ -106,6 +106,14 @@ public record ModelPosterior(Model model, Likelihood likelihood, TauOut tauOut, 
      * @throws IllegalArgumentException naming what is wrong
      */
     public void checkData(Tensor x, Tensor y, Tensor theta) {
+        checkData(x, y, () -> output(theta, x).shape());
+    }
+
+    /**
+     * As {@link #checkData(Tensor, Tensor, Tensor)} with the model's output shape for x given (so that a
+     * caller who knows it needs no forward pass over all of x).
+     */
+    void checkData(Tensor x, Tensor y, java.util.function.Supplier<int[]> outputShape) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
         int xRows = x.rank() == 0 ? 1 : x.shape()[0];
@@ -116,7 +124,7 @@ public record ModelPosterior(Model model, Likelihood likelihood, TauOut tauOut, 
         }
         checkFinite("x", x);
         checkFinite("y", y);
-        likelihood.checkTargets(y, output(theta, x).shape());
+        likelihood.checkTargets(y, outputShape.get());
     }
 
     private static void checkFinite(String name, Tensor t) {

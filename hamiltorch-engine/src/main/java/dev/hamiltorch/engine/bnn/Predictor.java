@@ -2,6 +2,9 @@ package dev.hamiltorch.engine.bnn;
 
 import dev.hamiltorch.api.model.Model;
 import dev.hamiltorch.api.tensor.Tensor;
+import dev.hamiltorch.engine.autodiff.HybridTensorFactory;
+import dev.hamiltorch.engine.nn.ForwardPlan;
+import dev.hamiltorch.engine.nn.Module;
 import dev.hamiltorch.engine.sampling.ChainSamples;
 import dev.hamiltorch.engine.sampling.DrawsFile;
 import dev.hamiltorch.engine.sampling.Samples;
@@ -20,9 +23,17 @@ import java.util.concurrent.Future;
  * Evaluates a model under every draw of a run: its outputs and the log posterior on new data. Draws are
  * read in order from the run's draws file, memory-mapped, when it has one (so the heap holds a draw per
  * thread, never all of them), else from the draws in memory. Draws are split into contiguous ranges, one
- * per thread; the result does not depend on the number of threads. The inputs go through the model in
- * passes of {@value #ROWS_PER_PASS} rows, and the log likelihood is the sum of the passes' (with more rows
- * than that it may differ from one pass over all rows by rounding).
+ * per thread.
+ *
+ * <p>A network of the engine's own layers ({@link ForwardPlan}) whose draws are float32 (a float32 draws
+ * file, or the ND4J storage's dtype float) goes through the float32 inference pass ({@link FloatPass}):
+ * ND4J's native kernels without the tensor graph, the weights read in place from the mapped file, inputs
+ * in chunks of {@value #ROWS_PER_CHUNK} rows ({@value #ROWS_PER_CHUNK_PROPERTY}), with more than one thread
+ * one draw per thread on single-threaded kernels, outputs kept as float32; the log posterior is then taken
+ * in double from those outputs. Any other model runs the engine's forward pass in double, the inputs in
+ * passes of {@value #ROWS_PER_PASS} rows, the log likelihood being the sum of the passes' (with more rows
+ * than that it may differ from one pass over all rows by rounding); its result does not depend on the number
+ * of threads.
  */
 public final class Predictor {
 
@@ -31,6 +42,20 @@ public final class Predictor {
      * convolution holds 500 × 64 values per digit), so 1000 digits go through in passes of this many.
      */
     static final int ROWS_PER_PASS = 250;
+
+    /** The system property that sets the inputs per float32 forward pass. */
+    public static final String ROWS_PER_CHUNK_PROPERTY = "hamiltorch.predict.rowsPerChunk";
+
+    /** The system property that sets how many draws are predicted at once (threads). */
+    public static final String THREADS_PROPERTY = "hamiltorch.predict.threads";
+
+    /** Draws predicted at once: {@value #THREADS_PROPERTY}, default the available processors. */
+    public static int defaultThreads() {
+        return Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Inputs per float32 forward pass by default (measured: docs/networks.md, "Prediction"). */
+    static final int ROWS_PER_CHUNK = 250;
 
     private Predictor() {
     }
@@ -63,12 +88,33 @@ public final class Predictor {
         if (file == null) {
             return predict(posterior, new MemoryDraws(samples), x, y, threads);
         }
+        return fromFile(posterior, file, x, y, threads);
+    }
+
+    /**
+     * Predicts with the draws of a draws file written by an earlier run (its rows in order), under
+     * {@code posterior}: the model, likelihood, τ_out and prior of that run.
+     *
+     * @throws IllegalArgumentException if the file's dimension is not the posterior's, or the data are bad
+     * @throws UncheckedIOException naming the file if it cannot be read
+     */
+    public static Predictions predict(ModelPosterior posterior, Path drawsFile, Tensor x, Tensor y, int threads) {
+        Objects.requireNonNull(posterior, "posterior");
+        Objects.requireNonNull(drawsFile, "drawsFile");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + ": must be at least 1");
+        }
+        return fromFile(posterior, drawsFile, x, y, threads);
+    }
+
+    private static Predictions fromFile(ModelPosterior posterior, Path file, Tensor x, Tensor y, int threads) {
         try (DrawsFile.Reader probe = DrawsFile.open(file)) {
             if (probe.dimension() != posterior.dimension()) {
                 throw new IllegalArgumentException("draws file " + file + " holds draws of " + probe.dimension()
                         + " parameters, the posterior has " + posterior.dimension());
             }
-            return predict(posterior, new FileDraws(file, probe.count()), x, y, threads);
+            return predict(posterior, new FileDraws(file, probe.count(),
+                    probe.precision() == DrawsFile.Precision.FLOAT32), x, y, threads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,24 +132,39 @@ public final class Predictor {
         DrawSource.Cursor firstCursor = source.open();
         firstCursor.read(0, first);
         firstCursor.close();
-        posterior.checkData(x, y, Tensor.of(first));
-        int rows = x.shape()[0];
-        int outputs = Math.toIntExact(posterior.output(Tensor.of(first), x).size() / rows);
+        // the float pass splits x along its first axis into rows: inputs of rank 0 or 1 take the engine's pass
+        ForwardPlan plan = x.rank() < 2 ? null : floatPlan(posterior, source.float32());
+        int[] outputShape;
+        if (plan != null) {
+            // a plan's layers act row by row, so one input gives the shape without a pass over all of x
+            outputShape = posterior.output(Tensor.of(first), x.slice(0, 0, 1)).shape();
+            outputShape[0] = x.shape()[0];
+        } else {
+            outputShape = posterior.output(Tensor.of(first), x).shape();
+        }
+        posterior.checkData(x, y, outputShape::clone);
+        int rows = x.rank() == 0 ? 1 : x.shape()[0];
+        int outputs = Math.toIntExact(java.util.Arrays.stream(outputShape).asLongStream().reduce(1, (a, b) -> a * b)
+                / rows);
         long total = (long) s * rows * outputs;
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(s + " draws × " + rows + " inputs × " + outputs
                     + " outputs do not fit one array: predict on fewer inputs at a time");
         }
-        double[] values = new double[(int) total];
         double[] logPosterior = new double[s];
         int[] chain = new int[s];
         int[] iteration = new int[s];
+        FloatPass floatPass = plan == null ? null : FloatPass.of(posterior, plan, rowsPerChunk(), x, y, outputShape);
+        double[] values = floatPass == null ? new double[(int) total] : null;
+        float[] floats = floatPass == null ? null : new float[(int) total];
         List<Tensor[]> passes = new ArrayList<>();
         for (int from = 0; from < rows; from += ROWS_PER_PASS) {
             int to = Math.min(rows, from + ROWS_PER_PASS);
             passes.add(from == 0 && to == rows ? new Tensor[] {x, y} : new Tensor[] {x.slice(0, from, to), y.slice(0, from, to)});
         }
         int parts = Math.min(threads, s);
+        // one draw per thread, each on single-threaded kernels: ND4J's own threads cost 4× the CPU here
+        AutoCloseable kernels = floatPass != null && parts > 1 ? floatPass.oneThreadPerKernel() : null;
         ExecutorService pool = parts == 1 ? null : Executors.newFixedThreadPool(parts, r -> {
             Thread t = new Thread(r, "hamiltorch-predict");
             t.setDaemon(true);
@@ -115,21 +176,28 @@ public final class Predictor {
                 int from = (int) ((long) s * p / parts);
                 int to = (int) ((long) s * (p + 1) / parts);
                 Runnable work = () -> {
+                    if (kernels != null) {
+                        floatPass.oneOpenMpThread();
+                    }
                     DrawSource.Cursor cursor = source.open();
                     double[] theta = new double[d];
                     for (int k = from; k < to; k++) {
                         cursor.read(k, theta);
                         Tensor t = Tensor.of(theta);
-                        Tensor lp = posterior.logPrior(t);
                         int at = k * rows * outputs;
-                        for (Tensor[] pass : passes) {
-                            Tensor out = posterior.output(t, pass[0]);
-                            double[] o = out.toArray();
-                            System.arraycopy(o, 0, values, at, o.length);
-                            at += o.length;
-                            lp = lp.add(posterior.logLikelihood(t, pass[0], pass[1], out));
+                        if (floatPass != null) {
+                            logPosterior[k] = floatPass.predict(cursor.floats(k), theta, t, floats, at);
+                        } else {
+                            Tensor lp = posterior.logPrior(t);
+                            for (Tensor[] pass : passes) {
+                                Tensor out = posterior.output(t, pass[0]);
+                                double[] o = out.toArray();
+                                System.arraycopy(o, 0, values, at, o.length);
+                                at += o.length;
+                                lp = lp.add(posterior.logLikelihood(t, pass[0], pass[1], out));
+                            }
+                            logPosterior[k] = lp.item();
                         }
-                        logPosterior[k] = lp.item();
                         chain[k] = cursor.chain(k);
                         iteration[k] = cursor.iteration(k);
                     }
@@ -156,18 +224,51 @@ public final class Predictor {
             if (pool != null) {
                 pool.shutdownNow();
             }
+            if (kernels != null) {
+                try {
+                    kernels.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("restoring ND4J's thread settings", e);
+                }
+            }
         }
-        return new Predictions(s, rows, outputs, values, logPosterior, chain, iteration);
+        return new Predictions(s, rows, outputs, values, floats, logPosterior, chain, iteration);
+    }
+
+    /**
+     * The plan of the float32 inference pass, or null for the engine's own forward pass: a network of the
+     * engine's layers, ND4J in use, and float32 values (draws stored as float32, or the ND4J storage's
+     * dtype float).
+     */
+    private static ForwardPlan floatPlan(ModelPosterior posterior, boolean float32Draws) {
+        if (!HybridTensorFactory.nd4jInUse() || !(float32Draws || HybridTensorFactory.nd4jFloat32())
+                || !(posterior.model() instanceof Module module)) {
+            return null;
+        }
+        return ForwardPlan.of(module).orElse(null);
+    }
+
+    /** Inputs per float32 forward pass: {@value #ROWS_PER_CHUNK_PROPERTY}, default {@value #ROWS_PER_CHUNK}. */
+    static int rowsPerChunk() {
+        return Integer.getInteger(ROWS_PER_CHUNK_PROPERTY, ROWS_PER_CHUNK);
     }
 
     /** Draws in order, read through one cursor per thread. */
     private interface DrawSource {
         long count();
 
+        /** Whether the draws are stored as float32. */
+        boolean float32();
+
         Cursor open();
 
         interface Cursor {
             void read(int k, double[] into);
+
+            /** Draw k's float32 values in place (a mapped file's row), or null when not stored as float32. */
+            default java.nio.ByteBuffer floats(int k) {
+                return null;
+            }
 
             int chain(int k);
 
@@ -183,6 +284,11 @@ public final class Predictor {
         @Override
         public long count() {
             return samples.keptCount();
+        }
+
+        @Override
+        public boolean float32() {
+            return false;
         }
 
         @Override
@@ -225,7 +331,7 @@ public final class Predictor {
     }
 
     /** The rows of a draws file, each thread with its own mapping. */
-    private record FileDraws(Path file, long count) implements DrawSource {
+    private record FileDraws(Path file, long count, boolean float32) implements DrawSource {
         @Override
         public Cursor open() {
             DrawsFile.Reader reader;
@@ -238,6 +344,11 @@ public final class Predictor {
                 @Override
                 public void read(int k, double[] into) {
                     reader.row(k, into);
+                }
+
+                @Override
+                public java.nio.ByteBuffer floats(int k) {
+                    return float32 ? reader.values(k) : null;
                 }
 
                 @Override

@@ -12,6 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Nd4jArrays {
 
+    static {
+        Nd4jNatives.select(); // before ND4J loads through this class
+    }
+
     private Nd4jArrays() {
     }
 

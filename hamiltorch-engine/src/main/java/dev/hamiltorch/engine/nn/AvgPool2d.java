@@ -29,14 +29,12 @@ public final class AvgPool2d extends Pooling {
         return new AvgPool2d(window);
     }
 
+    /** Each channel's windows unfolded one by one (N·C × kh·kw × L) and averaged over axis 1. */
     @Override
-    double padValue() {
-        return 0.0;
-    }
-
-    @Override
-    Tensor reduce(Tensor windows) {
-        return windows.mean(1);
+    Tensor pool(Tensor x) {
+        int[] shape = x.shape();
+        Tensor windows = x.reshape(shape[0] * shape[1], 1, shape[2], shape[3]).unfold(window, 0.0);
+        return windows.mean(1).reshape(shape[0], shape[1], window.outputHeight(shape[2]), window.outputWidth(shape[3]));
     }
 
     @Override

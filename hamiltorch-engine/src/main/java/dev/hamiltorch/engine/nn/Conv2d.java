@@ -10,15 +10,14 @@ import java.util.List;
  * an N × C × H × W input gives N × O × outH × outW, with blocks {@code weight} (O × C × kh × kw) and,
  * unless left out, {@code bias} (O).
  *
- * <p>Computed as one matrix product: the input's windows as columns ({@link Tensor#unfold}, N × C·kh·kw ×
- * L), the weight as an O × C·kh·kw matrix. Every derivative comes from those of unfold (its adjoint, fold),
- * the product and the reshapes.
+ * <p>Computed by the engine's {@link Tensor#conv2d} operation, whose derivatives (the transposed
+ * convolution and the weight gradient) are operations of their own, so every derivative order exists.
  */
 public final class Conv2d extends WeightedLayer {
 
-    private final int inChannels;
-    private final int outChannels;
-    private final SlidingWindow window;
+    final int inChannels;
+    final int outChannels;
+    final SlidingWindow window;
 
     private Conv2d(int inChannels, int outChannels, SlidingWindow window, boolean bias) {
         super(new String[] {"outChannels", "inChannels", "kernelHeight", "kernelWidth"},
@@ -50,14 +49,7 @@ public final class Conv2d extends WeightedLayer {
             throw new IllegalArgumentException(this + " needs an N×" + inChannels + "×H×W input, got shape "
                     + Arrays.toString(shape));
         }
-        int n = shape[0];
-        int outHeight = window.outputHeight(shape[2]);
-        int outWidth = window.outputWidth(shape[3]);
-        int patch = window.patchSize(inChannels);
-        // (O × patch) · (patch × N·L): the windows of every image side by side
-        Tensor columns = x.unfold(window).permute(1, 0, 2).reshape(patch, -1);
-        Tensor y = parameters.get(0).reshape(outChannels, patch).matmul(columns)
-                .reshape(outChannels, n, outHeight, outWidth).permute(1, 0, 2, 3);
+        Tensor y = x.conv2d(parameters.get(0), window);
         if (hasBias()) {
             y = y.add(parameters.get(1).reshape(outChannels, 1, 1));
         }

@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class Linear extends WeightedLayer {
 
-    private final int inFeatures;
-    private final int outFeatures;
+    final int inFeatures;
+    final int outFeatures;
 
     private Linear(int inFeatures, int outFeatures, boolean bias) {
         super(new String[] {"outFeatures", "inFeatures"}, new int[] {outFeatures, inFeatures}, bias);

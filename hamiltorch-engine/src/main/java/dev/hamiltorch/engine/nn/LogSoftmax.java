@@ -37,6 +37,11 @@ public final class LogSoftmax extends ParameterFree {
         return x.sub(x.logSumExp(a).reshape(kept));
     }
 
+    /** Whether it runs along the last axis whatever the input's rank. */
+    boolean lastAxis() {
+        return axis == -1;
+    }
+
     @Override
     public String toString() {
         return "LogSoftmax(axis=" + axis + ")";

@@ -30,13 +30,8 @@ public final class MaxPool2d extends Pooling {
     }
 
     @Override
-    double padValue() {
-        return Double.NEGATIVE_INFINITY;
-    }
-
-    @Override
-    Tensor reduce(Tensor windows) {
-        return windows.max(1);
+    Tensor pool(Tensor x) {
+        return x.maxPool2d(window);
     }
 
     @Override

@@ -4,10 +4,7 @@ import dev.hamiltorch.api.tensor.SlidingWindow;
 import dev.hamiltorch.api.tensor.Tensor;
 import java.util.Arrays;
 
-/**
- * A reduction over each channel's windows: the input's channels unfolded one by one (N·C × kh·kw × L),
- * reduced over axis 1 (the window), reshaped to N × C × outH × outW.
- */
+/** A reduction over each channel's windows: N × C × H × W to N × C × outH × outW. */
 abstract class Pooling extends ParameterFree {
 
     final SlidingWindow window;
@@ -32,17 +29,11 @@ abstract class Pooling extends ParameterFree {
         if (shape.length != 4) {
             throw new IllegalArgumentException(this + " needs an N×C×H×W input, got shape " + Arrays.toString(shape));
         }
-        int outHeight = window.outputHeight(shape[2]);
-        int outWidth = window.outputWidth(shape[3]);
-        Tensor windows = x.reshape(shape[0] * shape[1], 1, shape[2], shape[3]).unfold(window, padValue());
-        return reduce(windows).reshape(shape[0], shape[1], outHeight, outWidth);
+        return pool(x);
     }
 
-    /** The value read in the padding. */
-    abstract double padValue();
-
-    /** The reduction over axis 1 of the windows. */
-    abstract Tensor reduce(Tensor windows);
+    /** The pooling of the N × C × H × W {@code x}. */
+    abstract Tensor pool(Tensor x);
 
     String settings() {
         return "kernel=" + window.kernelHeight() + "×" + window.kernelWidth() + ", stride=" + window.strideHeight()

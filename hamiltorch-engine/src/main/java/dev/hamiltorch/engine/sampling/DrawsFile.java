@@ -375,6 +375,17 @@ public final class DrawsFile {
             }
         }
 
+        /**
+         * Row {@code k}'s D values as a read-only, little-endian view of the mapped file from position 0 (no
+         * copy): 4 or 8 bytes each as {@link #precision()} says. Valid while the reader is open.
+         */
+        public ByteBuffer values(long k) {
+            ByteBuffer r = region(k).duplicate();
+            int from = offset(k) + ROW_PREFIX;
+            return r.position(from).limit(from + dimension * precision.bytes()).slice().asReadOnlyBuffer()
+                    .order(ByteOrder.LITTLE_ENDIAN);
+        }
+
         private int offset(long k) {
             return (int) ((k % rowsPerRegion) * rowBytes);
         }

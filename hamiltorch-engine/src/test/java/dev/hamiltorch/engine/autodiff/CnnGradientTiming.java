@@ -58,15 +58,27 @@ public final class CnnGradientTiming {
             }
             Arrays.sort(fw);
             System.out.printf("%s: forward alone median %.1f ms%n", mode, fw[reps / 2]);
+            double[] cpu = new double[reps];
+            long cpuStart = processCpuNanos();
             for (int r = 0; r < reps; r++) {
                 theta[r % theta.length] += 1e-9; // a new θ each time
+                long c = processCpuNanos();
                 long s = System.nanoTime();
                 target.logDensityAndGradient(theta, g);
                 ms[r] = (System.nanoTime() - s) / 1e6;
+                cpu[r] = (processCpuNanos() - c) / 1e6;
             }
+            double cpuMean = (processCpuNanos() - cpuStart) / 1e6 / reps;
             Arrays.sort(ms);
-            System.out.printf("%s: median %.1f ms, min %.1f ms per gradient (%d gradients)%n", mode, ms[reps / 2], ms[0],
+            Arrays.sort(cpu);
+            // the process's CPU time: every thread's (ND4J's OpenMP threads, the JIT and the collector included)
+            System.out.printf("%s: median %.1f ms, min %.1f ms per gradient; process CPU per gradient mean %.1f ms"
+                    + " (median %.0f, in clock ticks) (%d gradients)%n", mode, ms[reps / 2], ms[0], cpuMean, cpu[reps / 2],
                     reps);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Each layer's output against its definition written as plain loops, the meaning of every position of
  * θ, the forward pass as a pure function of (θ, x), and bad input.
  */
-class LayerValuesTest {
+public class LayerValuesTest {
 
     private static final double TOL = 1e-12;
 
@@ -35,7 +35,8 @@ class LayerValuesTest {
     }
 
     /** y[n, o, r, s] = b[o] + Σ_{c,i,j} W[o, c, i, j] x[n, c, r·sh − ph + i, s·sw − pw + j] (zero outside). */
-    static double[] convolutionByDefinition(double[] x, int[] xs, double[] w, int out, double[] b, SlidingWindow win) {
+    public static double[] convolutionByDefinition(double[] x, int[] xs, double[] w, int out, double[] b,
+                                                   SlidingWindow win) {
         int n = xs[0];
         int c = xs[1];
         int h = xs[2];
